@@ -1,0 +1,202 @@
+"""The ``extract`` command line: a thin typer layer over the library functions.
+
+Commands: ``run`` (extraction to JSON Lines), ``eval`` (P/R/F1 against gold),
+``annotations validate|complete|draft|stats``, ``convert`` (spaCy DocBin, Hugging Face
+datasets, Label Studio, doccano) and ``corpus split``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import annotations as ann
+from .corpus import docs_in, make_split, write_split
+from .errors import InputError
+from .io import iter_input_files, read_jsonl, write_jsonl
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract budget and performance facts from Chinese budget-performance reports.")
+annotations_app = typer.Typer(no_args_is_help=True, help="Check and prepare gold annotation files.")
+corpus_app = typer.Typer(no_args_is_help=True, help="The corpus split.")
+convert_app = typer.Typer(no_args_is_help=True, help="Convert annotations to and from other formats.")
+app.add_typer(annotations_app, name="annotations")
+app.add_typer(corpus_app, name="corpus")
+app.add_typer(convert_app, name="convert")
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Report text files or directories of *.txt."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the JSON Lines output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary."),
+) -> None:
+    """Extract entities, relations, indicators and fund lines from report texts."""
+    from .pipeline import run_file
+
+    try:
+        files = list(iter_input_files(inputs))
+    except InputError as err:
+        _err(str(err))
+        raise typer.Exit(2)
+    records, failed = [], 0
+    counts: Counter[str] = Counter()
+    for i, f in enumerate(files, 1):
+        try:
+            doc = run_file(f)
+        except InputError as err:
+            failed += 1
+            _err(f"skipped {err}")
+            continue
+        rec = doc.to_output()
+        records.append(rec)
+        counts.update(e["label"] for e in rec["entities"])
+        counts["relations"] += len(rec["relations"])
+        counts["indicators"] += len(rec["indicators"])
+        counts["funds"] += len(rec["funds"])
+        if not quiet:
+            _err(f"[{i}/{len(files)}] {f}: {len(rec['entities'])} entities, {len(rec['relations'])} relations")
+    write_jsonl(out, records)
+    if not quiet:
+        summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        typer.echo(f"wrote {len(records)} documents to {out} ({summary})" + (f"; {failed} file(s) skipped" if failed else ""))
+    if failed and not records:
+        raise typer.Exit(1)
+
+
+def load_predictions(path: Path) -> dict[str, "object"]:
+    """Predicted documents of an ``extract run`` output file, by doc_id."""
+    from .document import Document
+
+    return {obj["doc_id"]: Document.from_output(obj) for _, obj in read_jsonl(path)}
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold annotation files or directories."),
+    pred: Path = typer.Option(..., "--pred", help="Output of `extract run`."),
+    split: Optional[str] = typer.Option(None, "--split", help="Only gold documents of this split (train, dev, test)."),
+    origin: Optional[str] = typer.Option(None, "--origin", help="Only seed or pool documents."),
+    split_file: Path = typer.Option(Path("corpus/split.tsv"), "--split-file", help="The split file."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Score predictions against gold annotations (seqeval strict, exact spans, slots, values, funds)."""
+    from .evaluate import evaluate, format_report
+
+    gold_docs = ann.load_documents(gold)
+    if split or origin:
+        keep = {d.doc_id for d in docs_in(split_file, [split] if split else ["train", "dev", "test"], origin)}
+        gold_docs = [d for d in gold_docs if d.doc_id in keep]
+    if not gold_docs:
+        _err("no gold documents selected; check --gold, --split and --origin")
+        raise typer.Exit(2)
+    preds = load_predictions(pred)
+    rep = evaluate(gold_docs, preds)  # type: ignore[arg-type]
+    typer.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) if as_json else format_report(rep))
+
+
+@annotations_app.command("validate")
+def annotations_validate(paths: list[Path] = typer.Argument(..., help="Annotation files or directories.")) -> None:
+    """Check annotation files; print every problem with file, line and offset; exit 1 if any."""
+    files = ann.annotation_files(paths)
+    if not files:
+        _err("no annotation files found")
+        raise typer.Exit(2)
+    total = 0
+    for f in files:
+        for p in ann.validate_file(f):
+            typer.echo(str(p))
+            total += 1
+    typer.echo(f"{len(files)} file(s) checked, {total} problem(s)", err=True)
+    if total:
+        raise typer.Exit(1)
+
+
+@annotations_app.command("complete")
+def annotations_complete(paths: list[Path] = typer.Argument(..., help="Annotation files to complete in place.")) -> None:
+    """Fill missing offsets (found from the text in document order), ids and value fields."""
+    bad = 0
+    for f in ann.annotation_files(paths):
+        for p in ann.complete_file(f):
+            typer.echo(str(p))
+            bad += 1
+    if bad:
+        raise typer.Exit(1)
+
+
+@annotations_app.command("draft")
+def annotations_draft(
+    text: Path = typer.Argument(..., help="A corpus text file."),
+    out: Path = typer.Option(..., "--out", "-o", help="Annotation file to write."),
+) -> None:
+    """Write a draft annotation file from the baseline's predictions, for a person to correct."""
+    from .pipeline import run_file
+
+    doc = run_file(text)
+    root = ann.project_root()
+    try:
+        rel = str(text.resolve().relative_to(root))
+    except ValueError:
+        rel = str(text)
+    ann.save_document(doc, out, text_path=rel)
+    typer.echo(f"wrote {out}: {len(doc.entities)} entities, {len(doc.relations)} relations")
+
+
+@annotations_app.command("stats")
+def annotations_stats(
+    paths: list[Path] = typer.Argument(..., help="Annotation files or directories."),
+    split_file: Path = typer.Option(Path("corpus/split.tsv"), "--split-file"),
+) -> None:
+    """Counts of spans per label, relations per slot and fund lines, per split."""
+    from .corpus import read_split
+
+    split_of = {d.doc_id: d.split for d in read_split(split_file)} if split_file.exists() else {}
+    table: dict[str, Counter[str]] = {}
+    for doc in ann.load_documents(paths):
+        c = table.setdefault(split_of.get(doc.doc_id, "?"), Counter())
+        c["reports"] += 1
+        c.update(e.label for e in doc.entities)
+        c.update(f"rel:{r.slot}" for r in doc.relations)
+        c["fund lines"] += len(doc.funds)
+    cols = ["reports", "MONEY", "PERCENT", "QUANTITY", "INDICATOR", "TARGET", "rel:target", "rel:actual", "rel:weight", "rel:score", "fund lines"]
+    typer.echo("split\t" + "\t".join(cols))
+    total: Counter[str] = Counter()
+    for split in sorted(table):
+        typer.echo(split + "\t" + "\t".join(str(table[split][c]) for c in cols))
+        total.update(table[split])
+    typer.echo("all\t" + "\t".join(str(total[c]) for c in cols))
+
+
+@corpus_app.command("split")
+def corpus_split(
+    out: Path = typer.Option(Path("corpus/split.tsv"), "--out", "-o"),
+    check: bool = typer.Option(False, "--check", help="Only check that the file matches the rule."),
+) -> None:
+    """Write (or check) the document-level split from the rule in extract/corpus.py."""
+    docs = make_split(ann.project_root())
+    if check:
+        from .corpus import read_split
+
+        if read_split(out) != docs:
+            _err(f"{out} does not match the split rule; run `extract corpus split`")
+            raise typer.Exit(1)
+        typer.echo(f"{out} matches the rule ({len(docs)} documents)")
+        return
+    write_split(docs, out)
+    typer.echo(f"wrote {out}: {Counter(d.split for d in docs)}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The shared document model: a text with entities, relations and fund lines.
+
+Every pipeline stage reads and extends one :class:`Document`; gold annotations,
+predictions and converters all load into it. Offsets are Python ``str`` indices into
+``Document.text`` exactly as read from the file. ``to_output`` writes the JSON object
+of OUTPUT.md; ``from_output`` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .schema import FUND_FIELDS, SLOTS, value_fields
+
+
+@dataclass
+class Entity:
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+    #: normalized value fields of the label (ANNOTATION.md), and level1/level2 for INDICATOR
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+        for name in value_fields(self.label):
+            if self.label == "INDICATOR" and self.attrs.get(name) is None:
+                continue
+            out[name] = self.attrs.get(name)
+        for name, val in self.attrs.items():
+            out.setdefault(name, val)
+        return out
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> "Entity":
+        core = {"id", "label", "start", "end", "text", "type"}
+        return cls(
+            id=str(obj["id"]),
+            label=obj["label"],
+            start=int(obj["start"]),
+            end=int(obj["end"]),
+            text=obj.get("text", ""),
+            attrs={k: v for k, v in obj.items() if k not in core},
+        )
+
+
+@dataclass
+class Relation:
+    head: str
+    tail: str
+    slot: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"head": self.head, "tail": self.tail, "slot": self.slot}
+
+
+@dataclass
+class FundLine:
+    line: str | None
+    start: int | None
+    end: int | None
+    unit: str | None
+    #: field name (FUND_FIELDS) -> entity id of the cell, or None for an empty cell
+    cells: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    text: str
+    source: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    funds: list[FundLine] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # -- building -------------------------------------------------------------
+    def add_entity(self, label: str, start: int, end: int, **attrs: Any) -> Entity:
+        """Add an entity with the next free id ``eN`` and return it."""
+        ent = Entity(self.next_entity_id(), label, start, end, self.text[start:end], dict(attrs))
+        self.entities.append(ent)
+        return ent
+
+    def next_entity_id(self) -> str:
+        used = {e.id for e in self.entities}
+        n = len(self.entities) + 1
+        while f"e{n}" in used:
+            n += 1
+        return f"e{n}"
+
+    def sort_entities(self) -> None:
+        self.entities.sort(key=lambda e: (e.start, e.end))
+
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    # -- views ----------------------------------------------------------------
+    def indicator_records(self) -> list[dict[str, Any]]:
+        """The per-indicator view of ``relations`` (OUTPUT.md ``indicators``)."""
+        by_id = self.entity_by_id()
+        slots: dict[str, dict[str, Entity]] = {}
+        for rel in self.relations:
+            tail = by_id.get(rel.tail)
+            if rel.head in by_id and tail is not None:
+                slots.setdefault(rel.head, {}).setdefault(rel.slot, tail)
+        records = []
+        for ent in sorted(self.entities, key=lambda e: (e.start, e.end)):
+            if ent.label != "INDICATOR":
+                continue
+            filled = slots.get(ent.id, {})
+            if not filled and not ent.attrs.get("table_row"):
+                continue
+            rec: dict[str, Any] = {
+                "name": ent.text.strip(),
+                "entity": ent.id,
+                "level1": ent.attrs.get("level1"),
+                "level2": ent.attrs.get("level2"),
+            }
+            for slot in SLOTS:
+                tail = filled.get(slot)
+                rec[slot] = None if tail is None else _slot_value(tail)
+            records.append(rec)
+        return records
+
+    def fund_records(self) -> list[dict[str, Any]]:
+        """Fund lines as OUTPUT.md ``funds`` records, values taken from their entities."""
+        by_id = self.entity_by_id()
+        out = []
+        for fl in self.funds:
+            rec: dict[str, Any] = {"line": fl.line, "start": fl.start, "end": fl.end, "unit": fl.unit}
+            for name, key in FUND_FIELDS.items():
+                eid = fl.cells.get(name)
+                ent = by_id.get(eid) if eid else None
+                rec[name] = None if ent is None else {"entity": ent.id, key: ent.attrs.get(key)}
+            out.append(rec)
+        return out
+
+    def to_output(self) -> dict[str, Any]:
+        """The OUTPUT.md JSON object of this document."""
+        return {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "entities": [e.to_json() for e in sorted(self.entities, key=lambda e: (e.start, e.end))],
+            "relations": [r.to_json() for r in self.relations],
+            "indicators": self.indicator_records(),
+            "funds": self.fund_records(),
+        }
+
+    @classmethod
+    def from_output(cls, obj: dict[str, Any], text: str | None = None) -> "Document":
+        """Read an OUTPUT.md object back (``text`` defaults to a reconstruction from entities)."""
+        entities = [Entity.from_json(e) for e in obj.get("entities", [])]
+        funds = []
+        for rec in obj.get("funds", []) or []:
+            cells = {}
+            for name in FUND_FIELDS:
+                cell = rec.get(name)
+                cells[name] = cell.get("entity") if isinstance(cell, dict) else None
+            funds.append(FundLine(rec.get("line"), rec.get("start"), rec.get("end"), rec.get("unit"), cells))
+        return cls(
+            doc_id=obj["doc_id"],
+            text=text if text is not None else "",
+            source=obj.get("source"),
+            entities=entities,
+            relations=[Relation(r["head"], r["tail"], r["slot"]) for r in obj.get("relations", [])],
+            funds=funds,
+        )
+
+
+def _slot_value(tail: Entity) -> dict[str, Any]:
+    rec: dict[str, Any] = {"entity": tail.id, "text": tail.text}
+    for name in value_fields(tail.label):
+        rec[name] = tail.attrs.get(name)
+    return rec

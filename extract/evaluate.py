@@ -1,0 +1,193 @@
+"""Evaluation: P/R/F1 per label, per slot and per fund field, and value accuracy.
+
+Compares predicted documents with gold documents by ``doc_id``:
+- seqeval in strict IOB2 mode over character tags (one tag per character);
+- exact-span P/R/F1 per label on ``(doc, label, start, end)``;
+- slot P/R/F1 per slot on ``(doc, indicator span, slot, value span)`` triples;
+- value accuracy on exactly matched spans (every value field of the label equal);
+- fund-line P/R/F1 on ``(doc, line, field, value)``.
+A gold document with no prediction counts as predicting nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document
+from .schema import FUND_FIELDS, LABELS, SLOTS, value_fields
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add_sets(self, gold: set[Any], pred: set[Any]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "support": self.tp + self.fn, "predicted": self.tp + self.fp}
+
+
+@dataclass
+class Report:
+    seqeval: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    spans: dict[str, PRF] = field(default_factory=dict)
+    slots: dict[str, PRF] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (correct, matched)
+    funds: dict[str, PRF] = field(default_factory=dict)
+    documents: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "missing_predictions": self.missing,
+            "seqeval_strict": self.seqeval,
+            "exact_span": {k: v.as_dict() for k, v in self.spans.items()},
+            "slots": {k: v.as_dict() for k, v in self.slots.items()},
+            "value_accuracy": {k: {"correct": c, "matched": n, "accuracy": round(c / n, 4) if n else None}
+                               for k, (c, n) in self.values.items()},
+            "funds": {k: v.as_dict() for k, v in self.funds.items()},
+        }
+
+
+def char_tags(doc: Document, labels: tuple[str, ...] = LABELS) -> list[str]:
+    """IOB2 tags, one per character of ``doc.text`` (overlapping spans: the first wins)."""
+    tags = ["O"] * len(doc.text)
+    for ent in sorted(doc.entities, key=lambda e: (e.start, e.end)):
+        if ent.label not in labels or ent.start >= ent.end or ent.end > len(tags):
+            continue
+        if any(t != "O" for t in tags[ent.start:ent.end]):
+            continue
+        tags[ent.start] = f"B-{ent.label}"
+        for i in range(ent.start + 1, ent.end):
+            tags[i] = f"I-{ent.label}"
+    return tags
+
+
+def _values_equal(label: str, gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    for name in value_fields(label):
+        if label == "INDICATOR":
+            continue
+        a, b = gold.get(name), pred.get(name)
+        if isinstance(a, (int, float)) and not isinstance(a, bool) and isinstance(b, (int, float)) and not isinstance(b, bool):
+            if not math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6):
+                return False
+        elif a != b:
+            return False
+    return True
+
+
+def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Report:
+    """Compare predictions with gold (see the module docstring for the measures)."""
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+
+    rep = Report(documents=len(gold_docs))
+    rep.spans = {label: PRF() for label in LABELS}
+    rep.slots = {slot: PRF() for slot in SLOTS}
+    rep.funds = {name: PRF() for name in FUND_FIELDS}
+    rep.funds["line"] = PRF()
+    values: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    y_true, y_pred = [], []
+    for gold in gold_docs:
+        pred = pred_docs.get(gold.doc_id)
+        if pred is None:
+            rep.missing.append(gold.doc_id)
+            pred = Document(gold.doc_id, gold.text)
+        pred.text = pred.text or gold.text
+        y_true.append(char_tags(gold))
+        y_pred.append(char_tags(pred))
+        g_by_span = {(e.label, e.start, e.end): e for e in gold.entities}
+        p_by_span = {(e.label, e.start, e.end): e for e in pred.entities}
+        for label in LABELS:
+            rep.spans[label].add_sets({k for k in g_by_span if k[0] == label}, {k for k in p_by_span if k[0] == label})
+        for key in g_by_span.keys() & p_by_span.keys():
+            if key[0] == "INDICATOR":
+                continue
+            values[key[0]][1] += 1
+            values[key[0]][0] += _values_equal(key[0], g_by_span[key].attrs, p_by_span[key].attrs)
+        for slot in SLOTS:
+            rep.slots[slot].add_sets(_triples(gold, slot), _triples(pred, slot))
+        g_f, p_f = _fund_facts(gold), _fund_facts(pred)
+        for name in rep.funds:
+            rep.funds[name].add_sets({f for f in g_f if f[0] == name}, {f for f in p_f if f[0] == name})
+    if y_true:
+        rep.seqeval = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
+                                             zero_division=0)
+        rep.seqeval = {k: {m: (round(float(v), 4) if isinstance(v, float) else int(v)) for m, v in d.items()}
+                       for k, d in rep.seqeval.items()}
+    rep.values = {label: (c, n) for label, (c, n) in values.items()}
+    return rep
+
+
+def _triples(doc: Document, slot: str) -> set[tuple[int, int, int, int]]:
+    by_id = doc.entity_by_id()
+    out = set()
+    for rel in doc.relations:
+        h, t = by_id.get(rel.head), by_id.get(rel.tail)
+        if rel.slot == slot and h is not None and t is not None:
+            out.add((h.start, h.end, t.start, t.end))
+    return out
+
+
+def _fund_facts(doc: Document) -> set[tuple[Any, ...]]:
+    """``(field, line, value)`` facts of a document's fund lines (values rounded to 0.01)."""
+    by_id = doc.entity_by_id()
+    out: set[tuple[Any, ...]] = set()
+    for fl in doc.funds:
+        line = (fl.line or "").strip()
+        out.add(("line", line, None))
+        for name, key in FUND_FIELDS.items():
+            eid = fl.cells.get(name)
+            ent = by_id.get(eid) if eid else None
+            if ent is not None:
+                v = ent.attrs.get(key)
+                out.add((name, line, None if v is None else round(float(v), 2)))
+    return out
+
+
+def format_report(rep: Report) -> str:
+    """The report as aligned text tables."""
+    lines = [f"documents: {rep.documents}" + (f" (no prediction for: {', '.join(rep.missing)})" if rep.missing else "")]
+
+    def table(title: str, rows: dict[str, PRF | dict[str, Any]]) -> None:
+        lines.append("")
+        lines.append(f"{title:<22}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}")
+        for name, m in rows.items():
+            d = m.as_dict() if isinstance(m, PRF) else m
+            if isinstance(m, PRF):
+                lines.append(f"{name:<22}{d['precision']:>8.3f}{d['recall']:>8.3f}{d['f1']:>8.3f}{d['support']:>8}{d['predicted']:>8}")
+            else:
+                lines.append(f"{name:<22}{d.get('precision', 0):>8.3f}{d.get('recall', 0):>8.3f}{d.get('f1-score', 0):>8.3f}{d.get('support', 0):>8}{'':>8}")
+
+    table("exact span", rep.spans)
+    table("seqeval strict", {k: v for k, v in rep.seqeval.items()})
+    table("slot", rep.slots)
+    table("fund field", rep.funds)
+    lines.append("")
+    lines.append(f"{'value accuracy':<22}{'correct':>8}{'matched':>8}{'acc':>8}")
+    for label, (c, n) in rep.values.items():
+        lines.append(f"{label:<22}{c:>8}{n:>8}{(c / n if n else 0):>8.3f}")
+    return "\n".join(lines)

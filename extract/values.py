@@ -1,0 +1,302 @@
+"""Values: turn the text of a MONEY, PERCENT, QUANTITY or TARGET span into normalized fields.
+
+Owns units (元/万元/亿元, %, ‰, 个百分点, measure words), approximation words (余, 多,
+约, 左右), per-unit amounts (550元/月, 每人每年4.5万元), comparators (≥, 不低于, 以上 …)
+and units taken from a table caption (（万元）). The knowledge lives in
+``data/units.toml``; numerals are read by :mod:`extract.numbers`. The entry point,
+:func:`parse_value`, returns the fields ANNOTATION.md gives each label and never raises:
+what it cannot read stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .numbers import Number, chinese_chars, normalize_width, parse_number
+from .schema import value_fields
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    money: dict[str, float]
+    caption: dict[str, float]
+    percent: dict[str, str]
+    approx_inside: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    approx_after: tuple[str, ...]
+    comparators_before: dict[str, str]
+    comparators_after: dict[str, str]
+    measure: tuple[str, ...]
+    per_prefixes: tuple[str, ...]
+
+
+def _longest_first(words: object) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The unit, approximation and comparator words of ``data/units.toml``."""
+    with resources.files("extract.data").joinpath("units.toml").open("rb") as fh:
+        d = tomllib.load(fh)
+    return Lexicon(
+        money=dict(d["money"]),
+        caption=dict(d["caption"]),
+        percent=dict(d["percent"]),
+        approx_inside=_longest_first(d["approx"]["inside"]),
+        approx_before=_longest_first(d["approx"]["before"]),
+        approx_after=_longest_first(d["approx"]["after"]),
+        comparators_before=dict(d["comparators"]["before"]),
+        comparators_after=dict(d["comparators"]["after"]),
+        measure=_longest_first(d["measure"]["words"]),
+        per_prefixes=_longest_first(d["per"]["prefixes"]),
+    )
+
+
+_CELL_GAPS = re.compile(r"[ \t\r\n|\u3000]+")
+_MAGNITUDE = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern[str]:
+    cn = re.escape(chinese_chars())
+    return re.compile(rf"百分之[{cn}\d.]+|[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+|[{cn}]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What was read from a span: the number, its unit and the words around it."""
+
+    number: Number | None = None
+    kind: str | None = None  # money | percent | quantity | None (bare number)
+    factor: float = 1.0  # magnitude × money unit, so that yuan = value × factor
+    unit: str | None = None  # measure word, money unit as written, "%" or "pp"
+    approx: bool = False
+    per: str | None = None
+    comparator: str | None = None
+    high: float | None = None
+
+
+def _startswith_any(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.startswith(w):
+            return w
+    return None
+
+
+def _endswith_any(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.endswith(w):
+            return w
+    return None
+
+
+def read(text: str) -> Reading:
+    """Read the first value in ``text`` (a span's text); return an empty Reading if none."""
+    lex = lexicon()
+    # cell separators inside a value written across cells (≧ | 100 | %) carry no meaning here
+    s = _CELL_GAPS.sub("", normalize_width(text).replace("％", "%"))
+    for m in _number_re().finditer(s):
+        tok = m.group(0)
+        if tok.startswith("百分之"):
+            num = parse_number(tok[3:])
+            if num is None:
+                continue
+            return _with_context(s, m.start(), m.end(), Reading(num, "percent", 1.0, "%"))
+        tok_clean = tok
+        # a Chinese token may swallow a trailing magnitude (三万) or be only units (万): parse it whole
+        num = parse_number(tok_clean)
+        if num is None:
+            continue
+        end = m.end()
+        rest = s[end:]
+        factor = 1.0
+        # Arabic number followed by magnitude characters: 1.2亿, 3万, 24047万
+        if tok_clean[0].isdigit() or tok_clean[0] in "+-.":
+            while rest and rest[0] in _MAGNITUDE and not rest.startswith(("千米", "千瓦", "千克")):
+                factor *= _MAGNITUDE[rest[0]]
+                rest, end = rest[1:], end + 1
+        elif tok_clean in _MAGNITUDE:
+            continue
+        approx = num.approx
+        w = _startswith_any(rest, lex.approx_inside)
+        if w and w != "来":
+            approx, rest, end = True, rest[len(w):], end + len(w)
+        rest_stripped = rest.lstrip()
+        # money
+        unit = _startswith_any(rest_stripped, tuple(sorted(lex.money, key=len, reverse=True)))
+        if unit:
+            skip = len(rest) - len(rest_stripped) + len(unit)
+            r = Reading(Number(num.value, approx, num.low, num.high), "money",
+                        factor * lex.money[unit], _money_unit_name(factor * lex.money[unit]), approx)
+            return _with_context(s, m.start(), end + skip, r)
+        unit = _startswith_any(rest_stripped, tuple(sorted(lex.percent, key=len, reverse=True)))
+        if unit:
+            skip = len(rest) - len(rest_stripped) + len(unit)
+            pu = lex.percent[unit]
+            value = num.value * factor
+            if pu == "‰":
+                value, pu = value / 10, "%"
+            r = Reading(Number(value, approx, num.low, num.high), "percent", 1.0, pu, approx)
+            return _with_context(s, m.start(), end + skip, r)
+        unit = _startswith_any(rest_stripped, lex.measure)
+        if unit:
+            skip = len(rest) - len(rest_stripped) + len(unit)
+            value = num.value * factor
+            mult_unit = unit
+            if unit[0] in _MAGNITUDE and len(unit) > 1:
+                value *= _MAGNITUDE[unit[0]]
+                mult_unit = unit[1:]
+            r = Reading(Number(value, approx, num.low, num.high), "quantity", 1.0, mult_unit, approx)
+            return _with_context(s, m.start(), end + skip, r)
+        if factor != 1.0:
+            # 3万 / 1.2亿 with no unit: a money amount in 元 written without 元
+            r = Reading(Number(num.value, approx, num.low, num.high), "money", factor,
+                        _money_unit_name(factor), approx)
+            return _with_context(s, m.start(), end, r)
+        r = Reading(Number(num.value, approx, num.low, num.high), None, 1.0, None, approx)
+        return _with_context(s, m.start(), end, r)
+    return Reading()
+
+
+def _money_unit_name(factor: float) -> str:
+    return {1.0: "元", 1e3: "千元", 1e4: "万元", 1e8: "亿元"}.get(factor, "元")
+
+
+def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
+    """Add comparator, approximation words, per-unit and range read around the number."""
+    lex = lexicon()
+    before, after = s[:start], s[end:]
+    before_t = before.rstrip()
+    comparator = None
+    for w, c in sorted(lex.comparators_before.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if before_t.endswith(w):
+            comparator = c
+            before_t = before_t[: -len(w)].rstrip()
+            break
+    approx = r.approx
+    if _endswith_any(before_t, lex.approx_before):
+        approx = True
+    after_t = after.lstrip()
+    high = None
+    # range: 80%-100%, 80-100%, 100-80%(含80%)
+    m = re.match(r"^[-~～至到—]\s*([\d.]+)\s*(%|‰)?", after_t)
+    if m and r.number is not None and not before_t.endswith(("-", "~")):
+        other = float(m.group(1))
+        lo, hi = sorted((r.number.value, other))
+        r = Reading(Number(lo, approx), r.kind or ("percent" if m.group(2) else None), r.factor,
+                    r.unit or ("%" if m.group(2) else None), approx, r.per, r.comparator, hi)
+        comparator = comparator or ">="
+        after_t = after_t[m.end():].lstrip()
+    if _startswith_any(after_t, lex.approx_after):
+        approx = True
+    w = None
+    for word, c in sorted(lex.comparators_after.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if after_t.startswith(word):
+            w, comparator = word, comparator or c
+            break
+    per = r.per
+    pm = re.match(r"^/\s*([^\s，。；、,;)）(（]{1,5})", after_t)
+    if pm and r.kind in ("money", "quantity", None):
+        per = _per_name(pm.group(1))
+    if per is None:
+        p = _endswith_any(before_t, lex.per_prefixes)
+        if p is None:
+            # 每人每年4.5万元 after a noun: look for the prefix a few characters back
+            for pref in lex.per_prefixes:
+                idx = before_t.rfind(pref)
+                if idx >= 0 and len(before_t) - idx - len(pref) <= 3:
+                    p = pref
+                    break
+        if p:
+            per = _per_name(p)
+    return Reading(r.number, r.kind, r.factor, r.unit, approx, per, comparator, r.high or high)
+
+
+def _per_name(word: str) -> str:
+    """每人每年 → 人·年; 人均 → 人; /人*月 → 人·月; /月 → 月."""
+    w = word.replace("*", "·").replace("x", "·").replace("×", "·")
+    if w.startswith("每") or w.endswith(("均",)) and len(w) == 2:
+        parts = [p for p in re.split(r"每", w) if p]
+        if w.endswith("均"):
+            parts = [w[0]]
+        w = "·".join(p.rstrip("均") for p in parts)
+    if w in ("生",):
+        w = "人"
+    return w
+
+
+def caption_factor(unit: str | None) -> float | None:
+    """The factor to 元 of a caption unit such as 万元 (None if it is not a money unit)."""
+    if not unit:
+        return None
+    return lexicon().caption.get(normalize_width(unit).strip())
+
+
+def parse_value(text: str, label: str, unit_hint: str | None = None) -> dict[str, Any]:
+    """Return the normalized value fields of ``label`` for a span's ``text`` (ANNOTATION.md).
+
+    ``unit_hint`` is the unit stated elsewhere (a caption 万元, a 度量单位 cell) and is used
+    only for a bare number. Never raises; unreadable values are ``None``.
+    """
+    fields: dict[str, Any] = {name: None for name in value_fields(label)}
+    try:
+        r = read(text)
+    except Exception:  # noqa: BLE001 - the contract is "never raises"
+        r = Reading()
+    hint_factor = caption_factor(unit_hint)
+    if label == "MONEY":
+        fields["approx"] = bool(r.approx)
+        if r.number is not None:
+            if r.kind == "money":
+                fields["yuan"] = _round(r.number.value * r.factor)
+            elif r.kind is None and hint_factor is not None:
+                fields["yuan"] = _round(r.number.value * hint_factor)
+            fields["per"] = r.per
+    elif label == "PERCENT":
+        if r.number is not None and r.kind == "percent":
+            fields["value"] = _round(r.number.value)
+            fields["unit"] = r.unit
+    elif label == "QUANTITY":
+        if r.number is not None:
+            fields["value"] = _round(r.number.value * (r.factor if r.kind == "money" else 1.0))
+            fields["unit"] = r.unit if r.kind != "money" else "元"
+            if r.kind is None and unit_hint and hint_factor is None:
+                fields["unit"] = unit_hint
+    elif label == "TARGET":
+        fields.update(_target_fields(text, r, unit_hint, hint_factor))
+    if r.high is not None and label != "INDICATOR":
+        fields["high"] = _round(r.high * (r.factor if r.kind == "money" else 1.0))
+    return fields
+
+
+def _target_fields(text: str, r: Reading, unit_hint: str | None, hint_factor: float | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"comparator": r.comparator, "value": None, "unit": None, "kind": "qualitative", "yuan": None}
+    if r.number is None:
+        return out
+    kind = r.kind
+    unit = r.unit
+    if kind is None and unit_hint:
+        if hint_factor is not None:
+            kind, unit = "money", normalize_width(unit_hint).strip()
+        elif unit_hint.strip() in ("%", "％", "百分比"):
+            kind, unit = "percent", "%"
+        else:
+            kind, unit = "quantity", unit_hint.strip()
+    out["kind"] = kind or "quantity"
+    out["value"] = _round(r.number.value)
+    out["unit"] = unit
+    if kind == "money":
+        factor = r.factor if r.kind == "money" else (hint_factor or 1.0)
+        out["yuan"] = _round(r.number.value * factor)
+    return out
+
+
+def _round(x: float) -> float:
+    """Round away binary noise (0.1 × 10⁴) while keeping every written decimal."""
+    return float(round(x, 6))
