@@ -85,13 +85,14 @@ def eval_cmd(
     pred: Path = typer.Option(..., "--pred", help="Output of `extract run`."),
     split: Optional[str] = typer.Option(None, "--split", help="Only gold documents of this split (train, dev, test)."),
     origin: Optional[str] = typer.Option(None, "--origin", help="Only seed or pool documents."),
-    split_file: Path = typer.Option(Path("corpus/split.tsv"), "--split-file", help="The split file."),
+    split_file: Optional[Path] = typer.Option(None, "--split-file", help="The split file (default: the project's corpus/split.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Score predictions against gold annotations (seqeval strict, exact spans, slots, values, funds)."""
     from .evaluate import evaluate, format_report
 
     gold_docs = ann.load_documents(gold)
+    split_file = split_file or ann.project_root() / "corpus" / "split.tsv"
     if split or origin:
         keep = {d.doc_id for d in docs_in(split_file, [split] if split else ["train", "dev", "test"], origin)}
         gold_docs = [d for d in gold_docs if d.doc_id in keep]
@@ -150,14 +151,34 @@ def annotations_draft(
     typer.echo(f"wrote {out}: {len(doc.entities)} entities, {len(doc.relations)} relations")
 
 
+@annotations_app.command("agree")
+def annotations_agree(
+    first: Path = typer.Argument(..., help="Directory of the first pass."),
+    second: Path = typer.Argument(..., help="Directory of the second pass."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Agreement between two annotation passes (the first taken as reference): span, slot, value, fund F1."""
+    from .evaluate import evaluate, format_report
+
+    a = {d.doc_id: d for d in ann.load_documents([first])}
+    b = {d.doc_id: d for d in ann.load_documents([second])}
+    common = sorted(a.keys() & b.keys())
+    if not common:
+        _err("the two passes share no document")
+        raise typer.Exit(2)
+    rep = evaluate([a[k] for k in common], {k: b[k] for k in common})
+    typer.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) if as_json else format_report(rep))
+
+
 @annotations_app.command("stats")
 def annotations_stats(
     paths: list[Path] = typer.Argument(..., help="Annotation files or directories."),
-    split_file: Path = typer.Option(Path("corpus/split.tsv"), "--split-file"),
+    split_file: Optional[Path] = typer.Option(None, "--split-file"),
 ) -> None:
     """Counts of spans per label, relations per slot and fund lines, per split."""
     from .corpus import read_split
 
+    split_file = split_file or ann.project_root() / "corpus" / "split.tsv"
     split_of = {d.doc_id: d.split for d in read_split(split_file)} if split_file.exists() else {}
     table: dict[str, Counter[str]] = {}
     for doc in ann.load_documents(paths):
@@ -177,11 +198,12 @@ def annotations_stats(
 
 @corpus_app.command("split")
 def corpus_split(
-    out: Path = typer.Option(Path("corpus/split.tsv"), "--out", "-o"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Default: the project's corpus/split.tsv."),
     check: bool = typer.Option(False, "--check", help="Only check that the file matches the rule."),
 ) -> None:
     """Write (or check) the document-level split from the rule in extract/corpus.py."""
     docs = make_split(ann.project_root())
+    out = out or ann.project_root() / "corpus" / "split.tsv"
     if check:
         from .corpus import read_split
 
@@ -192,6 +214,117 @@ def corpus_split(
         return
     write_split(docs, out)
     typer.echo(f"wrote {out}: {Counter(d.split for d in docs)}")
+
+
+# -- convert ---------------------------------------------------------------------
+
+def _report_problems(problems: list, strict: bool) -> None:
+    for p in problems:
+        _err(str(p))
+    if problems:
+        _err(f"{len(problems)} span(s) could not be converted (listed above)")
+        if strict:
+            raise typer.Exit(1)
+
+
+def _save_imported(docs: list, out: Path) -> None:
+    """Write imported documents as gold files; texts not in the corpus are written beside them."""
+    from .corpus import read_split
+
+    root = ann.project_root()
+    known = {}
+    split_file = root / "corpus" / "split.tsv"
+    if split_file.exists():
+        known = {d.doc_id: d.path for d in read_split(split_file)}
+    out.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        text_path = known.get(doc.doc_id)
+        if text_path is None or (root / text_path).read_text(encoding="utf-8") != doc.text:
+            tp = out / "texts" / f"{doc.doc_id}.txt"
+            tp.parent.mkdir(exist_ok=True)
+            tp.write_text(doc.text, encoding="utf-8")
+            text_path = str(tp.resolve())
+        ann.save_document(doc, out / f"{doc.doc_id}.jsonl", text_path=text_path)
+    typer.echo(f"wrote {len(docs)} annotation file(s) to {out}")
+
+
+@convert_app.command("to-docbin")
+def convert_to_docbin(gold: list[Path] = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o"),
+                      strict: bool = typer.Option(False, "--strict", help="Exit 1 if any span is misaligned.")) -> None:
+    """Gold annotations → spaCy DocBin (character tokens)."""
+    from .convert.docbin import to_docbin
+
+    problems: list = []
+    db = to_docbin(ann.load_documents(gold), problems=problems)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    _report_problems(problems, strict)
+    typer.echo(f"wrote {len(db)} docs to {out}")
+
+
+@convert_app.command("from-docbin")
+def convert_from_docbin(path: Path = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o")) -> None:
+    """spaCy DocBin → gold annotation files."""
+    from spacy.tokens import DocBin
+
+    from .convert.docbin import from_docbin
+
+    _save_imported(from_docbin(DocBin().from_disk(path)), out)
+
+
+@convert_app.command("to-hf")
+def convert_to_hf(gold: list[Path] = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o")) -> None:
+    """Gold annotations → a Hugging Face dataset on disk (character IOB2 tags, relations kept)."""
+    from .convert.hf import to_dataset
+
+    ds = to_dataset(ann.load_documents(gold))
+    ds.save_to_disk(str(out))
+    typer.echo(f"wrote {len(ds)} rows to {out}")
+
+
+@convert_app.command("to-labelstudio")
+def convert_to_labelstudio(gold: list[Path] = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o"),
+                           predictions: bool = typer.Option(False, "--predictions", help="Write as predictions, not annotations.")) -> None:
+    """Gold annotations → Label Studio tasks JSON."""
+    from .convert.labelstudio import to_tasks
+
+    tasks = to_tasks(ann.load_documents(gold), as_predictions=predictions)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    typer.echo(f"wrote {len(tasks)} tasks to {out}")
+
+
+@convert_app.command("from-labelstudio")
+def convert_from_labelstudio(path: Path = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o"),
+                             strict: bool = typer.Option(False, "--strict")) -> None:
+    """Label Studio export JSON → gold annotation files."""
+    from .convert.labelstudio import from_task
+
+    problems: list = []
+    docs = [from_task(t, problems) for t in json.loads(path.read_text(encoding="utf-8"))]
+    _report_problems(problems, strict)
+    _save_imported(docs, out)
+
+
+@convert_app.command("to-doccano")
+def convert_to_doccano(gold: list[Path] = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o")) -> None:
+    """Gold annotations → doccano JSONL (entities + relations)."""
+    from .convert.doccano import to_records
+
+    n = write_jsonl(out, to_records(ann.load_documents(gold)))
+    typer.echo(f"wrote {n} lines to {out}")
+
+
+@convert_app.command("from-doccano")
+def convert_from_doccano(path: Path = typer.Argument(...), out: Path = typer.Option(..., "--out", "-o"),
+                         strict: bool = typer.Option(False, "--strict")) -> None:
+    """doccano JSONL → gold annotation files."""
+    from .convert.doccano import from_record
+
+    problems: list = []
+    docs = [from_record(obj, problems) for _, obj in read_jsonl(path)]
+    _report_problems(problems, strict)
+    _save_imported(docs, out)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 class Errors:
     # reading input
     E001 = "File is empty. Give a report converted to UTF-8 text, or leave the file out."
-    E002 = ("File is not valid UTF-8 (byte {byte:#04x} at byte offset {offset}). It looks like {guess}; "
+    E002 = ("File is not valid UTF-8 (byte {byte:#04x} at byte offset {pos}). It looks like {guess}; "
             "convert it first, e.g. `iconv -f {guess} -t UTF-8 FILE > FILE.utf8`.")
     E003 = "No such file or directory. Check the path."
     E004 = "No .txt files found in the directory. `extract run` reads *.txt files."
@@ -21,7 +21,7 @@ class Errors:
     E101 = "Line is not valid JSON ({error}). Fix the JSON syntax on this line."
     E102 = "First line must be the document header {{\"type\": \"document\", \"version\": ..., \"doc_id\": ...}}."
     E103 = "Unsupported annotation version {version!r}; this toolkit reads version {expected}."
-    E104 = "Text file {path!r} of the document is missing. Fix `text_path` (relative to the project root)."
+    E104 = "Text file {text_path!r} of the document is missing. Fix `text_path` (relative to the project root)."
     E105 = "Unknown record type {type!r}. Use one of: entity, relation, fund."
     E106 = "Record lacks required field {field!r}."
     E110 = "Unknown label {label!r}. Use one of: {labels}."
@@ -45,7 +45,7 @@ class Errors:
     E143 = "Fund line label {label!r} does not match the text {actual!r} at [{start}, {end})."
     # models and conversion
     E201 = "Span [{start}, {end}) {text!r} does not align with token boundaries; it was not converted. Use character tokens or fix the span."
-    E202 = "Model directory {path!r} not found or not a trained model. Train one with `extract train` or pass --model."
+    E202 = "Model directory {model_path!r} not found or not a trained model. Train one with `extract train` or pass --model."
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def read_text(path: str | Path) -> str:
     if not data.strip():
         raise InputError(problem("E001", str(p)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(problem("E002", str(p), offset=0, byte=data[0], guess="UTF-16"))
+        raise InputError(problem("E002", str(p), offset=0, pos=0, byte=data[0], guess="UTF-16"))
     if b"\x00" in data[:4096]:
         raise InputError(problem("E005", str(p)))
     try:
@@ -37,7 +37,7 @@ def read_text(path: str | Path) -> str:
             data.decode("gb18030")
         except UnicodeDecodeError:
             guess = "an unknown encoding"
-        raise InputError(problem("E002", str(p), offset=err.start, byte=data[err.start], guess=guess)) from None
+        raise InputError(problem("E002", str(p), offset=err.start, pos=err.start, byte=data[err.start], guess=guess)) from None
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -73,6 +73,8 @@ def parse_chinese(text: str) -> Number | None:
     s = text.strip()
     if not s or any(c not in digits and c not in small and c not in big and c not in points for c in s):
         return None
+    if not any(c in digits for c in s) and s[0] not in ("十", "拾"):
+        return None  # only unit characters (万, 百万): a word, not a number
     # decimal: 三点五, 一点二亿
     for p in points:
         if p in s:

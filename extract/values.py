@@ -111,7 +111,10 @@ def read(text: str) -> Reading:
         tok_clean = tok
         # a Chinese token may swallow a trailing magnitude (三万) or be only units (万): parse it whole
         num = parse_number(tok_clean)
-        if num is None:
+        if num is None and tok_clean in ("百", "千", "万") and (
+                s[m.end():m.end() + 1] in ("余", "多") or re.search(r"(?:近|约|上|数)$", s[:m.start()])):
+            num = Number({"百": 100.0, "千": 1000.0, "万": 10000.0}[tok_clean], approx=True)
+        if num is None or _is_date(s, m.start(), m.end(), num):
             continue
         end = m.end()
         rest = s[end:]
@@ -121,7 +124,7 @@ def read(text: str) -> Reading:
             while rest and rest[0] in _MAGNITUDE and not rest.startswith(("千米", "千瓦", "千克")):
                 factor *= _MAGNITUDE[rest[0]]
                 rest, end = rest[1:], end + 1
-        elif tok_clean in _MAGNITUDE:
+        elif (tok_clean in _MAGNITUDE or tok_clean in ("百", "千")) and not num.approx:
             continue
         approx = num.approx
         w = _startswith_any(rest, lex.approx_inside)
@@ -148,7 +151,7 @@ def read(text: str) -> Reading:
         if unit:
             skip = len(rest) - len(rest_stripped) + len(unit)
             value = num.value * factor
-            mult_unit = unit
+            mult_unit = {"个小时": "小时", "個小時": "小時", "個": "个"}.get(unit, unit)
             if unit[0] in _MAGNITUDE and len(unit) > 1:
                 value *= _MAGNITUDE[unit[0]]
                 mult_unit = unit[1:]
@@ -162,6 +165,25 @@ def read(text: str) -> Reading:
         r = Reading(Number(num.value, approx, num.low, num.high), None, 1.0, None, approx)
         return _with_context(s, m.start(), end, r)
     return Reading()
+
+
+_DATE_AFTER = re.compile(r"^\s*(?:年度?(?!以|内|以)|月份?|月底|日|号)")
+
+
+def _is_date(s: str, start: int, end: int, num: Number) -> bool:
+    """A year (2021年), a month or a day (12月, 27日): never a value."""
+    after = s[end:]
+    if re.match(r"^\s*年", after) and 1949 <= num.value <= 2100:
+        return True
+    if re.match(r"^\s*(?:月份?|月底|月末|月初|日|号)", after) and 1 <= num.value <= 31 and not re.match(r"^\s*月\s*[)）]", after):
+        return bool(re.match(r"^\s*(?:月份|月底|月末|月初)", after)) or _looks_like_date_context(s, start)
+    return False
+
+
+def _looks_like_date_context(s: str, start: int) -> bool:
+    """``12月`` counts as a date after a year or another date part, or when nothing else is in the span."""
+    before = s[:start]
+    return bool(re.search(r"(?:年|月)\s*$", before)) or not re.search(r"[每/个]\s*$", before)
 
 
 def _money_unit_name(factor: float) -> str:
@@ -204,6 +226,10 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
     pm = re.match(r"^/\s*([^\s，。；、,;)）(（]{1,5})", after_t)
     if pm and r.kind in ("money", "quantity", None):
         per = _per_name(pm.group(1))
+    if per is None and before_t.endswith("各"):
+        # 2个各0.5万元: the amount is per counted thing
+        w = _endswith_any(before_t[:-1], lex.measure)
+        per = w or "各"
     if per is None:
         p = _endswith_any(before_t, lex.per_prefixes)
         if p is None:
@@ -262,6 +288,9 @@ def parse_value(text: str, label: str, unit_hint: str | None = None) -> dict[str
         if r.number is not None and r.kind == "percent":
             fields["value"] = _round(r.number.value)
             fields["unit"] = r.unit
+        elif r.number is not None and r.kind is None and unit_hint and unit_hint.strip() in ("%", "％", "百分比"):
+            fields["value"] = _round(r.number.value)
+            fields["unit"] = "%"
     elif label == "QUANTITY":
         if r.number is not None:
             fields["value"] = _round(r.number.value * (r.factor if r.kind == "money" else 1.0))

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, FundLine, Relation
+from extract.evaluate import char_tags, evaluate
+
+TEXT = "资金到位率100%，预算执行率99%，支出100万元。"
+
+
+def gold() -> Document:
+    d = Document("d", TEXT)
+    a = d.add_entity("INDICATOR", 0, 5)
+    b = d.add_entity("PERCENT", 5, 9, value=100.0, unit="%")
+    c = d.add_entity("INDICATOR", 10, 15)
+    e = d.add_entity("PERCENT", 15, 18, value=99.0, unit="%")
+    f = d.add_entity("MONEY", 21, 27, yuan=1e6, approx=False, per=None)
+    d.relations = [Relation(a.id, b.id, "actual"), Relation(c.id, e.id, "actual")]
+    d.funds = [FundLine("支出", 19, 21, "万元", {"spent": f.id})]
+    return d
+
+
+def test_perfect_prediction_scores_one():
+    rep = evaluate([gold()], {"d": gold()})
+    assert all(rep.spans[label].f1 == 1.0 for label in ("INDICATOR", "PERCENT", "MONEY"))
+    assert rep.slots["actual"].f1 == 1.0
+    assert rep.values == {"PERCENT": (2, 2), "MONEY": (1, 1)}
+    assert rep.seqeval["micro avg"]["f1-score"] == 1.0
+    assert rep.funds["spent"].f1 == 1.0
+
+
+def test_partial_prediction():
+    p = Document("d", TEXT)
+    a = p.add_entity("INDICATOR", 0, 5)
+    b = p.add_entity("PERCENT", 5, 9, value=100.0, unit="%")
+    p.add_entity("PERCENT", 15, 18, value=9.0, unit="%")   # right span, wrong value
+    p.add_entity("MONEY", 22, 27, yuan=1e6, approx=False, per=None)  # boundary error
+    p.add_entity("QUANTITY", 10, 12, value=1.0, unit=None)  # spurious
+    p.relations = [Relation(a.id, b.id, "actual")]
+    rep = evaluate([gold()], {"d": p})
+    assert (rep.spans["INDICATOR"].tp, rep.spans["INDICATOR"].fn) == (1, 1)
+    assert rep.spans["PERCENT"].f1 == 1.0
+    assert (rep.spans["MONEY"].tp, rep.spans["MONEY"].fp, rep.spans["MONEY"].fn) == (0, 1, 1)
+    assert rep.spans["QUANTITY"].fp == 1
+    assert rep.values["PERCENT"] == (1, 2)
+    assert rep.slots["actual"].precision == 1.0 and rep.slots["actual"].recall == 0.5
+    assert rep.seqeval["MONEY"]["f1-score"] == 0.0
+    assert rep.funds["spent"].fn == 1
+
+
+def test_missing_prediction_counts_as_empty():
+    rep = evaluate([gold()], {})
+    assert rep.missing == ["d"]
+    assert rep.spans["PERCENT"].recall == 0.0
+
+
+def test_char_tags_are_iob2():
+    tags = char_tags(gold())
+    assert tags[:6] == ["B-INDICATOR"] + ["I-INDICATOR"] * 4 + ["B-PERCENT"]
+    assert tags[9] == "O"
+
+
+def test_values_compare_with_tolerance():
+    g, p = gold(), gold()
+    p.entities[4].attrs["yuan"] = 1_000_000.0000001
+    assert evaluate([g], {"d": p}).values["MONEY"] == (1, 1)
+
+
+@pytest.mark.parametrize("field, value", [("approx", True), ("per", "月")])
+def test_value_accuracy_checks_every_field(field, value):
+    g, p = gold(), gold()
+    p.entities[4].attrs[field] = value
+    assert evaluate([g], {"d": p}).values["MONEY"] == (0, 1)

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.pipeline import run_file, run_text
+from extract.schema import LABELS, SLOTS, value_fields
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(seed_paths):
+    return [run_file(p).to_output() for p in seed_paths]
+
+
+def test_offsets_index_the_source_on_every_seed(seed_paths, seed_outputs):
+    for path, out in zip(seed_paths, seed_outputs):
+        text = path.read_text(encoding="utf-8")
+        assert out["entities"], path
+        for e in out["entities"]:
+            assert e["text"] == text[e["start"]:e["end"]], (path.name, e)
+
+
+def test_output_contract_fields(seed_outputs):
+    for out in seed_outputs:
+        assert set(out) >= {"doc_id", "source", "entities", "relations", "indicators", "funds"}
+        ids = {e["id"] for e in out["entities"]}
+        for e in out["entities"]:
+            assert e["label"] in LABELS
+            assert set(value_fields(e["label"])) - {"level1", "level2"} <= set(e)
+        for r in out["relations"]:
+            assert r["head"] in ids and r["tail"] in ids and r["slot"] in SLOTS
+        for ind in out["indicators"]:
+            assert set(ind) >= {"name", "entity", "level1", "level2", "target", "actual", "weight", "score"}
+
+
+def test_seed_000_known_facts(seed_paths):
+    doc = run_file(seed_paths[0])
+    by_text = {(e.label, e.text) for e in doc.entities}
+    assert ("MONEY", "9.9万元") in by_text and ("PERCENT", "100%") in by_text
+    money = [e for e in doc.entities if e.text == "11.42万元"][0]
+    assert money.attrs["yuan"] == pytest.approx(114_200.0)
+    names = {i["name"]: i for i in doc.to_output()["indicators"]}
+    assert names["资金到位率"]["actual"]["value"] == 100.0
+    assert names["办案差旅费"]["actual"]["yuan"] == pytest.approx(99_000.0)
+
+
+def test_run_text_on_hard_prose():
+    text = "全年共投入巡防警力12.5万余人次，止损挽损508万余元，刑事立案同比下降35.5% 。2024年12月"
+    doc = run_text(text, "x")
+    got = {(e.label, e.text) for e in doc.entities}
+    assert {("QUANTITY", "12.5万余人次"), ("MONEY", "508万余元"), ("PERCENT", "35.5%")} <= got
+    assert not any(e.text.startswith("2024") or e.text == "12月" for e in doc.entities)
+    m = [e for e in doc.entities if e.text == "508万余元"][0]
+    assert m.attrs == {"yuan": 5_080_000.0, "approx": True, "per": None}
+
+
+def test_golden_output_seed_000(seed_paths):
+    out = run_file(seed_paths[0]).to_output()
+    out["source"] = Path(out["source"]).name
+    golden = GOLDEN / "000_db4129a1a7a7cba3.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert out == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_cli_run_keeps_going_past_a_bad_file(tmp_path, seed_paths):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("资金".encode("gbk"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    res = runner.invoke(app, ["run", str(seed_paths[0]), str(bad), str(empty), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["doc_id"] for x in lines] == [seed_paths[0].stem]
+    assert "E002" in res.output and "E001" in res.output and "2 file(s) skipped" in res.output
+
+
+def test_cli_run_fails_when_nothing_readable(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("", encoding="utf-8")
+    res = runner.invoke(app, ["run", str(bad), "-o", str(tmp_path / "o.jsonl")])
+    assert res.exit_code == 1
+
+
+def test_cli_eval_table_and_json(tmp_path, root, seed_paths):
+    out = tmp_path / "pred.jsonl"
+    assert runner.invoke(app, ["run", *map(str, seed_paths), "-o", str(out), "-q"]).exit_code == 0
+    gold = str(root / "annotations" / "gold")
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--split", "test",
+                              "--split-file", str(root / "corpus" / "split.tsv")])
+    assert res.exit_code == 0, res.output
+    assert "exact span" in res.output and "seqeval strict" in res.output and "value accuracy" in res.output
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--json"])
+    data = json.loads(res.output)
+    assert data["documents"] == 5
+    assert 0 < data["exact_span"]["MONEY"]["f1"] <= 1
+    assert set(data["slots"]) == set(SLOTS)
+
+
+def test_cli_validate_exit_codes(tmp_path, root):
+    res = runner.invoke(app, ["annotations", "validate", str(root / "annotations" / "gold")])
+    assert res.exit_code == 0, res.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "document", "version": 9, "doc_id": "x", "text_path": "nope.txt"}\n', encoding="utf-8")
+    res = runner.invoke(app, ["annotations", "validate", str(bad)])
+    assert res.exit_code == 1 and "E103" in res.output and "E104" in res.output

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.values import parse_value
+
+MONEY = [
+    ("100万元", 1_000_000.0, False, None),
+    ("508万余元", 5_080_000.0, True, None),
+    ("4.5万元", 45_000.0, False, None),
+    ("550元", 550.0, False, None),
+    ("550元/月", 550.0, False, "月"),
+    ("一百二十万元", 1_200_000.0, False, None),
+    ("壹拾万元", 100_000.0, False, None),
+    ("2.45亿元", 245_000_000.0, False, None),
+    ("3万余元", 30_000.0, True, None),
+    ("1.2亿元", 120_000_000.0, False, None),
+    ("11799.604354万元", 117_996_043.54, False, None),
+    ("每人每年4.5万元", 45_000.0, False, "人·年"),
+    ("人均260元", 260.0, False, "人"),
+    ("260多万元", 2_600_000.0, True, None),
+    ("3千元", 3000.0, False, None),
+]
+
+
+@pytest.mark.parametrize("text, yuan, approx, per", MONEY)
+def test_money(text, yuan, approx, per):
+    v = parse_value(text, "MONEY")
+    assert v["yuan"] == pytest.approx(yuan)
+    assert v["approx"] is approx
+    assert v["per"] == per
+
+
+@pytest.mark.parametrize("text, hint, yuan", [("89.974", "万元", 899_740.0), ("90", "万元", 900_000.0),
+                                              ("18273.721787", "万元", 182_737_217.87), ("30", "元", 30.0)])
+def test_bare_money_takes_caption_unit(text, hint, yuan):
+    assert parse_value(text, "MONEY", unit_hint=hint)["yuan"] == pytest.approx(yuan)
+
+
+def test_bare_money_without_caption_is_not_guessed():
+    assert parse_value("89.974", "MONEY")["yuan"] is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("100%", 100.0, "%"), ("35.5%", 35.5, "%"), ("99.97％", 99.97, "%"), ("百分之九十", 90.0, "%"),
+    ("2个百分点", 2.0, "pp"), ("5‰", 0.5, "%"), ("100 %", 100.0, "%"),
+])
+def test_percent(text, value, unit):
+    v = parse_value(text, "PERCENT")
+    assert (v["value"], v["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("99台", 99.0, "台"), ("1.8万余起", 18_000.0, "起"), ("97分", 97.0, "分"), ("4.76万人", 47_600.0, "人"),
+    ("45人", 45.0, "人"), ("不少于12 种", 12.0, "种"), ("12.5万余人次", 125_000.0, "人次"), ("50", 50.0, None),
+])
+def test_quantity(text, value, unit):
+    v = parse_value(text, "QUANTITY")
+    assert (v["value"], v["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, comparator, value, unit, kind, yuan", [
+    ("≥90%", ">=", 90.0, "%", "percent", None),
+    ("≧90%", ">=", 90.0, "%", "percent", None),
+    ("99台", None, 99.0, "台", "quantity", None),
+    ("≤90万元", "<=", 90.0, "万元", "money", 900_000.0),
+    ("1年", None, 1.0, "年", "quantity", None),
+    ("效果明显", None, None, None, "qualitative", None),
+    ("95%以上", ">=", 95.0, "%", "percent", None),
+    (">=21933人", ">=", 21933.0, "人", "quantity", None),
+    ("不低于95%", ">=", 95.0, "%", "percent", None),
+    ("不超过100万元", "<=", 100.0, "万元", "money", 1_000_000.0),
+    ("＜5%", "<", 5.0, "%", "percent", None),
+    ("═100%", "=", 100.0, "%", "percent", None),
+    ("≧ | 100 | %", ">=", 100.0, "%", "percent", None),
+    ("2021年12月完成", None, None, None, "qualitative", None),
+    ("≥100百分比", ">=", 100.0, "%", "percent", None),
+])
+def test_target(text, comparator, value, unit, kind, yuan):
+    v = parse_value(text, "TARGET")
+    assert v["comparator"] == comparator
+    assert v["value"] == (None if value is None else pytest.approx(value))
+    assert (v["unit"], v["kind"]) == (unit, kind)
+    assert v["yuan"] == (None if yuan is None else pytest.approx(yuan))
+
+
+def test_target_range():
+    v = parse_value("80%-100%", "TARGET")
+    assert (v["comparator"], v["value"], v["high"], v["unit"]) == (">=", 80.0, 100.0, "%")
+
+
+def test_target_unit_from_unit_column():
+    v = parse_value("15", "TARGET", unit_hint="个")
+    assert (v["value"], v["unit"], v["kind"]) == (15.0, "个", "quantity")
+
+
+@given(st.text(max_size=40), st.sampled_from(["MONEY", "PERCENT", "QUANTITY", "TARGET"]))
+def test_never_raises(text, label):
+    fields = parse_value(text, label)
+    assert isinstance(fields, dict)
