@@ -65,7 +65,7 @@ _MAGNITUDE = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern[str]:
     cn = re.escape(chinese_chars())
-    return re.compile(rf"百分之[{cn}\d.]+|[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+|[{cn}]+")
+    return re.compile(rf"[百千万]分之[{cn}\d.]+|[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+|[{cn}]+")
 
 
 @dataclass(frozen=True)
@@ -103,18 +103,20 @@ def read(text: str) -> Reading:
     s = _CELL_GAPS.sub("", normalize_width(text).replace("％", "%"))
     for m in _number_re().finditer(s):
         tok = m.group(0)
-        if tok.startswith("百分之"):
+        if tok[1:3] == "分之":
+            # 百分之九十 → 90 %, 千分之五 → 0.5 %, 万分之六 → 0.06 %
             num = parse_number(tok[3:])
             if num is None:
                 continue
-            return _with_context(s, m.start(), m.end(), Reading(num, "percent", 1.0, "%"))
+            scale = {"百": 1.0, "千": 0.1, "万": 0.01}[tok[0]]
+            return _with_context(s, m.start(), m.end(), Reading(Number(_round(num.value * scale)), "percent", 1.0, "%"))
         tok_clean = tok
         # a Chinese token may swallow a trailing magnitude (三万) or be only units (万): parse it whole
         num = parse_number(tok_clean)
         if num is None and tok_clean in ("百", "千", "万") and (
                 s[m.end():m.end() + 1] in ("余", "多") or re.search(r"(?:近|约|上|数)$", s[:m.start()])):
             num = Number({"百": 100.0, "千": 1000.0, "万": 10000.0}[tok_clean], approx=True)
-        if num is None or _is_date(s, m.start(), m.end(), num):
+        if num is None or _is_date(s, m.start(), m.end(), num) or s.startswith("周年", m.end()):
             continue
         end = m.end()
         rest = s[end:]
@@ -131,11 +133,31 @@ def read(text: str) -> Reading:
         if w and w != "来":
             approx, rest, end = True, rest[len(w):], end + len(w)
         rest_stripped = rest.lstrip()
+        bracket = re.match(r"^[(（]([^()（）]{1,4})[)）]", rest_stripped)
+        if bracket:
+            # a unit in brackets right after the number: 4.52(万人)
+            inner = bracket.group(1)
+            for c in inner[:-1]:
+                if c in _MAGNITUDE:
+                    factor *= _MAGNITUDE[c]
+                    inner = inner[1:]
+                else:
+                    break
+            rest_stripped = inner + rest_stripped[bracket.end():]
+            rest = rest_stripped
+            end += bracket.end() - len(bracket.group(1)) + (len(bracket.group(1)) - len(inner))
         # money
         unit = _startswith_any(rest_stripped, tuple(sorted(lex.money, key=len, reverse=True)))
         if unit:
             skip = len(rest) - len(rest_stripped) + len(unit)
-            r = Reading(Number(num.value, approx, num.low, num.high), "money",
+            value = num.value
+            if lex.money[unit] == 1 and factor == 1.0:
+                # 叁佰元伍角陆分: jiao and fen after yuan
+                jf = _JIAO_FEN.match(rest_stripped[len(unit):])
+                if jf and jf.group(0):
+                    value += _jiao_fen(jf)
+                    skip += jf.end()
+            r = Reading(Number(value, approx, num.low, num.high), "money",
                         factor * lex.money[unit], _money_unit_name(factor * lex.money[unit]), approx)
             return _with_context(s, m.start(), end + skip, r)
         unit = _startswith_any(rest_stripped, tuple(sorted(lex.percent, key=len, reverse=True)))
@@ -152,10 +174,20 @@ def read(text: str) -> Reading:
             skip = len(rest) - len(rest_stripped) + len(unit)
             value = num.value * factor
             mult_unit = {"个小时": "小时", "個小時": "小時", "個": "个"}.get(unit, unit)
+            if mult_unit == "个":
+                longer = _startswith_any(rest_stripped[1:], lex.measure)
+                if longer and len(longer) >= 2:
+                    mult_unit, skip = longer, skip + len(longer)
             if unit[0] in _MAGNITUDE and len(unit) > 1:
                 value *= _MAGNITUDE[unit[0]]
                 mult_unit = unit[1:]
             r = Reading(Number(value, approx, num.low, num.high), "quantity", 1.0, mult_unit, approx)
+            return _with_context(s, m.start(), end + skip, r)
+        unknown = re.match(r"^([\u4e00-\u9fff])(?![\u4e00-\u9fff])", rest_stripped)
+        if unknown and unknown.group(1) not in _NOT_UNITS:
+            # a measure word the lexicon does not know, ending the span: 425万粒
+            skip = len(rest) - len(rest_stripped) + 1
+            r = Reading(Number(num.value * factor, approx, num.low, num.high), "quantity", 1.0, unknown.group(1), approx)
             return _with_context(s, m.start(), end + skip, r)
         if factor != 1.0:
             # 3万 / 1.2亿 with no unit: a money amount in 元 written without 元
@@ -163,8 +195,34 @@ def read(text: str) -> Reading:
                         _money_unit_name(factor), approx)
             return _with_context(s, m.start(), end, r)
         r = Reading(Number(num.value, approx, num.low, num.high), None, 1.0, None, approx)
+        before = s[:m.start()]
+        for w in sorted(lex.comparators_before, key=len, reverse=True):
+            if before.endswith(w):
+                before = before[: -len(w)]
+                break
+        if before.endswith("%"):
+            r = Reading(r.number, "percent", 1.0, "%", approx)
+        elif w := _endswith_any(before, tuple(sorted(lex.money, key=len, reverse=True))):
+            r = Reading(r.number, "money", lex.money[w], w, approx)
+        elif (w := _endswith_any(before, lex.measure)) and not re.search(r"[\u4e00-\u9fff]", before[: -len(w)][-1:]):
+            # a unit cell before the value: 人 | = | 512
+            r = Reading(r.number, "quantity", 1.0, w, approx)
         return _with_context(s, m.start(), end, r)
     return Reading()
+
+
+_JIAO_FEN = re.compile(r"^(?:([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])角)?(?:([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])分)?")
+#: characters that end a number but are not its measure word
+_NOT_UNITS = set("的和及与或是为在以至到等共计约近每各整了后前内外中上下左右其余多达同比增减")
+
+
+def _jiao_fen(m: re.Match[str]) -> float:
+    out = 0.0
+    for group, scale in ((1, 0.1), (2, 0.01)):
+        if m.group(group):
+            n = parse_number(m.group(group))
+            out += (n.value if n else 0.0) * scale
+    return out
 
 
 _DATE_AFTER = re.compile(r"^\s*(?:年度?(?!以|内|以)|月份?|月底|日|号)")
