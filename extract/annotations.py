@@ -335,3 +335,63 @@ def _check_values(ent: Entity, path: str, ln: int | None) -> list[Problem]:
             if name not in ent.attrs:
                 out.append(problem("E122", path, line=ln, offset=ent.start, field=name, label=ent.label))
     return out
+
+
+# -- comparing two passes ---------------------------------------------------------
+
+def diff_documents(a: Document, b: Document) -> list[str]:
+    """Human-readable differences between two annotations of one text (for adjudication)."""
+    from .evaluate import _values_equal
+
+    out: list[str] = []
+    text = a.text
+
+    def show(e: Entity) -> str:
+        ctx = text[max(0, e.start - 8):e.start].replace("\n", "⏎") + "【" + e.text + "】" + text[e.end:e.end + 8].replace("\n", "⏎")
+        return f"{e.label} [{e.start},{e.end}) {ctx}"
+
+    ka = {(e.label, e.start, e.end): e for e in a.entities}
+    kb = {(e.label, e.start, e.end): e for e in b.entities}
+    for k in sorted(ka.keys() - kb.keys(), key=lambda k: k[1]):
+        out.append(f"span only in first:  {show(ka[k])}")
+    for k in sorted(kb.keys() - ka.keys(), key=lambda k: k[1]):
+        out.append(f"span only in second: {show(kb[k])}")
+    for k in sorted(ka.keys() & kb.keys(), key=lambda k: k[1]):
+        ea, eb = ka[k], kb[k]
+        if k[0] == "INDICATOR":
+            if (ea.attrs.get("level1"), ea.attrs.get("level2")) != (eb.attrs.get("level1"), eb.attrs.get("level2")):
+                out.append(f"levels differ: {show(ea)}: {ea.attrs.get('level1')}/{ea.attrs.get('level2')} vs "
+                           f"{eb.attrs.get('level1')}/{eb.attrs.get('level2')}")
+        elif not _values_equal(k[0], ea.attrs, eb.attrs):
+            fa = {f: ea.attrs.get(f) for f in VALUE_FIELDS[k[0]]}
+            fb = {f: eb.attrs.get(f) for f in VALUE_FIELDS[k[0]]}
+            out.append(f"values differ: {show(ea)}: {fa} vs {fb}")
+
+    def rels(d: Document) -> dict[tuple[int, int, str, int, int], str]:
+        by = d.entity_by_id()
+        res = {}
+        for r in d.relations:
+            h, t = by.get(r.head), by.get(r.tail)
+            if h and t:
+                res[(h.start, h.end, r.slot, t.start, t.end)] = f"{h.text} --{r.slot}--> {t.text} [{t.start}]"
+        return res
+
+    ra, rb = rels(a), rels(b)
+    for k in sorted(ra.keys() - rb.keys()):
+        out.append(f"relation only in first:  {ra[k]}")
+    for k in sorted(rb.keys() - ra.keys()):
+        out.append(f"relation only in second: {rb[k]}")
+
+    def funds(d: Document) -> dict[str, dict[str, Any]]:
+        by = d.entity_by_id()
+        res: dict[str, dict[str, Any]] = {}
+        for i, fl in enumerate(d.funds):
+            key = f"{fl.line}#{sum(1 for f in d.funds[:i] if f.line == fl.line)}"
+            res[key] = {n: (by[c].text if c in by else None) for n, c in fl.cells.items() if c}
+        return res
+
+    fa, fb = funds(a), funds(b)
+    for k in sorted(fa.keys() | fb.keys()):
+        if fa.get(k) != fb.get(k):
+            out.append(f"fund line {k}: {fa.get(k)} vs {fb.get(k)}")
+    return out

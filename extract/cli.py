@@ -170,6 +170,21 @@ def annotations_agree(
     typer.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) if as_json else format_report(rep))
 
 
+@annotations_app.command("diff")
+def annotations_diff(
+    first: Path = typer.Argument(..., help="Annotation file or directory of the first pass."),
+    second: Path = typer.Argument(..., help="Annotation file or directory of the second pass."),
+) -> None:
+    """List every span, value, relation and fund-line difference between two passes."""
+    a = {d.doc_id: d for d in ann.load_documents([first])}
+    b = {d.doc_id: d for d in ann.load_documents([second])}
+    for doc_id in sorted(a.keys() & b.keys()):
+        lines = ann.diff_documents(a[doc_id], b[doc_id])
+        typer.echo(f"== {doc_id}: {len(lines)} difference(s)")
+        for line in lines:
+            typer.echo("  " + line)
+
+
 @annotations_app.command("stats")
 def annotations_stats(
     paths: list[Path] = typer.Argument(..., help="Annotation files or directories."),
