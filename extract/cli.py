@@ -342,6 +342,22 @@ def convert_from_doccano(path: Path = typer.Argument(...), out: Path = typer.Opt
     _save_imported(docs, out)
 
 
+@corpus_app.command("generate")
+def corpus_generate(
+    n: int = typer.Option(200, "--n", help="How many reports."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (the output is reproducible)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory: texts/ and gold/ are written under it."),
+) -> None:
+    """Write synthetic reports with gold annotations by construction (extract/generate.py)."""
+    from .generate import generate
+
+    (out / "texts").mkdir(parents=True, exist_ok=True)
+    for doc in generate(n, seed):
+        (out / "texts" / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+        ann.save_document(doc, out / "gold" / f"{doc.doc_id}.jsonl", text_path=f"../texts/{doc.doc_id}.txt")
+    typer.echo(f"wrote {n} generated reports to {out} (seed {seed})")
+
+
 def main() -> None:
     app()
 

@@ -273,17 +273,17 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
                     r.unit or ("%" if m.group(2) else None), approx, r.per, r.comparator, hi)
         comparator = comparator or ">="
         after_t = after_t[m.end():].lstrip()
-    if _startswith_any(after_t, lex.approx_after):
-        approx = True
-    w = None
-    for word, c in sorted(lex.comparators_after.items(), key=lambda kv: len(kv[0]), reverse=True):
-        if after_t.startswith(word):
-            w, comparator = word, comparator or c
-            break
     per = r.per
-    pm = re.match(r"^/\s*([^\s，。；、,;)）(（]{1,5})", after_t)
+    pm = re.match(r"^/\s*([^\s，。；、,;)）(（以]{1,5})", after_t)
     if pm and r.kind in ("money", "quantity", None):
         per = _per_name(pm.group(1))
+        after_t = after_t[pm.end():].lstrip()
+    if _startswith_any(after_t, lex.approx_after):
+        approx = True
+    for word, c in sorted(lex.comparators_after.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if after_t.startswith(word):
+            comparator = comparator or c
+            break
     if per is None and before_t.endswith("各"):
         # 2个各0.5万元: the amount is per counted thing
         w = _endswith_any(before_t[:-1], lex.measure)
