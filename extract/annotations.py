@@ -35,7 +35,7 @@ from .values import parse_value
 VERSION = 1
 #: the total row of a fund table is recorded as this line whatever the form calls it
 TOTAL_LINE = "年度资金总额"
-TOTAL_WORDS = ("合计", "总计", "总额", "小计", "共计")
+TOTAL_WORDS = ("合计", "总计", "总额", "总金额", "小计", "共计", "项目资金")
 #: fields an entity record may carry beyond its value fields
 ENTITY_EXTRA_FIELDS = {"type", "id", "label", "start", "end", "text", "unit_hint", "note", "table_row", "high", "low"}
 FUND_KEYS = {"type", "line", "start", "end", "unit", "note", *FUND_FIELDS}

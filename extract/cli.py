@@ -72,6 +72,43 @@ def run(
         raise typer.Exit(1)
 
 
+def _parse_overrides(args: list[str]) -> dict[str, object]:
+    """``--section.key value`` pairs (spaCy's override syntax) as a dict."""
+    from spacy.cli._util import parse_config_overrides
+
+    return parse_config_overrides(args)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(
+    ctx: typer.Context,
+    config: Path = typer.Argument(..., help="A training config under configs/."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where the trained model goes."),
+    backend: str = typer.Option("spacy", "--backend", help="spacy or transformers."),
+    base_model: Optional[Path] = typer.Option(None, "--base-model", help="Local transformers checkpoint (transformers backend)."),
+) -> None:
+    """Train a tagger on the gold training split plus generated reports. Extra --a.b value pairs override the config."""
+    overrides = _parse_overrides(ctx.args)
+    if backend == "spacy":
+        from .train import train_spacy
+
+        info = train_spacy(config, output, overrides)
+    elif backend == "transformers":
+        if base_model is None:
+            _err("--base-model PATH is required with --backend transformers (a local checkpoint; nothing is downloaded)")
+            raise typer.Exit(2)
+        from .tagger.hf_ner import train_transformers
+
+        info = train_transformers(config, output, base_model, overrides)
+    else:
+        _err(f"unknown backend {backend!r}: use spacy or transformers")
+        raise typer.Exit(2)
+    for line in info.get("misaligned", []):
+        _err(f"not trained on: {line}")
+    typer.echo(f"trained on {info['train_reports']} gold + {info['generated_reports']} generated reports "
+               f"({info['train_pieces']} pieces), dev {info['dev_reports']} reports; model in {output}")
+
+
 def load_predictions(path: Path) -> dict[str, "object"]:
     """Predicted documents of an ``extract run`` output file, by doc_id."""
     from .document import Document

@@ -100,7 +100,7 @@ def test_cli_eval_table_and_json(tmp_path, root, seed_paths):
                               "--split-file", str(root / "corpus" / "split.tsv")])
     assert res.exit_code == 0, res.output
     assert "exact span" in res.output and "seqeval strict" in res.output and "value accuracy" in res.output
-    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--json"])
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--json", "--origin", "seed"])
     data = json.loads(res.output)
     assert data["documents"] == 5
     assert 0 < data["exact_span"]["MONEY"]["f1"] <= 1
