@@ -37,6 +37,8 @@ def _err(msg: str) -> None:
 def run(
     inputs: list[Path] = typer.Argument(..., help="Report text files or directories of *.txt."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the JSON Lines output."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="A trained model directory (default: configs/run.toml)."),
+    rules_only: bool = typer.Option(False, "--baseline", help="Use the rule baseline, no model."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary."),
 ) -> None:
     """Extract entities, relations, indicators and fund lines from report texts."""
@@ -44,6 +46,7 @@ def run(
 
     try:
         files = list(iter_input_files(inputs))
+        tagger = None if rules_only else _load_tagger(model, quiet)
     except InputError as err:
         _err(str(err))
         raise typer.Exit(2)
@@ -51,7 +54,7 @@ def run(
     counts: Counter[str] = Counter()
     for i, f in enumerate(files, 1):
         try:
-            doc = run_file(f)
+            doc = run_file(f, tagger)
         except InputError as err:
             failed += 1
             _err(f"skipped {err}")
@@ -86,9 +89,13 @@ def train(
     output: Path = typer.Option(..., "--output", "-o", help="Where the trained model goes."),
     backend: str = typer.Option("spacy", "--backend", help="spacy or transformers."),
     base_model: Optional[Path] = typer.Option(None, "--base-model", help="Local transformers checkpoint (transformers backend)."),
+    pkuseg_model: Optional[Path] = typer.Option(None, "--pkuseg-model", help="Local spacy-pkuseg model: word tokens instead of characters (spaCy backend)."),
 ) -> None:
     """Train a tagger on the gold training split plus generated reports. Extra --a.b value pairs override the config."""
     overrides = _parse_overrides(ctx.args)
+    if pkuseg_model is not None:
+        overrides["nlp.tokenizer"] = {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "pkuseg"}
+        overrides["initialize.tokenizer"] = {"pkuseg_model": str(pkuseg_model.resolve()), "pkuseg_user_dict": "default"}
     if backend == "spacy":
         from .train import train_spacy
 
@@ -107,6 +114,25 @@ def train(
         _err(f"not trained on: {line}")
     typer.echo(f"trained on {info['train_reports']} gold + {info['generated_reports']} generated reports "
                f"({info['train_pieces']} pieces), dev {info['dev_reports']} reports; model in {output}")
+
+
+def _load_tagger(model: Optional[Path], quiet: bool):
+    """The tagger of ``--model``, else the default model of configs/run.toml, else the rules."""
+    import tomllib
+
+    from .tagger import load
+
+    if model is not None:
+        return load(model)
+    cfg_path = ann.project_root() / "configs" / "run.toml"
+    default = tomllib.loads(cfg_path.read_text(encoding="utf-8"))["run"]["model"] if cfg_path.exists() else None
+    if default and (ann.project_root() / default).exists():
+        if not quiet:
+            _err(f"model: {default}")
+        return load(ann.project_root() / default)
+    if not quiet:
+        _err("no trained model found; using the rule baseline (train one with `extract train`)")
+    return None
 
 
 def load_predictions(path: Path) -> dict[str, "object"]:

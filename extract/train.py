@@ -37,6 +37,9 @@ def prepare_spacy_data(config: Any, output: Path, problems: list[Problem]) -> di
 
     data = config["data"]
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": config["nlp"]["tokenizer"]}})
+    tok_init = dict(config.get("initialize", {}).get("tokenizer", {}) or {})
+    if tok_init.get("pkuseg_model"):
+        nlp.tokenizer.initialize(**tok_init)  # word segmentation from a local pkuseg model
     train_gold = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     dev_gold = split_documents(data["gold"], data["split_file"], list(data["dev_splits"]))
     generated = generate(int(data["generated"]), seed=int(data["generated_seed"])) if int(data["generated"]) else []

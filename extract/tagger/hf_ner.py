@@ -46,14 +46,16 @@ def token_labels(tags: list[str], offsets: list[tuple[int, int]], doc_id: str = 
             continue
         inner = tags[s:e]
         first = inner[0]
-        if first.startswith("I-") and any(t.startswith("B-") for t in inner[1:]) or \
-                first == "O" and any(t != "O" for t in inner[1:]):
-            # an entity boundary inside a multi-character token
+        rest = inner[1:]
+        split = any(t.startswith("B-") for t in rest) or (first != "O" and "O" in rest) or \
+            (first == "O" and any(t != "O" for t in rest))
+        if split:
+            # an entity boundary inside a multi-character token (a long digit string, glued cells)
             if problems is not None:
                 problems.append(problem("E201", doc_id, offset=base + s, start=base + s, end=base + e,
-                                        text="".join(tags[s:e])))
-            nxt = next(t for t in inner if t != "O" and not (first.startswith("I-") and t == first))
-            first = "B-" + nxt[2:]
+                                        text=" ".join(inner)))
+            if first == "O":
+                first = "B-" + next(t for t in rest if t != "O")[2:]
         out.append(label_id.get(first, 0))
     return out
 

@@ -1,0 +1,92 @@
+"""The spaCy backend: character tokens, the patterns component, training data, and the pkuseg path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.document import Document
+from extract.tagger import spacy_ner
+from extract.tagger.spacy_ner import chunk_bounds, to_training_docs
+
+runner = CliRunner()
+
+
+def char_nlp():
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "extract.char_tokenizer.v1"}}})
+
+
+def test_char_tokenizer_keeps_every_character():
+    nlp = char_nlp()
+    text = "资金到位率 100%\n\t≥90%"
+    doc = nlp(text)
+    assert [t.text for t in doc] == list(text) and doc.text == text
+
+
+def test_chunks_never_cut_a_span():
+    text = "一二三\n四五六\n七八九\n十"
+    assert chunk_bounds(text, [], 3) == [(0, 4), (4, 8), (8, 12), (12, 13)]
+    assert chunk_bounds(text, [(2, 6)], 3) == [(0, 8), (8, 12), (12, 13)]
+
+
+def test_training_docs_carry_gold_entities(gold_docs):
+    nlp = char_nlp()
+    problems = []
+    docs = to_training_docs(gold_docs[:2], nlp, 300, problems)
+    assert problems == []
+    n_gold = sum(len(d.entities) for d in gold_docs[:2])
+    assert sum(len(d.ents) for d in docs) == n_gold
+    assert "".join(d.text for d in docs) == "".join(d.text for d in gold_docs[:2])
+
+
+@pytest.mark.parametrize("mode, model_ents, expected", [
+    # fill: the model's spans stay, patterns add 100万元 where the model found nothing
+    ("fill", [("INDICATOR", 0, 5), ("QUANTITY", 5, 8)], {("INDICATOR", 0, 5), ("QUANTITY", 5, 8), ("MONEY", 13, 18)}),
+    # override: the pattern span 100% wins over the overlapping model span 100
+    ("override", [("INDICATOR", 0, 5), ("QUANTITY", 5, 8)], {("INDICATOR", 0, 5), ("PERCENT", 5, 9), ("MONEY", 13, 18)}),
+    ("off", [("INDICATOR", 0, 5), ("QUANTITY", 5, 8)], {("INDICATOR", 0, 5), ("QUANTITY", 5, 8)}),
+])
+def test_value_patterns_merge_modes(mode, model_ents, expected):
+    nlp = char_nlp()
+    comp = spacy_ner.create_value_patterns(nlp, "p", mode)
+    doc = nlp("资金到位率100%，支出为100万元")
+    doc.ents = [doc.char_span(s, e, label) for label, s, e in model_ents]
+    doc = comp(doc)
+    assert {(e.label_, e.start_char, e.end_char) for e in doc.ents} == expected
+
+
+def test_pkuseg_tokenizer_trains_and_reports_misaligned_spans(tmp_path, root):
+    """Word tokens from a tiny pkuseg model trained here; spans inside words are reported, not lost silently."""
+    import spacy_pkuseg
+
+    lines = ["资金 到位率 100% 。", "预算 执行率 为 99% ， 项目 支出 100万元 。", "群众 满意率 达到 100% 。"] * 20
+    (tmp_path / "train.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "test.txt").write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    model = tmp_path / "pkuseg"
+    model.mkdir()
+    spacy_pkuseg.train(str(tmp_path / "train.txt"), str(tmp_path / "test.txt"), str(model), train_iter=1)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "pkuseg"}}})
+    nlp.tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict="default")
+    doc = Document("d", "资金到位率100%，预算执行率为99%")
+    doc.add_entity("INDICATOR", 0, 5)
+    doc.add_entity("PERCENT", 5, 9, value=100.0, unit="%")
+    doc.add_entity("INDICATOR", 10, 12)  # 预算 alone: fine; now one inside a word:
+    doc.add_entity("INDICATOR", 13, 15)  # 行率 cuts the token 执行率
+    problems = []
+    sdocs = to_training_docs([doc], nlp, 400, problems)
+    assert [p.code for p in problems] == ["E201"]
+    assert {(e.label_, e.start_char, e.end_char) for e in sdocs[0].ents} == {
+        ("INDICATOR", 0, 5), ("PERCENT", 5, 9), ("INDICATOR", 10, 12)}
+    out = tmp_path / "model"
+    res = runner.invoke(app, ["train", str(root / "configs" / "spacy_ner.cfg"), "--output", str(out),
+                              "--pkuseg-model", str(model), "--training.max_steps", "2",
+                              "--training.eval_frequency", "1", "--data.generated", "2",
+                              "--data.train_splits", json.dumps(["dev"])])
+    assert res.exit_code == 0, res.output
+    trained = spacy.load(out / "model-best")
+    assert trained.tokenizer.pkuseg_seg is not None
+    assert [t.text for t in trained("资金到位率100%")][:2] == ["资金", "到位率"]
