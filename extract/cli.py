@@ -116,6 +116,42 @@ def train(
                f"({info['train_pieces']} pieces), dev {info['dev_reports']} reports; model in {output}")
 
 
+@app.command()
+def preannotate(
+    inputs: list[Path] = typer.Argument(..., help="Report text files or directories of *.txt."),
+    out: Path = typer.Option(..., "--out", "-o", help="Label Studio tasks JSON to write."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="A trained model directory (default: configs/run.toml)."),
+    rules_only: bool = typer.Option(False, "--baseline", help="Pre-annotate with the rule baseline."),
+) -> None:
+    """Write Label Studio tasks whose predictions are the model's spans and relations, for correction.
+
+    Import the tasks into Label Studio with the labelling config of
+    extract.convert.labelstudio.LABEL_CONFIG, correct them, export JSON, then
+    `extract convert from-labelstudio EXPORT.json -o annotations/gold` and train again.
+    """
+    from .convert.labelstudio import to_task
+    from .pipeline import run_file
+
+    try:
+        files = list(iter_input_files(inputs))
+        tagger = None if rules_only else _load_tagger(model, True)
+    except InputError as err:
+        _err(str(err))
+        raise typer.Exit(2)
+    version = "baseline" if tagger is None else str(model or "default")
+    tasks = []
+    for f in files:
+        try:
+            doc = run_file(f, tagger)
+        except InputError as err:
+            _err(f"skipped {err}")
+            continue
+        tasks.append(to_task(doc, as_predictions=True, model_version=version))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    typer.echo(f"wrote {len(tasks)} tasks with predictions to {out}")
+
+
 def _load_tagger(model: Optional[Path], quiet: bool):
     """The tagger of ``--model``, else the default model of configs/run.toml, else the rules."""
     import tomllib

@@ -114,3 +114,21 @@ def test_cli_validate_exit_codes(tmp_path, root):
     bad.write_text('{"type": "document", "version": 9, "doc_id": "x", "text_path": "nope.txt"}\n', encoding="utf-8")
     res = runner.invoke(app, ["annotations", "validate", str(bad)])
     assert res.exit_code == 1 and "E103" in res.output and "E104" in res.output
+
+
+def test_preannotate_writes_label_studio_predictions(tmp_path, seed_paths):
+    from extract.convert.labelstudio import from_task
+
+    out = tmp_path / "tasks.json"
+    res = runner.invoke(app, ["preannotate", str(seed_paths[0]), "--baseline", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert len(tasks) == 1 and "annotations" not in tasks[0]
+    result = tasks[0]["predictions"][0]["result"]
+    assert any(r["type"] == "labels" for r in result) and any(r["type"] == "relation" for r in result)
+    # a corrected export (here: the predictions promoted to an annotation) reads back as a document
+    tasks[0]["annotations"] = [{"result": result}]
+    doc = from_task(tasks[0])
+    expected = run_file(seed_paths[0])
+    assert [(e.label, e.start, e.end) for e in doc.entities] == [(e.label, e.start, e.end) for e in expected.entities]
+    assert len(doc.relations) == len(expected.relations)
