@@ -1,9 +1,11 @@
-"""The extraction pipeline: text → spans → values → links → records, one document at a time.
+"""The extraction pipeline: text → spans → values → tables → links → records.
 
 ``run_text`` is what ``extract run`` calls per file. Each stage reads the shared
 :class:`~extract.document.Document` and adds its layer: the tagger (the rule baseline, or
 a trained model from :func:`extract.tagger.load`) gives spans, :mod:`extract.values` their
-normalized fields, :mod:`extract.link` the relations; ``Document.to_output`` the records.
+normalized fields (a bare amount takes its table caption's unit), :mod:`extract.tables`
+finds the tables, :mod:`extract.link` turns fund rows into fund lines and table rows and
+prose into relations; ``Document.to_output`` writes the records.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document
-from .link import link_prose
+from .link import add_fund_lines, apply_performance_rows, link_prose, link_table_rows
+from .tables import caption_unit, find_headers, read_performance_rows
 from .tagger import baseline
 from .values import parse_value
 
@@ -20,7 +23,7 @@ SpanTagger = Callable[[str], list[tuple[str, int, int]]]
 
 
 def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagger | None = None) -> Document:
-    """Extract entities, values, relations and records from one report's text."""
+    """Extract entities, values, fund lines, relations and records from one report's text."""
     doc = Document(doc_id=doc_id, text=text, source=source)
     spans = (tagger or baseline)(text)
     taken: list[tuple[int, int]] = []
@@ -29,11 +32,37 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
             continue
         ent = doc.add_entity(label, s, e)
         if label != "INDICATOR":
-            ent.attrs.update(parse_value(ent.text, label))
+            hint = caption_unit(text, s) if label == "MONEY" else None
+            ent.attrs.update(parse_value(ent.text, label, hint))
+            if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
+                ent.attrs["unit_hint"] = hint
         taken.append((s, e))
+    headers = find_headers(text)
+    for i, h in enumerate(headers):
+        end = headers[i + 1].start if i + 1 < len(headers) else len(text)
+        if h.kind == "fund":
+            add_fund_lines(doc, h, end)
     doc.sort_entities()
+    for i, h in enumerate(headers):
+        end = headers[i + 1].start if i + 1 < len(headers) else len(text)
+        if h.kind == "performance":
+            rows = read_performance_rows(text, h, end)
+            doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))
     doc.relations.extend(link_prose(doc))
+    _renumber(doc)
     return doc
+
+
+def _renumber(doc: Document) -> None:
+    """Entity ids e1, e2 … in document order (relations and fund cells follow)."""
+    doc.sort_entities()
+    new = {e.id: f"e{i}" for i, e in enumerate(doc.entities, 1)}
+    for e in doc.entities:
+        e.id = new[e.id]
+    for r in doc.relations:
+        r.head, r.tail = new[r.head], new[r.tail]
+    for f in doc.funds:
+        f.cells = {k: (new.get(v) if v else None) for k, v in f.cells.items()}
 
 
 def run_file(path: str | Path, tagger: SpanTagger | None = None) -> Document:

@@ -1,0 +1,402 @@
+"""Tables: find flattened self-evaluation and fund tables and read their rows.
+
+Owns the table knowledge of ``data/tables.toml``: header words (三级指标, 年度指标值,
+实际完成值, 分值, 得分; 年初预算数, 全年执行数, 执行率 …), fund row labels, level names
+and caption units (（万元）, 单位：元). A header is found as a cluster of header words, in
+any flattening (cells per line, ``|`` rows, spaces, one line, glued), possibly broken by
+spaces or line breaks inside a word; its column order is the order of the words.
+
+- Performance tables are read over the document's entities in reading order: an
+  INDICATOR starts a row and the values after it fill the columns after the name
+  column in header order (a TARGET jumps to the target column); each cell's entity is
+  relabelled to what its column holds; level names between rows are carried down.
+- Fund tables are read from the text: each row label (年度资金总额, 其中：财政拨款 …)
+  is followed by its numbers, assigned to the columns in header order (a % number goes
+  to 执行率), with the caption's unit.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .numbers import normalize_width
+
+PERF_ROLES = ("level1", "level2", "name", "target", "unit", "actual", "weight", "score", "other")
+FUND_ROLES = ("budget_initial", "budget", "received", "spent", "weight", "rate", "score")
+
+
+@lru_cache(maxsize=1)
+def table_words() -> dict[str, Any]:
+    with resources.files("extract.data").joinpath("tables.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
+    return r"\s{0,3}".join(re.escape(c) for c in word)
+
+
+@lru_cache(maxsize=1)
+def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    words = table_words()
+    role_of: dict[str, tuple[str, str]] = {}
+    for kind in ("performance", "fund"):
+        for role, ws in words[kind].items():
+            for w in ws:
+                role_of.setdefault(w, (kind, role))
+    alts = sorted(role_of, key=len, reverse=True)
+    return re.compile("|".join(f"(?:{_loose(w)})" for w in alts)), role_of
+
+
+@dataclass
+class Column:
+    role: str
+    word: str
+    start: int
+    end: int
+
+
+@dataclass
+class Header:
+    kind: str  # performance | fund
+    columns: list[Column]
+    start: int
+    end: int
+    unit: str | None = None  # caption unit for bare amounts (fund tables)
+
+    def roles(self) -> list[str]:
+        return [c.role for c in self.columns]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def find_headers(text: str, max_gap: int = 40) -> list[Header]:
+    """Every table header in ``text``: clusters of at least three header words."""
+    pattern, role_of = _header_re()
+    hits = []
+    for m in pattern.finditer(text):
+        word = _squash(m.group(0))
+        if word in role_of:
+            hits.append((m.start(), m.end(), word, role_of[word]))
+    clusters: list[list[tuple[int, int, str, tuple[str, str]]]] = []
+    for h in hits:
+        if clusters and h[0] - clusters[-1][-1][1] <= max_gap:
+            clusters[-1].append(h)
+        else:
+            clusters.append([h])
+    headers = []
+    for cl in clusters:
+        perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
+        fund = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "fund" or w in ("分值", "得分")]
+        perf_roles = {r for *_, r in perf}
+        fund_roles = {r for *_, r in fund}
+        if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
+            # the header starts at its first level or name column (words before it belong to other rows)
+            first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
+            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
+            headers.append(Header("performance", cols, cols[0].start, cols[-1].end))
+        elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
+            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
+            h = Header("fund", cols, cl[0][0], cl[-1][1])
+            h.unit = caption_unit(text, h.start, window=120, until=h.end)
+            headers.append(h)
+    return headers
+
+
+def _first_of_each_role(cols: list[Column]) -> list[Column]:
+    """Keep the first column of each role (a header word repeated in a note, 得分(20分*执行率), is not a column)."""
+    seen: set[str] = set()
+    out = []
+    for c in cols:
+        if c.role not in seen or c.role == "other":
+            out.append(c)
+            seen.add(c.role)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _caption_re() -> re.Pattern[str]:
+    return re.compile(table_words()["captions"]["pattern"])
+
+
+def caption_unit(text: str, pos: int, window: int = 200, until: int | None = None) -> str | None:
+    """The unit a caption states for the table at ``pos``: the last one in ``[pos-window, until]``."""
+    lo = max(0, pos - window)
+    seg = text[lo:until if until is not None else pos]
+    found = None
+    for m in _caption_re().finditer(seg):
+        found = m.group(1) or m.group(2)
+    if found is None:
+        return None
+    return {"萬元": "万元", "万兀": "万元"}.get(found, found)
+
+
+# -- fund tables -------------------------------------------------------------------
+
+@dataclass
+class FundCell:
+    role: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class FundRow:
+    line: str
+    start: int
+    end: int
+    cells: list[FundCell] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _fund_row_re() -> re.Pattern[str]:
+    w = table_words()["fund_rows"]
+    alts = sorted(w["total"] + w["other"], key=len, reverse=True)
+    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(_loose(a) for a in alts) + r")\s*[:：]?")
+
+
+_NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")
+_ROW_STOP = re.compile(r"年度总体目标|年度绩效目标|绩效指标|一级指标|预期目标|实际完成情况|项目名称|主管部门")
+
+
+def read_fund_rows(text: str, header: Header, end: int) -> list[FundRow]:
+    """Rows of a fund table: label and the number cells assigned to the header's columns."""
+    total = set(table_words()["fund_rows"]["total"])
+    columns = [c.role for c in header.columns]
+    rows: list[FundRow] = []
+    labels = list(_fund_row_re().finditer(text, header.end, end))
+    for i, m in enumerate(labels):
+        seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(end, m.end() + 160)
+        stop = _ROW_STOP.search(text, m.end(), seg_end)
+        if stop:
+            seg_end = stop.start()
+        name = _squash(m.group(1))
+        line = "年度资金总额" if name in total else name
+        row = FundRow(line, m.start(1), m.end(1))
+        col = 0
+        for n in _NUMBER.finditer(normalize_width(text[m.end():seg_end])):
+            tok = n.group(0)
+            s = m.end() + n.start()
+            e = s + len(tok.rstrip())
+            if tok.rstrip().endswith(("%", "％")) and "rate" in columns:
+                role_idx = columns.index("rate")
+            else:
+                if col >= len(columns):
+                    break
+                role_idx = col
+            row.cells.append(FundCell(columns[role_idx], s, e, text[s:e]))
+            col = role_idx + 1
+        rows.append(row)
+    return rows
+
+
+# -- performance tables --------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _level_re() -> re.Pattern[str]:
+    lv = table_words()["levels"]
+    words = sorted(set(lv["level1"]) | set(lv["level2"]), key=len, reverse=True)
+    return re.compile("|".join(_loose(w) for w in words))
+
+
+def levels_in(text: str) -> tuple[str | None, str | None]:
+    """The last level-1 and level-2 names written in ``text`` (spaces inside removed)."""
+    lv = table_words()["levels"]
+    l1 = l2 = None
+    for m in _level_re().finditer(text):
+        w = _squash(m.group(0))
+        if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
+            l2 = w if w.endswith("指标") or w == "满意度指标" else w + "指标"
+        if w in lv["level1"] and w not in lv["level2"]:
+            l1 = w
+    return l1, l2
+
+
+def row_slots(header: Header) -> list[str]:
+    """The slot roles of the columns after the name column, in order."""
+    roles = header.roles()
+    after = roles[roles.index("name") + 1:] if "name" in roles else roles
+    return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "other")]
+
+
+# -- reading performance rows from cells -------------------------------------------------
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str  # trimmed
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class PerfRow:
+    name: Cell
+    level1: str | None
+    level2: str | None
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+
+_SPLITTERS = {
+    "pipe": re.compile(r"[ \t\u3000]*\|+[ \t\u3000]*|\n"),
+    "lines": re.compile(r"\n"),
+    "spaces": re.compile(r"[ \u3000]{2,}|\t+|\n"),
+    "one_line": re.compile(r"[ \t\u3000\n]+"),
+}
+_STOP_CELL = re.compile(r"^(?:偏差大|改进措施|总分|综合评价|年度总体目标|合计|说明|备注|注[:：])")
+
+
+def separator_style(text: str, header: Header) -> str:
+    """How the header's cells are separated: pipe, lines, spaces, one_line or glued."""
+    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:])]
+    joined = "".join(gaps)
+    if "|" in joined:
+        return "pipe"
+    if "\n" in joined:
+        return "lines"
+    if "\t" in joined or re.search(r" {2,}", joined):
+        return "spaces"
+    if all(g.strip() == "" and g for g in gaps):
+        return "one_line"
+    return "glued"
+
+
+def split_cells(text: str, start: int, end: int, style: str) -> list[Cell]:
+    """The cells of ``text[start:end]`` for a separator style, with trimmed text and offsets."""
+    if style not in _SPLITTERS:
+        return []
+    cells = []
+    pos = start
+    for m in _SPLITTERS[style].finditer(text, start, end):
+        cells.append(_cell(text, pos, m.start()))
+        pos = m.end()
+    cells.append(_cell(text, pos, end))
+    if style == "lines":
+        # a blank line separates rows; a line holding only a tab or spaces is an empty cell
+        raw = [text[c.start:c.end] for c in cells]
+        cells = [c for c, r in zip(cells, raw) if r != ""]
+    return cells
+
+
+def _cell(text: str, a: int, b: int) -> Cell:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    core = seg.strip()
+    return Cell(a + lead, a + lead + len(core), core)
+
+
+def _is_level(t: str) -> tuple[str | None, str | None] | None:
+    core = re.sub(r"[(（][^()（）]*[)）]\s*$", "", _squash(t))
+    lv = table_words()["levels"]
+    if core in lv["level1"] or core in lv["level2"] or core + "指标" in lv["level2"]:
+        return levels_in(core) if core not in ("成本指标",) else (None, "成本指标")
+    return None
+
+
+def _is_value(t: str) -> bool:
+    from .values import read
+
+    return len(t) <= 16 and read(t).number is not None
+
+
+def _cell_end(text: str, pos: int, style: str, end: int) -> int:
+    """The end of the header cell that ``pos`` falls in (a header word may be followed by a note)."""
+    if style not in _SPLITTERS:
+        return pos
+    m = _SPLITTERS[style].search(text, pos, end)
+    return m.start() if m else pos
+
+
+def read_performance_rows(text: str, header: Header, end: int) -> list[PerfRow]:
+    """Rows of a performance table read cell by cell (not for glued tables: returns [])."""
+    style = separator_style(text, header)
+    if style == "glued":
+        return []
+    cells = [c for c in split_cells(text, _cell_end(text, header.end, style, end), end, style)]
+    if cells and cells[0].start < _cell_end(text, header.end, style, end) + 1 and not cells[0].text:
+        cells = cells[1:]
+    slots = [r for r in row_slots(header)]
+    level1_of = table_words()["level1_of"]
+    rows: list[PerfRow] = []
+    l1 = l2 = None
+    keep_empty = style != "pipe"  # lines / spaces keep empty cells as placeholders; | rows lose them
+    seq = [c for c in cells if c.text or keep_empty]
+    # cut the table where prose or a closing block starts
+    for i, c in enumerate(seq):
+        if len(c.text) > 150 or _STOP_CELL.match(c.text):
+            seq = seq[:i]
+            break
+    i = 0
+    while i < len(seq):
+        c = seq[i]
+        t = c.text
+        lv = _is_level(t) if t else None
+        if not t:
+            i += 1
+            continue
+        if lv:
+            n1, n2 = lv
+            if n1:
+                l1, l2 = n1, None
+            if n2:
+                l2, l1 = n2, n1 or level1_of.get(n2, l1)
+            i += 1
+            continue
+        if _is_value(t) and not re.search(r"[\u4e00-\u9fff]{3,}", t):
+            i += 1  # a stray value between rows
+            continue
+        row = PerfRow(Cell(c.start, c.end, t), l1, l2)
+        rows.append(row)
+        i += 1
+        if keep_empty:
+            # cells keep their places: the next len(slots) cells are the row's columns
+            for role, cell in zip(slots, seq[i:i + len(slots)]):
+                if _is_level(cell.text):
+                    break
+                if cell.text and role in ("target", "actual", "weight", "score", "unit"):
+                    row.cells[role] = cell
+            i += len(slots)
+            continue
+        # | rows: the row's cells run to the next level name or the next name cell
+        group: list[Cell] = []
+        while i < len(seq):
+            nxt = seq[i]
+            if _is_level(nxt.text):
+                break
+            if group and not _is_value(nxt.text) and _starts_row(seq, i):
+                break
+            if len(group) >= len(slots):
+                break
+            group.append(nxt)
+            i += 1
+        for role, cell in zip(_roles_for(slots, len(group)), group):
+            if role in ("target", "actual", "weight", "score", "unit"):
+                row.cells[role] = cell
+    return rows
+
+
+def _starts_row(seq: list[Cell], i: int) -> bool:
+    """A text cell starts a row when a value cell follows it (its target or weight)."""
+    nxt = [c for c in seq[i + 1:i + 3] if c.text]
+    return bool(nxt) and _is_value(nxt[0].text)
+
+
+def _roles_for(slots: list[str], n: int) -> list[str]:
+    """Which columns ``n`` cells fill when merged or empty cells were lost."""
+    core = [r for r in slots if r not in ("other",)]
+    if n >= len(core):
+        return slots
+    if n <= 2:
+        return [r for r in ("target", "actual") if r in slots][:n]
+    return [r for r in core if r != "weight"][:n] if n == len(core) - 1 and "weight" in core else core[:n]
