@@ -254,7 +254,7 @@ _SPLITTERS = {
     "spaces": re.compile(r"[ \u3000]{2,}|\t+|\n"),
     "one_line": re.compile(r"[ \t\u3000\n]+"),
 }
-_STOP_CELL = re.compile(r"^(?:偏差大|改进措施|总分|综合评价|年度总体目标|合计|说明|备注|注[:：])")
+_STOP_CELL = re.compile(r"^(?:偏差大|改进措施|总分|综合评价|年度总体目标|合计|说明|备注|注[:：]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def separator_style(text: str, header: Header) -> str:
@@ -265,7 +265,7 @@ def separator_style(text: str, header: Header) -> str:
         return "pipe"
     if "\n" in joined:
         return "lines"
-    if "\t" in joined or re.search(r" {2,}", joined):
+    if "\t" in joined or any(re.search(r" {2,}|\u3000", g) for g in gaps):
         return "spaces"
     if all(g.strip() == "" and g for g in gaps):
         return "one_line"
@@ -319,10 +319,10 @@ def _cell_end(text: str, pos: int, style: str, end: int) -> int:
 
 
 def read_performance_rows(text: str, header: Header, end: int) -> list[PerfRow]:
-    """Rows of a performance table read cell by cell (not for glued tables: returns [])."""
+    """Rows of a performance table read cell by cell (glued tables by :func:`read_glued_rows`)."""
     style = separator_style(text, header)
     if style == "glued":
-        return []
+        return read_glued_rows(text, header, end)
     cells = [c for c in split_cells(text, _cell_end(text, header.end, style, end), end, style)]
     if cells and cells[0].start < _cell_end(text, header.end, style, end) + 1 and not cells[0].text:
         cells = cells[1:]
@@ -370,13 +370,14 @@ def read_performance_rows(text: str, header: Header, end: int) -> list[PerfRow]:
             continue
         # | rows: the row's cells run to the next level name or the next name cell
         group: list[Cell] = []
-        while i < len(seq):
+        while i < len(seq) and len(group) < len(slots):
             nxt = seq[i]
             if _is_level(nxt.text):
                 break
-            if group and not _is_value(nxt.text) and _starts_row(seq, i):
-                break
-            if len(group) >= len(slots):
+            expected = slots[len(group)]
+            short_text = len(nxt.text) <= 4 and not _is_value(nxt.text)
+            if group and not _is_value(nxt.text) and not (expected in ("unit", "target", "actual") and short_text) \
+                    and _starts_row(seq, i):
                 break
             group.append(nxt)
             i += 1
@@ -397,6 +398,139 @@ def _roles_for(slots: list[str], n: int) -> list[str]:
     core = [r for r in slots if r not in ("other",)]
     if n >= len(core):
         return slots
+    if n == len(core) - 1 and "unit" in core:
+        return [r for r in core if r != "unit"]  # an empty unit cell was lost
     if n <= 2:
         return [r for r in ("target", "actual") if r in slots][:n]
     return [r for r in core if r != "weight"][:n] if n == len(core) - 1 and "weight" in core else core[:n]
+
+
+# -- glued rows -----------------------------------------------------------------------
+
+_CMP_CHARS = "≥≤≧≦><=＞＜═"
+_DIGITS = "0123456789.．０１２３４５６７８９"
+
+
+def _unit_at(text: str, i: int) -> int:
+    """Length of the unit written at ``text[i:]`` (%, money unit, measure word), 0 if none."""
+    from .values import lexicon
+
+    lex = lexicon()
+    if i < len(text) and text[i] in "%％‰":
+        return 1
+    for words in (tuple(sorted(lex.money, key=len, reverse=True)), lex.measure):
+        for w in words:
+            if text.startswith(w, i):
+                return len(w)
+    return 0
+
+
+def _value_runs(run: str) -> list[tuple[int, int, int]]:
+    """(start, digits_end, end) of each comparator+number+unit group in a glued run."""
+    out, i = [], 0
+    while i < len(run):
+        s = i
+        while i < len(run) and run[i] in _CMP_CHARS:
+            i += 1
+        d = i
+        while i < len(run) and run[i] in _DIGITS:
+            i += 1
+        if i == d:
+            return out
+        de = i
+        i += _unit_at(run, i)
+        out.append((s, de, i))
+    return out
+
+
+def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None:
+    """Split a glued run of values (``105台5台10``) into one value per role, by plausibility.
+
+    Digit strings may hide a cell boundary (``105台`` = weight 10 + target 5台). Every way of
+    cutting them is tried; a split is plausible when a weight is at most 100, a score at
+    most its weight, bare points have no unit and target and actual share their unit.
+    """
+    groups = _value_runs(run)
+    if not groups:
+        return None
+
+    def cuts(k: int) -> list[list[tuple[int, int]]]:
+        if k == len(groups):
+            return [[]]
+        s, de, e = groups[k]
+        out = []
+        for rest in cuts(k + 1):
+            out.append([(s, e), *rest])
+            first = s + sum(1 for c in run[s:de] if c in _CMP_CHARS)
+            for cut in range(first + 1, de):  # a bare number glued before this group
+                if run[cut] != "." and run[cut - 1] != ".":
+                    out.append([(s, cut), (cut, e), *rest])
+        return out
+
+    def number(span: tuple[int, int]) -> float | None:
+        digits = "".join(c for c in run[span[0]:span[1]] if c in "0123456789.")
+        try:
+            return float(digits)
+        except ValueError:
+            return None
+
+    def unit(span: tuple[int, int]) -> str:
+        return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
+
+    for cand in cuts(0):
+        if len(cand) != len(roles):
+            continue
+        vals = dict(zip(roles, cand))
+        ok = True
+        w = number(vals["weight"]) if "weight" in vals else None
+        for role, span in vals.items():
+            v = number(span)
+            if v is None or (role in ("weight", "score") and unit(span) not in ("", "分")):
+                ok = False
+        if ok and w is not None and w > 100:
+            ok = False
+        if ok and "score" in vals and w is not None and (number(vals["score"]) or 0) > w:
+            ok = False
+        if ok and "target" in vals and "actual" in vals and unit(vals["target"]) != unit(vals["actual"]):
+            ok = False
+        if ok:
+            return [(role, s, e) for role, (s, e) in vals.items()]
+    return None
+
+
+def read_glued_rows(text: str, header: Header, end: int) -> list[PerfRow]:
+    """Rows of a table whose cells are glued: level names, a name, then a run of values."""
+    slots = [r for r in row_slots(header) if r in ("target", "actual", "weight", "score")]
+    level1_of = table_words()["level1_of"]
+    rows: list[PerfRow] = []
+    l1 = l2 = None
+    i = header.end
+    level_re = _level_re()
+    while i < end:
+        m = level_re.match(text, i)
+        if m:
+            n1, n2 = levels_in(m.group(0))
+            if n1:
+                l1, l2 = n1, None
+            if n2:
+                l2, l1 = n2, n1 or level1_of.get(n2, l1)
+            i = m.end()
+            continue
+        j = i
+        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
+            j += 1
+        if j >= end or level_re.match(text, j):
+            i = j if j > i else i + 1
+            continue
+        name = _cell(text, i, j)
+        k = j
+        while k < end and (text[k] in _DIGITS or text[k] in _CMP_CHARS or _unit_at(text, k)):
+            k += max(1, _unit_at(text, k)) if text[k] not in _DIGITS and text[k] not in _CMP_CHARS else 1
+        split = split_glued(text[j:k], slots)
+        if name.text and split:
+            row = PerfRow(name, l1, l2)
+            for role, s, e in split:
+                row.cells[role] = Cell(j + s, j + e, text[j + s:j + e])
+            rows.append(row)
+        i = k if k > i else i + 1
+    return rows

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import run_text
+from extract.tables import find_headers, read_performance_rows, separator_style, split_glued
+
+from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
+
+
+def rows_of(text):
+    headers = [h for h in find_headers(text) if h.kind == "performance"]
+    assert len(headers) == 1
+    rows = read_performance_rows(text, headers[0], len(text))
+    return [(r.level1, r.level2, r.name.text, *(r.cells[k].text if k in r.cells else None
+                                               for k in ("target", "actual", "weight", "score"))) for r in rows]
+
+
+@pytest.mark.parametrize("shape, text, expected", PERFORMANCE_EXAMPLES, ids=[e[0] for e in PERFORMANCE_EXAMPLES])
+def test_performance_rows_in_every_shape(shape, text, expected):
+    assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("shape, text, expected", PERFORMANCE_EXAMPLES, ids=[e[0] for e in PERFORMANCE_EXAMPLES])
+def test_rows_become_relations_with_levels(shape, text, expected):
+    doc = run_text(text, shape)
+    by_id = doc.entity_by_id()
+    got = {}
+    for r in doc.relations:
+        got.setdefault(by_id[r.head].text, {})[r.slot] = by_id[r.tail]
+    for level1, level2, name, target, actual, weight, score in expected:
+        slots = got[name]
+        ind = [e for e in doc.entities if e.label == "INDICATOR" and e.text == name][0]
+        assert (ind.attrs["level1"], ind.attrs["level2"]) == (level1, level2)
+        assert slots["target"].text == target and slots["target"].label == "TARGET"
+        if any(c.isdigit() for c in actual):
+            assert slots["actual"].text == actual
+        else:  # a qualitative actual is not an entity
+            assert "actual" not in slots
+        assert slots["weight"].text == weight and slots["weight"].label == "QUANTITY"
+        assert slots["score"].text == score
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+
+
+def test_separator_styles():
+    styles = [separator_style(t, find_headers(t)[0]) for _, t, _ in PERFORMANCE_EXAMPLES[:6]]
+    assert styles == ["lines", "lines", "pipe", "spaces", "one_line", "glued"]
+
+
+def test_target_values_use_the_unit_column():
+    _, text, _ = PERFORMANCE_EXAMPLES[6]
+    doc = run_text(text, "u")
+    t = {e.text: e for e in doc.entities if e.label == "TARGET"}
+    assert (t["12"].attrs["value"], t["12"].attrs["unit"], t["12"].attrs["kind"]) == (12.0, "个", "quantity")
+    assert (t["100"].attrs["unit"], t["100"].attrs["kind"]) == ("%", "percent")
+    assert t["健全"].attrs["kind"] == "qualitative"
+
+
+@pytest.mark.parametrize("run, roles, expected", [
+    ("105台5台10", ["weight", "target", "actual", "score"], ["10", "5台", "5台", "10"]),
+    ("20≥300人次326人次20", ["weight", "target", "actual", "score"], ["20", "≥300人次", "326人次", "20"]),
+    ("1598%99%14.5", ["weight", "target", "actual", "score"], ["15", "98%", "99%", "14.5"]),
+    ("≥95%97%1515", ["target", "actual", "weight", "score"], ["≥95%", "97%", "15", "15"]),
+])
+def test_split_glued_by_plausibility(run, roles, expected):
+    assert [run[s:e] for _, s, e in split_glued(run, roles)] == expected
+
+
+@pytest.mark.parametrize("shape, text, unit, expected", FUND_EXAMPLES, ids=[e[0] for e in FUND_EXAMPLES])
+def test_fund_tables(shape, text, unit, expected):
+    doc = run_text(text, shape)
+    by_id = doc.entity_by_id()
+    got = []
+    for fl in doc.funds:
+        assert fl.unit == unit
+        cells = {}
+        for name, eid in fl.cells.items():
+            if eid:
+                ent = by_id[eid]
+                cells[name] = (ent.text, ent.attrs.get("yuan", ent.attrs.get("value")))
+        got.append((fl.line, cells))
+    assert got == expected
+
+
+def test_row_accuracy_over_the_written_tables():
+    """The table reader's row accuracy on the tables written for these tests (reported in the docs)."""
+    total = right = 0
+    for _, text, expected in PERFORMANCE_EXAMPLES:
+        got = rows_of(text)
+        total += len(expected)
+        right += sum(1 for row in expected if row in got)
+    assert right / total == 1.0, (right, total)
