@@ -39,14 +39,18 @@ def run(
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the JSON Lines output."),
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="A trained model directory (default: configs/run.toml)."),
     rules_only: bool = typer.Option(False, "--baseline", help="Use the rule baseline, no model."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (docs/OUTPUT.md), or csv / xlsx: one row per indicator."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary."),
 ) -> None:
     """Extract entities, relations, indicators and fund lines from report texts."""
+    if fmt not in ("jsonl", "csv", "xlsx"):
+        _err(f"unknown --format {fmt!r}: use jsonl, csv or xlsx")
+        raise typer.Exit(2)
     from .pipeline import run_file
 
     try:
         files = list(iter_input_files(inputs))
-        tagger = None if rules_only else _load_tagger(model, quiet)
+        tagger, relation_model = (None, None) if rules_only else _load_tagger(model, quiet)
     except InputError as err:
         _err(str(err))
         raise typer.Exit(2)
@@ -54,7 +58,7 @@ def run(
     counts: Counter[str] = Counter()
     for i, f in enumerate(files, 1):
         try:
-            doc = run_file(f, tagger)
+            doc = run_file(f, tagger, relation_model)
         except InputError as err:
             failed += 1
             _err(f"skipped {err}")
@@ -67,7 +71,17 @@ def run(
         counts["funds"] += len(rec["funds"])
         if not quiet:
             _err(f"[{i}/{len(files)}] {f}: {len(rec['entities'])} entities, {len(rec['relations'])} relations")
-    write_jsonl(out, records)
+    if fmt == "jsonl":
+        write_jsonl(out, records)
+    else:
+        from .records import indicator_rows, write_csv, write_xlsx
+
+        rows = indicator_rows(records)
+        try:
+            (write_csv if fmt == "csv" else write_xlsx)(out, rows)
+        except RuntimeError as err:
+            _err(str(err))
+            raise typer.Exit(2)
     if not quiet:
         summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
         typer.echo(f"wrote {len(records)} documents to {out} ({summary})" + (f"; {failed} file(s) skipped" if failed else ""))
@@ -134,7 +148,7 @@ def preannotate(
 
     try:
         files = list(iter_input_files(inputs))
-        tagger = None if rules_only else _load_tagger(model, True)
+        tagger, relation_model = (None, None) if rules_only else _load_tagger(model, True)
     except InputError as err:
         _err(str(err))
         raise typer.Exit(2)
@@ -142,7 +156,7 @@ def preannotate(
     tasks = []
     for f in files:
         try:
-            doc = run_file(f, tagger)
+            doc = run_file(f, tagger, relation_model)
         except InputError as err:
             _err(f"skipped {err}")
             continue
@@ -153,22 +167,22 @@ def preannotate(
 
 
 def _load_tagger(model: Optional[Path], quiet: bool):
-    """The tagger of ``--model``, else the default model of configs/run.toml, else the rules."""
+    """(tagger, relation model) of ``--model``, else of the default model in configs/run.toml, else (None, None)."""
     import tomllib
 
-    from .tagger import load
+    from .tagger import load, load_relation_model
 
-    if model is not None:
-        return load(model)
-    cfg_path = ann.project_root() / "configs" / "run.toml"
-    default = tomllib.loads(cfg_path.read_text(encoding="utf-8"))["run"]["model"] if cfg_path.exists() else None
-    if default and (ann.project_root() / default).exists():
+    if model is None:
+        cfg_path = ann.project_root() / "configs" / "run.toml"
+        default = tomllib.loads(cfg_path.read_text(encoding="utf-8"))["run"]["model"] if cfg_path.exists() else None
+        if not (default and (ann.project_root() / default).exists()):
+            if not quiet:
+                _err("no trained model found; using the rule baseline (train one with `extract train`)")
+            return None, None
+        model = ann.project_root() / default
         if not quiet:
             _err(f"model: {default}")
-        return load(ann.project_root() / default)
-    if not quiet:
-        _err("no trained model found; using the rule baseline (train one with `extract train`)")
-    return None
+    return load(model), load_relation_model(model)
 
 
 def load_predictions(path: Path) -> dict[str, "object"]:

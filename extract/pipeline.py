@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document
+from .relations import RelationModel
 from .link import add_fund_lines, apply_performance_rows, link_prose, link_table_rows
 from .tables import caption_unit, find_headers, read_performance_rows
 from .tagger import baseline
@@ -22,8 +23,13 @@ from .values import parse_value
 SpanTagger = Callable[[str], list[tuple[str, int, int]]]
 
 
-def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagger | None = None) -> Document:
-    """Extract entities, values, fund lines, relations and records from one report's text."""
+def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagger | None = None,
+             relation_model: RelationModel | None = None) -> Document:
+    """Extract entities, values, fund lines, relations and records from one report's text.
+
+    Prose indicators are linked by ``relation_model`` when one is given, else by the rule
+    of :func:`extract.link.link_prose`.
+    """
     doc = Document(doc_id=doc_id, text=text, source=source)
     spans = (tagger or baseline)(text)
     taken: list[tuple[int, int]] = []
@@ -48,7 +54,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
         if h.kind == "performance":
             rows = read_performance_rows(text, h, end)
             doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))
-    doc.relations.extend(link_prose(doc))
+    doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
     _renumber(doc)
     return doc
 
@@ -65,9 +71,9 @@ def _renumber(doc: Document) -> None:
         f.cells = {k: (new.get(v) if v else None) for k, v in f.cells.items()}
 
 
-def run_file(path: str | Path, tagger: SpanTagger | None = None) -> Document:
+def run_file(path: str | Path, tagger: SpanTagger | None = None, relation_model: RelationModel | None = None) -> Document:
     """Read one report file and extract it; ``doc_id`` is the file stem."""
     from .io import read_text
 
     p = Path(path)
-    return run_text(read_text(p), p.stem, str(p), tagger)
+    return run_text(read_text(p), p.stem, str(p), tagger, relation_model)

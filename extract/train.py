@@ -67,4 +67,21 @@ def train_spacy(config_path: Path, output: Path, overrides: dict[str, Any]) -> d
     spacy_overrides = {k: v for k, v in overrides.items() if not k.startswith("data.")}
     spacy_overrides.update({"paths.train": str(info["paths"]["train"]), "paths.dev": str(info["paths"]["dev"])})
     spacy_train(config_path, output, overrides=spacy_overrides)
+    info["relations"] = save_relation_model(config, output)
     return info
+
+
+def save_relation_model(config: Any, output: Path) -> dict[str, Any]:
+    """Train the prose relation model on the same training documents; store it beside the tagger."""
+    from .generate import generate
+    from .relations import train_relation_model, training_examples
+
+    data = config["data"]
+    docs = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
+    if int(data["generated"]):
+        docs += generate(int(data["generated"]), seed=int(data["generated_seed"]))
+    model = train_relation_model(docs)
+    for target in (output, output / "model-best"):
+        if target.is_dir():
+            model.save(target / "relations.json")
+    return {"pairs": len(training_examples(docs))}

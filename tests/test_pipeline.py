@@ -132,3 +132,37 @@ def test_preannotate_writes_label_studio_predictions(tmp_path, seed_paths):
     expected = run_file(seed_paths[0])
     assert [(e.label, e.start, e.end) for e in doc.entities] == [(e.label, e.start, e.end) for e in expected.entities]
     assert len(doc.relations) == len(expected.relations)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_run_writes_one_row_per_indicator(tmp_path, fmt):
+    from .table_examples import PIPE
+
+    report = tmp_path / "table.txt"
+    report.write_text("项目资金预算100万元，资金到位率100%。\n" + PIPE, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    res = runner.invoke(app, ["run", str(report), "--baseline", "--format", fmt, "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    if fmt == "csv":
+        import csv
+
+        with out.open(encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+    else:
+        from openpyxl import load_workbook
+
+        ws = load_workbook(out).active
+        head, *body = [[c.value for c in r] for r in ws.iter_rows()]
+        rows = [dict(zip(head, (None if v is None else str(v) for v in r))) for r in body]
+    by_name = {r["name"]: r for r in rows}
+    row = by_name["培训基层干部人次"]
+    assert (row["level1"], row["level2"], row["target_text"], row["comparator"]) == ("产出指标", "数量指标", "≥300人次", ">=")
+    assert float(row["target_value"]) == 300 and row["target_unit"] == "人次"
+    assert float(row["actual_value"]) == 326 and float(row["weight"]) == 20 and float(row["score"]) == 20
+    assert row["document"] == "table" and int(row["end"]) > int(row["start"])
+    assert float(by_name["资金到位率"]["actual_value"]) == 100
+
+
+def test_run_rejects_unknown_format(tmp_path, seed_paths):
+    res = runner.invoke(app, ["run", str(seed_paths[0]), "--format", "pdf", "-o", str(tmp_path / "x")])
+    assert res.exit_code == 2 and "jsonl, csv or xlsx" in res.output

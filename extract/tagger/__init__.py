@@ -33,6 +33,17 @@ def load(model_dir: str | Path) -> Callable[[str], Spans]:
     raise InputError(problem("E202", str(p), model_path=str(p)))
 
 
+def load_relation_model(model_dir: str | Path):
+    """The prose relation model stored beside a trained tagger (``relations.json``), or None."""
+    from ..relations import RelationModel
+
+    p = Path(model_dir)
+    for cand in (p / "relations.json", p / "model-best" / "relations.json", p.parent / "relations.json"):
+        if cand.is_file():
+            return RelationModel.load(cand)
+    return None
+
+
 def baseline(text: str) -> Spans:
     """The rule baseline's spans: values and the prose indicators right before them."""
     from . import patterns

@@ -66,14 +66,16 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
         if mode == "off":
             return doc
         found = []
-        for label, s, e in patterns.find_values(doc.text):
+        values = patterns.find_values(doc.text)
+        spans = values + [ind for ind, _ in patterns.find_indicators(doc.text, values)]
+        for label, s, e in spans:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
                 found.append(span)
         model = list(doc.ents)
         if mode == "fill":
             taken = [(e.start, e.end) for e in model]
-            extra = [s for s in found if not any(s.start < b and a < s.end for a, b in taken)]
+            extra = [s for s in filter_spans(found) if not any(s.start < b and a < s.end for a, b in taken)]
             doc.ents = sorted(model + extra, key=lambda s: s.start)
         else:
             doc.ents = filter_spans(found + model)
