@@ -19,7 +19,7 @@ import re
 from .document import Document, Entity, FundLine, Relation
 from .schema import SLOT_TAILS
 from .tables import Cell, Header, PerfRow, caption_unit, levels_in, read_fund_rows, row_slots, table_words
-from .values import parse_value
+from .values import caption_factor, parse_value
 
 #: what may stand between an indicator and its value in prose
 _GAP = re.compile(r"^[\s:：]*(?:达到了|达到|提高到|提升至|控制在|均为|共计|合计|累计|为|达|是|支出|完成|共|约|：|:)?[\s:：]*$")
@@ -143,17 +143,20 @@ def apply_performance_rows(doc: Document, rows: list[PerfRow]) -> list[Relation]
                         rels.append(Relation(ind.id, x.id, role))
                 continue
             if role == "target":
-                fields = parse_value(text, "TARGET", hint if _is_bare_text(text) else None)
+                fields = parse_value(text, "TARGET", hint)  # the hint counts only where no unit is written
                 if fields["comparator"] is None and bracket_cmp and _is_bare_text(text):
                     fields["comparator"] = bracket_cmp  # 公猪舍(≥**平方米) | 22.8
                 tail = _replace(doc, "TARGET", s, e, **fields)
             elif not has_value:
                 continue  # a qualitative actual or an empty score is not an entity
             elif role == "actual":
-                kind = parse_value(text, "TARGET", hint if _is_bare_text(text) else None)["kind"]
+                # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
+                kind = parse_value(text, "TARGET")["kind"]
                 label = {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
-                fields = parse_value(text, label, hint if _is_bare_text(text) else None)
-                if label == "QUANTITY" and fields.get("unit") is None and hint and _is_bare_text(text):
+                if label == "QUANTITY" and hint and caption_factor(hint) is not None:
+                    label = "MONEY"  # … unless the unit column states a money unit
+                fields = parse_value(text, label, hint)
+                if label == "QUANTITY" and fields.get("unit") is None and hint:
                     fields["unit"] = hint
                 tail = _replace(doc, label, s, e, **fields)
             else:

@@ -91,3 +91,21 @@ def test_row_accuracy_over_the_written_tables():
         total += len(expected)
         right += sum(1 for row in expected if row in got)
     assert right / total == 1.0, (right, total)
+
+
+from .table_examples_heldout import HELDOUT  # noqa: E402
+
+
+@pytest.mark.parametrize("shape, text, expected", HELDOUT, ids=[e[0] for e in HELDOUT])
+def test_heldout_tables(shape, text, expected):
+    assert rows_of(text) == expected
+
+
+def test_unit_column_gives_target_and_actual_units():
+    doc = run_text(HELDOUT[0][1], "beds")
+    by_id = doc.entity_by_id()
+    rel = {(by_id[r.head].text, r.slot): by_id[r.tail] for r in doc.relations}
+    t = rel[("新增养老床位", "target")]
+    assert (t.attrs["comparator"], t.attrs["value"], t.attrs["unit"]) == (">=", 120.0, "张")
+    a = rel[("护理员持证上岗率", "actual")]
+    assert (a.label, a.attrs["value"], a.attrs["unit"]) == ("QUANTITY", 93.5, "%")
