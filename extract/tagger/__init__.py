@@ -51,3 +51,38 @@ def baseline(text: str) -> Spans:
     values = patterns.find_values(text)
     indicators = [ind for ind, _ in patterns.find_indicators(text, values)]
     return sorted(values + indicators, key=lambda s: (s[1], s[2]))
+
+
+def trim_indicator(text: str, span: tuple[str, int, int]) -> tuple[str, int, int]:
+    """An INDICATOR span without the scope words, hand-down verbs and linking words at its ends."""
+    import tomllib
+    from importlib import resources
+
+    global _TRIM
+    if _TRIM is None:
+        with resources.files("extract.data").joinpath("indicators.toml").open("rb") as fh:
+            d = tomllib.load(fh)
+        _TRIM = (sorted(d["lead"], key=len, reverse=True), sorted(d["trail"], key=len, reverse=True))
+    lead, trail = _TRIM
+    label, s, e = span
+    changed = True
+    while changed:
+        changed = False
+        for w in lead:
+            if text.startswith(w, s) and e - s - len(w) >= 2:
+                s += len(w)
+                changed = True
+                break
+        for w in trail:
+            if text[s:e].endswith(w) and e - s - len(w) >= 2:
+                e -= len(w)
+                changed = True
+                break
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return (label, s, e)
+
+
+_TRIM: tuple[list[str], list[str]] | None = None
