@@ -46,22 +46,11 @@ def run(
     if fmt not in ("jsonl", "csv", "xlsx"):
         _err(f"unknown --format {fmt!r}: use jsonl, csv or xlsx")
         raise typer.Exit(2)
-    from .pipeline import run_file
-
-    try:
-        files = list(iter_input_files(inputs))
-        tagger, relation_model = (None, None) if rules_only else _load_tagger(model, quiet)
-    except InputError as err:
-        _err(str(err))
-        raise typer.Exit(2)
     records, failed = [], 0
     counts: Counter[str] = Counter()
-    for i, f in enumerate(files, 1):
-        try:
-            doc = run_file(f, tagger, relation_model)
-        except InputError as err:
+    for i, n, f, doc in _extract_files(inputs, model, rules_only, quiet):
+        if doc is None:
             failed += 1
-            _err(f"skipped {err}")
             continue
         rec = doc.to_output()
         records.append(rec)
@@ -70,7 +59,7 @@ def run(
         counts["indicators"] += len(rec["indicators"])
         counts["funds"] += len(rec["funds"])
         if not quiet:
-            _err(f"[{i}/{len(files)}] {f}: {len(rec['entities'])} entities, {len(rec['relations'])} relations")
+            _err(f"[{i}/{n}] {f}: {len(rec['entities'])} entities, {len(rec['relations'])} relations")
     if fmt == "jsonl":
         write_jsonl(out, records)
     else:
@@ -144,26 +133,34 @@ def preannotate(
     `extract convert from-labelstudio EXPORT.json -o annotations/gold` and train again.
     """
     from .convert.labelstudio import to_task
-    from .pipeline import run_file
 
-    try:
-        files = list(iter_input_files(inputs))
-        tagger, relation_model = (None, None) if rules_only else _load_tagger(model, True)
-    except InputError as err:
-        _err(str(err))
-        raise typer.Exit(2)
-    version = "baseline" if tagger is None else str(model or "default")
+    version = "baseline" if rules_only else str(model or "default")
     tasks = []
-    for f in files:
-        try:
-            doc = run_file(f, tagger, relation_model)
-        except InputError as err:
-            _err(f"skipped {err}")
+    for _, _, _, doc in _extract_files(inputs, model, rules_only, True):
+        if doc is None:
             continue
         tasks.append(to_task(doc, as_predictions=True, model_version=version))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
     typer.echo(f"wrote {len(tasks)} tasks with predictions to {out}")
+
+
+def _extract_files(inputs: list[Path], model: Optional[Path], rules_only: bool, quiet: bool):
+    """Yield ``(i, n, path, document or None)`` for every input file; unreadable files are reported and yield None."""
+    from .pipeline import run_file
+
+    try:
+        files = list(iter_input_files(inputs))
+        tagger, relation_model = (None, None) if rules_only else _load_tagger(model, quiet)
+    except InputError as err:
+        _err(str(err))
+        raise typer.Exit(2)
+    for i, f in enumerate(files, 1):
+        try:
+            yield i, len(files), f, run_file(f, tagger, relation_model)
+        except InputError as err:
+            _err(f"skipped {err}")
+            yield i, len(files), f, None
 
 
 def _load_tagger(model: Optional[Path], quiet: bool):
