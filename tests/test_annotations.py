@@ -162,3 +162,43 @@ def test_complete_reports_text_not_found(tmp_path):
     p = write(tmp_path, [{"type": "entity", "label": "MONEY", "text": "999万元"}])
     problems = complete_file(p)
     assert [x.code for x in problems] == ["E112"]
+
+
+def test_every_corpus_report_has_valid_gold(root):
+    from extract.corpus import read_split
+
+    gold = root / "annotations" / "gold"
+    for d in read_split(root / "corpus" / "split.tsv"):
+        f = gold / f"{d.doc_id}.jsonl"
+        assert f.is_file(), d.doc_id
+        doc = load_document(f)
+        assert doc.entities, d.doc_id
+
+
+def test_pool_passes_are_kept_and_valid(root):
+    for name in ("A", "B"):
+        files = sorted((root / "annotations" / "passes" / name).glob("*.jsonl"))
+        assert len(files) == 63
+        assert all(validate_file(f) == [] for f in files)
+
+
+def test_diff_and_agree_between_passes(tmp_path):
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    a = tmp_path / "a"
+    b = tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    recs = good_records()
+    pa = write(a, recs)
+    pb = write(b, [r for r in recs if r.get("id") != "e3" and r.get("tail") != "e3"])
+    runner = CliRunner()
+    res = runner.invoke(app, ["annotations", "diff", str(pa), str(pb)])
+    assert res.exit_code == 0
+    assert "span only in first:  PERCENT" in res.output and "relation only in first:  资金到位率 --actual--> 100%" in res.output
+    res = runner.invoke(app, ["annotations", "agree", str(a), str(b), "--json"])
+    data = json.loads(res.output)
+    assert data["exact_span"]["PERCENT"]["recall"] == 0.0 and data["exact_span"]["MONEY"]["f1"] == 1.0
+    assert data["slots"]["actual"]["recall"] == 0.5
