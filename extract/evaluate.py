@@ -4,7 +4,8 @@ Compares predicted documents with gold documents by ``doc_id``:
 - seqeval in strict IOB2 mode over character tags (one tag per character);
 - exact-span P/R/F1 per label on ``(doc, label, start, end)``;
 - slot P/R/F1 per slot on ``(doc, indicator span, slot, value span)`` triples;
-- value accuracy on exactly matched spans (every value field of the label equal);
+- value accuracy on exactly matched spans (every value field of the label equal), and
+  level accuracy of matched INDICATOR spans (level1 and level2 both equal);
 - fund-line P/R/F1 on ``(doc, line, field, value)``.
 A gold document with no prediction counts as predicting nothing.
 """
@@ -125,6 +126,9 @@ def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Repor
             rep.spans[label].add_sets({k for k in g_by_span if k[0] == label}, {k for k in p_by_span if k[0] == label})
         for key in g_by_span.keys() & p_by_span.keys():
             if key[0] == "INDICATOR":
+                ga, pa = g_by_span[key].attrs, p_by_span[key].attrs
+                values["INDICATOR levels"][1] += 1
+                values["INDICATOR levels"][0] += (ga.get("level1"), ga.get("level2")) == (pa.get("level1"), pa.get("level2"))
                 continue
             values[key[0]][1] += 1
             values[key[0]][0] += _values_equal(key[0], g_by_span[key].attrs, p_by_span[key].attrs)

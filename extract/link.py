@@ -209,3 +209,16 @@ def link_prose(doc: Document, max_gap: int = 6) -> list[Relation]:
                     rels.append(Relation(ind.id, nxt.id, slot))
                     taken.add(nxt.id)
     return rels
+
+
+def assign_prose_levels(doc: Document) -> None:
+    """Level names written earlier in the same paragraph (①数量指标：…) for prose indicators without levels."""
+    level1_of = table_words()["level1_of"]
+    for ent in doc.entities:
+        if ent.label != "INDICATOR" or ent.attrs.get("table_row") or ent.attrs.get("level2"):
+            continue
+        para_start = doc.text.rfind("\n", 0, ent.start) + 1
+        l1, l2 = levels_in(doc.text[para_start:ent.start])
+        if l2 or l1:
+            ent.attrs["level1"] = l1 or (level1_of.get(l2) if l2 else None)
+            ent.attrs["level2"] = l2

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .document import Document
 from .relations import RelationModel
-from .link import add_fund_lines, apply_performance_rows, link_prose, link_table_rows
+from .link import add_fund_lines, apply_performance_rows, assign_prose_levels, link_prose, link_table_rows
 from .tables import caption_unit, find_headers, read_performance_rows
 from .tagger import baseline, trim_indicator
 from .values import parse_value
@@ -55,6 +55,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
             rows = read_performance_rows(text, h, end)
             doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
+    assign_prose_levels(doc)
     _renumber(doc)
     return doc
 

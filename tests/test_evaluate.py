@@ -24,7 +24,7 @@ def test_perfect_prediction_scores_one():
     rep = evaluate([gold()], {"d": gold()})
     assert all(rep.spans[label].f1 == 1.0 for label in ("INDICATOR", "PERCENT", "MONEY"))
     assert rep.slots["actual"].f1 == 1.0
-    assert rep.values == {"PERCENT": (2, 2), "MONEY": (1, 1)}
+    assert rep.values == {"PERCENT": (2, 2), "MONEY": (1, 1), "INDICATOR levels": (2, 2)}
     assert rep.seqeval["micro avg"]["f1-score"] == 1.0
     assert rep.funds["spent"].f1 == 1.0
 
@@ -71,3 +71,10 @@ def test_value_accuracy_checks_every_field(field, value):
     g, p = gold(), gold()
     p.entities[4].attrs[field] = value
     assert evaluate([g], {"d": p}).values["MONEY"] == (0, 1)
+
+
+def test_level_accuracy_of_matched_indicators():
+    g, p = gold(), gold()
+    g.entities[0].attrs.update(level1="产出指标", level2="数量指标")
+    p.entities[0].attrs.update(level1="产出指标", level2="质量指标")
+    assert evaluate([g], {"d": p}).values["INDICATOR levels"] == (1, 2)
