@@ -17,7 +17,7 @@ from .document import Document
 from .relations import RelationModel
 from .link import add_fund_lines, apply_performance_rows, assign_prose_levels, link_prose, link_table_rows
 from .tables import caption_unit, find_headers, read_performance_rows
-from .tagger import baseline, trim_indicator
+from .tagger import baseline, snap_to_numbers, trim_indicator
 from .values import parse_value
 
 SpanTagger = Callable[[str], list[tuple[str, int, int]]]
@@ -31,7 +31,8 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     of :func:`extract.link.link_prose`.
     """
     doc = Document(doc_id=doc_id, text=text, source=source)
-    spans = [trim_indicator(text, sp) if sp[0] == "INDICATOR" else sp for sp in (tagger or baseline)(text)]
+    spans = [trim_indicator(text, sp) if sp[0] == "INDICATOR" else snap_to_numbers(text, sp)
+             for sp in (tagger or baseline)(text)]
     taken: list[tuple[int, int]] = []
     for label, s, e in sorted(set(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
         if s >= e or any(s < b and a < e for a, b in taken):

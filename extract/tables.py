@@ -267,7 +267,7 @@ def separator_style(text: str, header: Header) -> str:
         return "lines"
     if "\t" in joined or any(re.search(r" {2,}|\u3000", g) for g in gaps):
         return "spaces"
-    if all(g.strip() == "" and g for g in gaps):
+    if any(g.strip() == "" and g for g in gaps):
         return "one_line"
     return "glued"
 
@@ -477,11 +477,17 @@ def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None
     def unit(span: tuple[int, int]) -> str:
         return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
 
+    bare_groups = {(s, e) for s, de, e in groups if de == e}
     for cand in cuts(0):
         if len(cand) != len(roles):
             continue
         vals = dict(zip(roles, cand))
         ok = True
+        for role, span in vals.items():
+            # a cut inside a number with no unit is only plausible between two points cells (1515 → 15 | 15)
+            whole = next(((s, e) for s, e in bare_groups if s <= span[0] and span[1] <= e), None)
+            if whole is not None and whole != span and role not in ("weight", "score"):
+                ok = False
         w = number(vals["weight"]) if "weight" in vals else None
         for role, span in vals.items():
             v = number(span)

@@ -53,6 +53,21 @@ def baseline(text: str) -> Spans:
     return sorted(values + indicators, key=lambda s: (s[1], s[2]))
 
 
+_NUM_CHARS = set("0123456789.,０１２３４５６７８９．")
+
+
+def snap_to_numbers(text: str, span: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``)."""
+    label, s, e = span
+    if label == "INDICATOR":
+        return span
+    while s > 0 and text[s - 1] in _NUM_CHARS and text[s] in _NUM_CHARS:
+        s -= 1
+    while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
+        e += 1
+    return (label, s, e)
+
+
 def trim_indicator(text: str, span: tuple[str, int, int]) -> tuple[str, int, int]:
     """An INDICATOR span without the scope words, hand-down verbs and linking words at its ends."""
     import tomllib
