@@ -41,7 +41,7 @@ def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
 
 
 def _is_bare(ent: Entity) -> bool:
-    return re.fullmatch(r"[\d.,\s]+", ent.text) is not None
+    return _is_bare_text(ent.text)
 
 
 def _value_label(ent: Entity) -> str:

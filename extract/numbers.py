@@ -183,17 +183,13 @@ def to_chinese(n: int, *, daxie: bool = False) -> str:
         return digits[0]
     parts = []
     for big, name in ((100000000, "亿"), (10000, "万"), (1, "")):
-        sec = n // big % (10000 if big < 100000000 else 10**12)
-        if big == 100000000:
-            sec = n // big
+        # the 亿 part may itself be ≥ 10000 (万亿): it is written recursively
+        sec = n // big if big == 100000000 else n // big % 10000
         if sec:
             text = to_chinese(sec, daxie=daxie) if sec >= 10000 else _section(sec, digits, units)
-            if parts and (sec < 1000):
-                text = digits[0] + text
+            if parts and sec < 1000:
+                text = digits[0] + text  # 一万零五十
             parts.append(text + name)
-        n_rest = n % big
-        if big > 1 and not sec and parts and n_rest:
-            pass
     out = "".join(parts)
     if not daxie and out.startswith("一十"):
         out = out[1:]

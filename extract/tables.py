@@ -235,10 +235,6 @@ class Cell:
     end: int
     text: str  # trimmed
 
-    @property
-    def empty(self) -> bool:
-        return not self.text
-
 
 @dataclass
 class PerfRow:

@@ -225,9 +225,6 @@ def _jiao_fen(m: re.Match[str]) -> float:
     return out
 
 
-_DATE_AFTER = re.compile(r"^\s*(?:年度?(?!以|内|以)|月份?|月底|日|号)")
-
-
 def _is_date(s: str, start: int, end: int, num: Number) -> bool:
     """A year (2021年), a month or a day (12月, 27日): never a value."""
     after = s[end:]
