@@ -1,0 +1,82 @@
+"""Write docs/results.md: extract eval of the baseline and a model on the held-out data.
+
+Run on demand (it runs the pipeline over the corpus and a generated set, a few minutes):
+
+    .venv/bin/python -m benchmarks.eval_report [--model models/default] [--out docs/results.md]
+
+Evaluations (all with extract.evaluate, the code behind `extract eval`):
+- the real test split: seed test (002, 003) and pool test reports, together and seeds only;
+- the dev split (used for model selection, so not a held-out figure);
+- a held-out generated set: 100 reports from `extract corpus generate --seed 999` (the
+  training data used seed 11).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.annotations import load_documents  # noqa: E402
+from extract.corpus import read_split  # noqa: E402
+from extract.evaluate import Report, evaluate  # noqa: E402
+from extract.generate import generate  # noqa: E402
+from extract.pipeline import run_text  # noqa: E402
+from extract.tagger import load, load_relation_model  # noqa: E402
+
+
+def run_all(docs, tagger, relations):
+    return {d.doc_id: run_text(d.text, d.doc_id, tagger=tagger, relation_model=relations) for d in docs}
+
+
+def table(rep: Report, title: str) -> str:
+    d = rep.as_dict()
+    lines = [f"### {title}", "", f"{rep.documents} documents", "",
+             "| label | exact P | exact R | exact F1 | seqeval strict F1 | gold |", "|---|---|---|---|---|---|"]
+    for label, m in d["exact_span"].items():
+        sq = d["seqeval_strict"].get(label, {}).get("f1-score", 0.0)
+        lines.append(f"| {label} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {sq:.3f} | {m['support']} |")
+    micro = d["seqeval_strict"].get("micro avg", {})
+    lines.append(f"| micro (seqeval) | {micro.get('precision', 0):.3f} | {micro.get('recall', 0):.3f} | | {micro.get('f1-score', 0):.3f} | {micro.get('support', 0)} |")
+    lines += ["", "| slot | P | R | F1 | gold |", "|---|---|---|---|---|"]
+    for slot, m in d["slots"].items():
+        lines.append(f"| {slot} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
+    lines += ["", "| fund field | P | R | F1 | gold |", "|---|---|---|---|---|"]
+    for name, m in d["funds"].items():
+        lines.append(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
+    lines += ["", "| value accuracy | correct | matched | accuracy |", "|---|---|---|---|"]
+    for label, m in sorted(d["value_accuracy"].items()):
+        lines.append(f"| {label} | {m['correct']} | {m['matched']} | {m['accuracy']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", type=Path, default=ROOT / "models" / "default")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "results.md")
+    args = ap.parse_args()
+    split = read_split(ROOT / "corpus" / "split.tsv")
+    gold = {d.doc_id: d for d in load_documents([ROOT / "annotations" / "gold"])}
+    sets = {
+        "real test split (seed test + pool test)": [gold[d.doc_id] for d in split if d.split == "test"],
+        "seed test split (002, 003)": [gold[d.doc_id] for d in split if d.split == "test" and d.origin == "seed"],
+        "dev split (model selection; not held out)": [gold[d.doc_id] for d in split if d.split == "dev"],
+        "held-out generated (100 reports, seed 999)": generate(100, seed=999),
+    }
+    tagger, relations = load(args.model), load_relation_model(args.model)
+    out = ["# Results", "", "Written by `python -m benchmarks.eval_report` (the same measures as `extract eval`).",
+           f"Model: `{args.model.relative_to(ROOT) if args.model.is_relative_to(ROOT) else args.model}`; "
+           "baseline: the rule tagger with the same table reader and prose rule.", ""]
+    for name, docs in sets.items():
+        out.append(f"## {name}\n")
+        for system, (tg, rm) in (("model", (tagger, relations)), ("baseline (rules)", (None, None))):
+            out.append(table(evaluate(docs, run_all(docs, tg, rm)), f"{system}"))
+    args.out.write_text("\n".join(out), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
