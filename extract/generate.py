@@ -6,13 +6,14 @@ performance table (一级/二级/三级指标, 年度指标值, 实际完成值,
 Tables are flattened in every shape ANNOTATION.md lists (cell per line with tabs or blank
 lines, ``|`` rows with padding and lost merged cells, space-separated rows, a whole table on
 one line, glued cells, broken header lines) with the noise real files carry (full-width
-digits, ≧, stray spaces). Every span, relation, value and fund line is recorded while the
+digits, ≧, stray spaces inside names and between a number and its unit). Every span, relation, value and fund line is recorded while the
 text is written, so the gold is exact. ``generate(n, seed)`` is reproducible.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -180,7 +181,11 @@ def _perf_table(b: Builder, rng: random.Random, rows: list[Row], shape: str) -> 
             if i:
                 b.text(sep)
             if kind == "@name":
-                ind = b.ent(r.name, "INDICATOR", level1=r.level1, level2=r.level2, table_row=True)
+                name = r.name
+                if len(name) > 3 and rng.random() < 0.08:  # a stray space left by the PDF conversion
+                    cut = rng.randint(1, len(name) - 1)
+                    name = name[:cut] + " " + name[cut:]
+                ind = b.ent(name, "INDICATOR", level1=r.level1, level2=r.level2, table_row=True)
             elif kind == "@target":
                 if r.target is not None:
                     t = dict(r.target.target_fields)
@@ -195,7 +200,11 @@ def _perf_table(b: Builder, rng: random.Random, rows: list[Row], shape: str) -> 
                                      kind="qualitative", yuan=None), "target")
             elif kind == "@actual":
                 if r.actual is not None:
-                    b.rel(ind, b.ent(r.actual.text, r.actual.label, **r.actual.fields), "actual")
+                    text = r.actual.text
+                    m = re.match(r"^([\d.]+)(\D+)$", text)
+                    if m and rng.random() < 0.08:
+                        text = f"{m.group(1)} {m.group(2)}"  # 20 人: a space between number and unit
+                    b.rel(ind, b.ent(text, r.actual.label, **r.actual.fields), "actual")
                 else:
                     b.text(rng.choice(["达到预期", "效果良好", "基本实现"]))
             elif kind == "@weight":

@@ -44,6 +44,8 @@ def test_flattening_shapes_occur(docs):
     assert "一级指标二级指标三级指标" in texts               # glued cells
     assert re.search(r"年度\n\t?指标值|年初\n\t?目标值", texts)  # header broken over lines
     assert re.search(r"[０-９]", texts)                       # full-width digits
+    assert any(e.label == "INDICATOR" and " " in e.text for d in docs for e in d.entities)  # stray spaces
+    assert any(re.fullmatch(r"[\d.]+ \D+", e.text) for d in docs for e in d.entities)
     assert len(SHAPES) == 6
 
 
