@@ -53,6 +53,29 @@ def table(rep: Report, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def row_accuracy() -> str:
+    """Row accuracy of the table reader on the tables written for its tests."""
+    from extract.tables import find_headers, read_performance_rows
+    from tests.table_examples import PERFORMANCE_EXAMPLES
+    from tests.table_examples_heldout import HELDOUT
+
+    lines = ["## Table reader: row accuracy on written tables", "",
+             "A row counts as right when its level1, level2, name, target, actual, weight and score cells are all right.", "",
+             "| set | tables | rows | right | accuracy |", "|---|---|---|---|---|"]
+    for name, examples in (("development tables (tests/table_examples.py; the reader was written against them)", PERFORMANCE_EXAMPLES),
+                           ("held-out tables (tests/table_examples_heldout.py; written afterwards, run once)", HELDOUT)):
+        total = right = 0
+        for _, text, expected in examples:
+            header = [h for h in find_headers(text) if h.kind == "performance"][0]
+            got = [(r.level1, r.level2, r.name.text, *(r.cells[k].text if k in r.cells else None
+                                                      for k in ("target", "actual", "weight", "score")))
+                   for r in read_performance_rows(text, header, len(text))]
+            total += len(expected)
+            right += sum(1 for row in expected if row in got)
+        lines.append(f"| {name} | {len(examples)} | {total} | {right} | {right / total:.1%} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", type=Path, default=ROOT / "models" / "default")
@@ -74,6 +97,7 @@ def main() -> None:
         out.append(f"## {name}\n")
         for system, (tg, rm) in (("model", (tagger, relations)), ("baseline (rules)", (None, None))):
             out.append(table(evaluate(docs, run_all(docs, tg, rm)), f"{system}"))
+    out.append(row_accuracy())
     args.out.write_text("\n".join(out), encoding="utf-8")
     print(f"wrote {args.out}")
 
