@@ -90,3 +90,14 @@ def test_pkuseg_tokenizer_trains_and_reports_misaligned_spans(tmp_path, root):
     trained = spacy.load(out / "model-best")
     assert trained.tokenizer.pkuseg_seg is not None
     assert [t.text for t in trained("资金到位率100%")][:2] == ["资金", "到位率"]
+
+
+def test_tagging_windows_keep_every_sentence_with_a_value():
+    from extract.tagger.spacy_ner import tagging_windows
+
+    text = "一、项目概况\n加强管理，规范使用。资金到位率100%；支出9.9万元。\n无。\n拟查处吸毒人员一百人\n"
+    windows = tagging_windows(text)
+    covered = "".join(text[a:b] for a, b in windows)
+    assert "资金到位率100%；" in covered and "支出9.9万元。" in covered and "一百人" in covered
+    assert "加强管理" not in covered and "项目概况" not in covered
+    assert all(text[a:b] for a, b in windows) and windows == sorted(windows)

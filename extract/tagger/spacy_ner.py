@@ -11,6 +11,7 @@ trained pipeline as a span tagger for :func:`extract.pipeline.run_text`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -128,12 +129,46 @@ def write_docbin(docs: list[Doc], path: Path) -> None:
     DocBin(docs=docs).to_disk(path)
 
 
+#: a stretch of text worth tagging holds a number (Arabic, or Chinese before a measure word) or a percent
+_WORTH_TAGGING = re.compile(r"[0-9０-９%％‰]|[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟][个人次元项台套件户亩名座场所家]")
+_SEGMENT_END = re.compile(r"(?<=[。；！？\n])")
+
+
+def tagging_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` the model runs on: runs of sentences or lines that hold a value.
+
+    Entities are values and the indicators and targets next to them, so sentences without any
+    number are skipped, except inside tables (qualitative target cells). This is what makes
+    the tagger fast enough for long reports.
+    """
+    from ..tables import find_headers
+
+    headers = find_headers(text)
+    tables = [(h.start, headers[i + 1].start if i + 1 < len(headers) else len(text)) for i, h in enumerate(headers)]
+    windows: list[tuple[int, int]] = []
+    pos = 0
+    for seg_end in [m.start() for m in _SEGMENT_END.finditer(text)] + [len(text)]:
+        if seg_end <= pos:
+            continue
+        in_table = any(a < seg_end and pos < b for a, b in tables)
+        if in_table or _WORTH_TAGGING.search(text, pos, seg_end):
+            if windows and windows[-1][1] == pos:
+                windows[-1] = (windows[-1][0], seg_end)
+            else:
+                windows.append((pos, seg_end))
+        pos = seg_end
+    return windows
+
+
 def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
-    """A span tagger backed by the spaCy pipeline in ``model_dir``."""
+    """A span tagger backed by the spaCy pipeline in ``model_dir`` (run on :func:`tagging_windows`)."""
     nlp = spacy.load(model_dir)
 
     def tag(text: str) -> Spans:
-        doc = nlp(text)
-        return [(e.label_, e.start_char, e.end_char) for e in doc.ents]
+        windows = tagging_windows(text)
+        spans: Spans = []
+        for (a, _), doc in zip(windows, nlp.pipe(text[a:b] for a, b in windows)):
+            spans.extend((e.label_, a + e.start_char, a + e.end_char) for e in doc.ents)
+        return spans
 
     return tag
