@@ -61,7 +61,7 @@ def main() -> None:
     t_money = best_time(jionlp.ner.extract_money, texts, args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     name = "baseline (rules)" if tagger is None else f"model {args.model.relative_to(ROOT) if args.model.is_relative_to(ROOT) else args.model}"
-    print(f"| extractor | seconds | chars/s |\n|---|---|---|")
+    print("| extractor | seconds | chars/s |\n|---|---|---|")
     print(f"| extract run, {name} | {t_full:.2f} | {chars / t_full:,.0f} |")
     print(f"| jionlp.ner.extract_money | {t_money:.2f} | {chars / t_money:,.0f} |")
     print(f"\n{len(texts)} reports, {chars:,} characters; ratio full / money-only = {t_full / t_money:.2f}x "

@@ -8,7 +8,6 @@ datasets, Label Studio, doccano) and ``corpus split``.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Optional

@@ -323,14 +323,11 @@ def generate_document(doc_id: str, rng: random.Random) -> Document:
              lambda: _perf_table(b, rng, rows, rng.choice(SHAPES))]
     for part in parts:
         part()
-    b.text(f"四、自评结论\n本项目自评得分")
-    b.ent(f"{rng.randint(80, 100)}分", "QUANTITY", value=None, unit="分")
+    b.text("四、自评结论\n本项目自评得分")
+    total = rng.randint(80, 100)
+    b.ent(f"{total}分", "QUANTITY", value=float(total), unit="分")
     b.text("，评价等级为“优”。\n")
-    doc = b.finish()
-    for e in doc.entities:  # fix the one value set late
-        if e.label == "QUANTITY" and e.attrs.get("value") is None:
-            e.attrs["value"] = float(e.text.rstrip("分").translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    return doc
+    return b.finish()
 
 
 def generate(n: int, seed: int = 0, prefix: str = "gen") -> list[Document]:

@@ -32,12 +32,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     approx = "(?:余|多)?"
     mag = "(?:[千万亿萬億]+)?"
     guard = rf"(?<![{_DIGIT}.．A-Za-z〔\[（(第])"
-    number = rf"(?:{_ARABIC}{mag}|[{cn}]+)"
     return {
         "MONEY": re.compile(rf"{guard}(?:{_ARABIC}[ \u3000]?{mag}{approx}[ \u3000]?(?:{money_units})|[{cn}]+{approx}(?:{money_units})(?:[{cn}]+[角分])*)"),
         "PERCENT": re.compile(rf"{guard}(?:{_ARABIC}\s?(?:%|％|‰|个百分点)|百分之[{cn}]+(?:点[{cn}]+)?|[{cn}]+个百分点)"),
         "QUANTITY": re.compile(rf"{guard}(?:{_ARABIC}{mag}{approx}\s?(?:{measure})(?![{_DIGIT}]))"),
-        "NUMBER": re.compile(number),
     }
 
 
