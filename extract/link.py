@@ -31,7 +31,7 @@ _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
 
 def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
     """Give a cell's entity the label its column calls for, with freshly parsed values."""
-    if ent.label == label and not (unit_hint and _is_bare(ent)):
+    if ent.label == label and not (unit_hint and _is_bare_text(ent.text)):
         return
     ent.label = label
     ent.attrs = {k: v for k, v in ent.attrs.items() if k in ("table_row",)}
@@ -40,16 +40,15 @@ def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
         ent.attrs["unit_hint"] = unit_hint
 
 
-def _is_bare(ent: Entity) -> bool:
-    return _is_bare_text(ent.text)
+def _label_of_text(text: str) -> str:
+    """MONEY, PERCENT or QUANTITY, by the unit the text writes (a bare number is QUANTITY)."""
+    kind = parse_value(text, "TARGET")["kind"]
+    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
 
 
 def _value_label(ent: Entity) -> str:
-    """MONEY, PERCENT or QUANTITY, by what the cell's text holds."""
-    if ent.label in ("MONEY", "PERCENT", "QUANTITY"):
-        return ent.label
-    fields = parse_value(ent.text, "TARGET")
-    return {"money": "MONEY", "percent": "PERCENT"}.get(fields["kind"] or "", "QUANTITY")
+    """MONEY, PERCENT or QUANTITY: the entity's own label if it is one, else what its text holds."""
+    return ent.label if ent.label in ("MONEY", "PERCENT", "QUANTITY") else _label_of_text(ent.text)
 
 
 def link_table_rows(doc: Document, header: Header, end: int, max_row: int = 400) -> list[Relation]:
@@ -82,9 +81,9 @@ def link_table_rows(doc: Document, header: Header, end: int, max_row: int = 400)
                 break
             slot = slots[col]
             if slot == "target":
-                _relabel(ent, "TARGET", hint if _is_bare(ent) else None)
+                _relabel(ent, "TARGET", hint if _is_bare_text(ent.text) else None)
             elif slot == "actual":
-                _relabel(ent, _value_label(ent), hint if _is_bare(ent) else None)
+                _relabel(ent, _value_label(ent), hint if _is_bare_text(ent.text) else None)
             else:
                 _relabel(ent, _CELL_LABEL[slot], None)
             rels.append(Relation(ind.id, ent.id, slot))
@@ -151,8 +150,7 @@ def apply_performance_rows(doc: Document, rows: list[PerfRow]) -> list[Relation]
                 continue  # a qualitative actual or an empty score is not an entity
             elif role == "actual":
                 # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
-                kind = parse_value(text, "TARGET")["kind"]
-                label = {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
+                label = _label_of_text(text)
                 if label == "QUANTITY" and hint and caption_factor(hint) is not None:
                     label = "MONEY"  # … unless the unit column states a money unit
                 fields = parse_value(text, label, hint)

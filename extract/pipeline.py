@@ -16,7 +16,7 @@ from pathlib import Path
 from .document import Document
 from .relations import RelationModel
 from .link import add_fund_lines, apply_performance_rows, assign_prose_levels, link_prose, link_table_rows
-from .tables import caption_unit, find_headers, read_performance_rows
+from .tables import caption_unit, read_performance_rows, table_regions
 from .tagger import baseline, snap_to_numbers, trim_indicator
 from .values import parse_value
 
@@ -44,14 +44,12 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
             if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
                 ent.attrs["unit_hint"] = hint
         taken.append((s, e))
-    headers = find_headers(text)
-    for i, h in enumerate(headers):
-        end = headers[i + 1].start if i + 1 < len(headers) else len(text)
+    regions = table_regions(text)
+    for h, end in regions:
         if h.kind == "fund":
             add_fund_lines(doc, h, end)
     doc.sort_entities()
-    for i, h in enumerate(headers):
-        end = headers[i + 1].start if i + 1 < len(headers) else len(text)
+    for h, end in regions:
         if h.kind == "performance":
             rows = read_performance_rows(text, h, end)
             doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))

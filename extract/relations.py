@@ -37,7 +37,7 @@ def candidate_pairs(doc: Document, max_dist: int = 40) -> list[tuple[Entity, Ent
     for ind in inds:
         for v in vals:
             a, b = (ind.end, v.start) if v.start >= ind.end else (v.end, ind.start)
-            if b < a or b - a > max_dist or _BREAK.search(doc.text, a, b) is not None and _BREAK.search(doc.text[a:b]):
+            if b < a or b - a > max_dist or _BREAK.search(doc.text, a, b):
                 continue
             out.append((ind, v))
     return out

@@ -121,6 +121,13 @@ def _first_of_each_role(cols: list[Column]) -> list[Column]:
     return out
 
 
+def table_regions(text: str) -> list[tuple[Header, int]]:
+    """Every table header with where its body ends (the next header, or the end of the text)."""
+    headers = find_headers(text)
+    ends = [h.start for h in headers[1:]] + [len(text)]
+    return list(zip(headers, ends))
+
+
 @lru_cache(maxsize=1)
 def _caption_re() -> re.Pattern[str]:
     return re.compile(table_words()["captions"]["pattern"])

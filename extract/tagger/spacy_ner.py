@@ -141,10 +141,9 @@ def tagging_windows(text: str) -> list[tuple[int, int]]:
     number are skipped, except inside tables (qualitative target cells). This is what makes
     the tagger fast enough for long reports.
     """
-    from ..tables import find_headers
+    from ..tables import table_regions
 
-    headers = find_headers(text)
-    tables = [(h.start, headers[i + 1].start if i + 1 < len(headers) else len(text)) for i, h in enumerate(headers)]
+    tables = [(h.start, end) for h, end in table_regions(text)]
     windows: list[tuple[int, int]] = []
     pos = 0
     for seg_end in [m.start() for m in _SEGMENT_END.finditer(text)] + [len(text)]:
