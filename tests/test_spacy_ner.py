@@ -43,6 +43,54 @@ def test_training_docs_carry_gold_entities(gold_docs):
     assert "".join(d.text for d in docs) == "".join(d.text for d in gold_docs[:2])
 
 
+def test_training_docs_carry_iob_tags(gold_docs):
+    """The per-character tagger learns from token tags: they spell the same entities."""
+    from extract.tagger.iob import tag_spans
+
+    docs = to_training_docs(gold_docs[:3], char_nlp(), 300)
+    for d in docs:
+        assert tag_spans([t.tag_ for t in d]) == [(e.label_, e.start, e.end) for e in d.ents]
+    assert {t.tag_ for d in docs for t in d} >= {"O", "B-MONEY", "I-MONEY", "B-INDICATOR", "I-INDICATOR"}
+
+
+def test_char_tokenizer_bigram_lemmas():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "extract.char_tokenizer.v1",
+                                                           "bigram_lemmas": True}}})
+    doc = nlp("到位率9%")
+    assert [t.text for t in doc] == list("到位率9%")
+    assert [t.lemma_ for t in doc] == ["到位", "位率", "率9", "9%", "%"]
+    assert all(t.lemma_ == "" for t in char_nlp()("到位率"))
+
+
+def test_iob_tagger_trains_and_runs_on_a_seed(tmp_path, root, seed_paths):
+    """configs/spacy_tagger.cfg end to end: train a few steps, save, load, extract a seed, run from the CLI."""
+    from extract.pipeline import run_text
+    from extract.tagger import iob, load
+
+    out = tmp_path / "tagger"
+    res = runner.invoke(app, ["train", str(root / "configs" / "spacy_tagger.cfg"), "--output", str(out),
+                              "--training.max_steps", "20", "--training.eval_frequency", "10",
+                              "--data.generated", "3", "--data.train_splits", json.dumps(["dev"]),
+                              "--components.tok2vec.model.encode.depth", "1"])
+    assert res.exit_code == 0, res.output
+    nlp = spacy.load(out / "model-best")
+    assert nlp.pipe_names == ["tok2vec", "tagger", "extract_value_patterns"]
+    tagger = nlp.get_pipe("tagger")
+    labels = tagger.labels
+    assert "O" in labels and "B-INDICATOR" in labels and "I-TARGET" in labels
+    trans = tagger.cfg["transitions"]
+    assert len(trans) == len(labels) and trans[labels.index("O")][labels.index("I-MONEY")] == iob.FORBIDDEN
+    doc = nlp("资金到位率100%，项目支出9.9万元。")
+    assert all(t.tag_ in labels for t in doc)  # every character got a decoded tag
+    text = seed_paths[0].read_text(encoding="utf-8")
+    result = run_text(text, "s", tagger=load(out))
+    assert result.entities and all(e.text == text[e.start:e.end] for e in result.entities)
+    assert {e.label for e in result.entities} <= {"MONEY", "PERCENT", "QUANTITY", "INDICATOR", "TARGET"}
+    res = runner.invoke(app, ["run", str(seed_paths[0]), "-o", str(tmp_path / "out.jsonl"), "--model", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])["doc_id"]
+
+
 @pytest.mark.parametrize("mode, model_ents, expected", [
     # fill: the model's spans stay, patterns add 100万元 where the model found nothing
     ("fill", [("INDICATOR", 0, 5), ("QUANTITY", 5, 8)], {("INDICATOR", 0, 5), ("QUANTITY", 5, 8), ("MONEY", 13, 18)}),

@@ -1,12 +1,15 @@
-"""The spaCy tagger: a trained NER over character tokens, combined with the rule patterns.
+"""The spaCy tagger: a trained model over character tokens, combined with the rule patterns.
 
 Owns the spaCy side of tagging: the character tokenizer (``extract.char_tokenizer.v1``,
-one token per character, whitespace included, so that every gold span aligns), the
-``extract_value_patterns`` component that merges the rule baseline's spans with the
-model's (``mode = "fill"``: patterns add spans where the model found none; ``"override"``:
-patterns win where they overlap; ``"off"``), turning gold documents into training
-``DocBin`` files (chunked at line breaks that fall outside every span), and loading a
-trained pipeline as a span tagger for :func:`extract.pipeline.run_text`.
+one token per character, whitespace included, so that every gold span aligns); two ways
+for a trained model to find entities, spaCy's transition-based ``ner`` or a per-character
+``tagger`` over IOB2 tags (``extract_iob_tagger``, decoded as sequences by
+:mod:`extract.tagger.iob`; much cheaper per character); the ``extract_value_patterns`` component that merges
+the rule baseline's spans with the model's (``mode = "fill"``: patterns add spans where the
+model found none; ``"override"``: patterns win where they overlap; ``"off"``); turning gold
+documents into training ``DocBin`` files (chunked at line breaks that fall outside every
+span, with entities and IOB2 tags); and loading a trained pipeline as a span tagger for
+:func:`extract.pipeline.run_text`.
 """
 
 from __future__ import annotations
@@ -16,26 +19,41 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
+from spacy.scorer import Scorer, get_ner_prf
+from spacy.training import Example
+from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from ..document import Document
 from ..errors import Problem, problem
-from . import patterns
+from . import iob, patterns
 
 Spans = list[tuple[str, int, int]]
 
 
 class CharTokenizer:
-    """One token per character (whitespace too), no trailing spaces: offsets are kept exactly."""
+    """One token per character (whitespace too), no trailing spaces: offsets are kept exactly.
 
-    def __init__(self, vocab: Any):
+    With ``bigram_lemmas``, each token's lemma is the character with the one after it (the
+    last character's is itself): not a linguistic lemma but a feature for the model's
+    embedding table (``LEMMA`` in ``MultiHashEmbed``'s attributes), since Chinese words are
+    mostly two characters long.
+    """
+
+    def __init__(self, vocab: Any, bigram_lemmas: bool = False):
         self.vocab = vocab
+        self.bigram_lemmas = bigram_lemmas
 
     def __call__(self, text: str) -> Doc:
-        return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        words = list(text)
+        if self.bigram_lemmas:
+            return Doc(self.vocab, words=words, spaces=[False] * len(words),
+                       lemmas=[text[i:i + 2] for i in range(len(text))])
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
@@ -51,9 +69,9 @@ class CharTokenizer:
 
 
 @spacy.registry.tokenizers("extract.char_tokenizer.v1")
-def create_char_tokenizer() -> Callable[[Language], CharTokenizer]:
+def create_char_tokenizer(bigram_lemmas: bool = False) -> Callable[[Language], CharTokenizer]:
     def make(nlp: Language) -> CharTokenizer:
-        return CharTokenizer(nlp.vocab)
+        return CharTokenizer(nlp.vocab, bigram_lemmas)
 
     return make
 
@@ -83,6 +101,85 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
         return doc
 
     return value_patterns
+
+
+class IobTagger(Tagger):
+    """spaCy's ``tagger`` over IOB2 tags, decoded as sequences into ``doc.ents`` (and ``token.tag_``).
+
+    Training is spaCy's tagger training (a softmax per character). ``initialize`` also counts
+    tag-to-tag transitions in the training tags; prediction decodes the probabilities with
+    them (:func:`extract.tagger.iob.decode`), so an entity is never cut by one unsure
+    character. ``transition_weight`` (0 = tags one by one, only forbidden transitions
+    excluded) and ``o_threshold`` are settings of the component, kept with the model.
+    """
+
+    def __init__(self, vocab: Any, model: Any, name: str, *, transition_weight: float, o_threshold: float,
+                 scorer: Callable[..., dict[str, Any]], label_smoothing: float) -> None:
+        super().__init__(vocab, model, name, overwrite=True, scorer=scorer, label_smoothing=label_smoothing)
+        self.cfg["transition_weight"] = transition_weight
+        self.cfg["o_threshold"] = o_threshold
+        self.cfg.setdefault("transitions", [])
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   labels: Any = None) -> None:
+        super().initialize(get_examples, nlp=nlp, labels=labels)
+        if "O" not in self.labels:
+            self.add_label("O")
+        sequences = ([t.tag_ for t in eg.reference] for eg in get_examples())
+        self.cfg["transitions"] = iob.transition_scores(sequences, self.labels).tolist()
+
+    def predict(self, docs: Iterable[Doc]) -> list[numpy.ndarray]:
+        """Tag log-probabilities per document (``(len(doc), n_tags)``)."""
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return [numpy.zeros((0, len(self.labels)), dtype="f") for _ in docs]
+        normalized = any(n.attrs.get("softmax_normalize", False) for n in self.model.walk())
+        outputs = [self.model.ops.to_numpy(s) for s in self.model.predict(docs)]
+        if normalized:
+            return [numpy.log(numpy.clip(p, 1e-12, 1.0)) for p in outputs]
+        return [iob.log_softmax(s) for s in outputs]
+
+    def set_annotations(self, docs: Iterable[Doc], scores: list[numpy.ndarray]) -> None:
+        labels = self.labels
+        transitions = numpy.asarray(self.cfg["transitions"]) if self.cfg["transitions"] else \
+            iob.transition_scores([], labels)
+        decoded = iob.decode(scores, transitions, labels.index("O"), float(self.cfg["transition_weight"]),
+                             float(self.cfg["o_threshold"]))
+        tag_hashes = numpy.array([self.vocab.strings.add(t) for t in labels], dtype="uint64")
+        for doc, ids in zip(docs, decoded):
+            if not len(doc):
+                continue
+            doc.from_array(["TAG"], tag_hashes[ids].reshape(-1, 1))
+            doc.ents = [Span(doc, a, b, label=lab) for lab, a, b in iob.tag_spans([labels[i] for i in ids.tolist()])]
+
+
+def score_iob_tagger(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """Entity precision, recall and F1 (``ents_f`` …, as spaCy's ``ner`` reports them) and tag accuracy."""
+    examples = list(examples)
+    return {**Scorer.score_token_attr(examples, "tag", **kwargs), **get_ner_prf(examples)}
+
+
+@spacy.registry.scorers("extract.iob_tagger_scorer.v1")
+def make_iob_tagger_scorer() -> Callable[..., dict[str, Any]]:
+    return score_iob_tagger
+
+
+@Language.factory(
+    "extract_iob_tagger",
+    assigns=["token.tag", "doc.ents"],
+    default_config={"model": DEFAULT_TAGGER_MODEL, "transition_weight": 1.0, "o_threshold": 0.999,
+                    "label_smoothing": 0.0, "scorer": {"@scorers": "extract.iob_tagger_scorer.v1"}},
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None, "tag_acc": 0.0},
+)
+def create_iob_tagger(nlp: Language, name: str, model: Any, transition_weight: float, o_threshold: float,
+                      label_smoothing: float, scorer: Callable[..., dict[str, Any]]) -> IobTagger:
+    return IobTagger(nlp.vocab, model, name, transition_weight=transition_weight, o_threshold=o_threshold,
+                     scorer=scorer, label_smoothing=label_smoothing)
+
+
+def iob_tags(doc: Doc) -> list[str]:
+    """IOB2 tags (``B-MONEY``, ``I-MONEY``, ``O`` …) of a document's entities, one per token."""
+    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
 
 
 def chunk_bounds(text: str, spans: Iterable[tuple[int, int]], size: int) -> list[tuple[int, int]]:
@@ -120,6 +217,8 @@ def to_training_docs(docs: Iterable[Document], nlp: Language, chunk: int = 400,
                         continue
                     spans.append(span)
             sdoc.ents = filter_spans(spans)
+            for tok, tag in zip(sdoc, iob_tags(sdoc)):
+                tok.tag_ = tag
             out.append(sdoc)
     return out
 
@@ -160,8 +259,15 @@ def tagging_windows(text: str) -> list[tuple[int, int]]:
 
 
 def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
-    """A span tagger backed by the spaCy pipeline in ``model_dir`` (run on :func:`tagging_windows`)."""
-    nlp = spacy.load(model_dir)
+    """A span tagger backed by the spaCy pipeline in ``model_dir`` (run on :func:`tagging_windows`).
+
+    The model's matrix products go through numpy (OpenBLAS) rather than thinc's default BLIS
+    build, which is several times slower on this kind of CPU for the same results.
+    """
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model_dir)
 
     def tag(text: str) -> Spans:
         windows = tagging_windows(text)
