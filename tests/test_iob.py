@@ -106,8 +106,14 @@ def test_log_softmax_rows_are_log_probabilities():
     (["B-PERCENT", "B-PERCENT"], [("PERCENT", 0, 1), ("PERCENT", 1, 2)]),
     (["B-PERCENT", "I-INDICATOR"], [("PERCENT", 0, 1), ("INDICATOR", 1, 2)]),
     (["I-MONEY"], [("MONEY", 0, 1)]),
+    (["B-PERCENT", "O", "I-PERCENT", "I-PERCENT"], [("PERCENT", 0, 1), ("PERCENT", 2, 4)]),
     ([], []),
     (["O", "O"], []),
 ])
 def test_tag_spans(tags, spans):
     assert iob.tag_spans(tags) == spans
+
+
+def test_id_spans_read_indices_like_tag_spans():
+    ids = numpy.array([IDX[t] for t in SEQ])
+    assert iob.id_spans(ids, LABELS) == iob.tag_spans(SEQ) == [("INDICATOR", 0, 5), ("PERCENT", 5, 9)]

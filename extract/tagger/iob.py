@@ -122,17 +122,25 @@ def tag_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     Lenient with sequences no decoder would produce: an ``I-X`` that does not continue an
     ``X`` entity starts one.
     """
+    labels = sorted(set(tags) | {"O"})
+    index = {t: i for i, t in enumerate(labels)}
+    return id_spans(numpy.array([index[t] for t in tags], dtype=numpy.int64), labels)
+
+
+def id_spans(ids: numpy.ndarray, labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """:func:`tag_spans` of a sequence of tag indices into ``labels`` (visits only the non-``O`` ones)."""
+    parts = [t.partition("-") for t in labels]
     spans: list[tuple[str, int, int]] = []
-    start, label = -1, ""
-    for i, tag in enumerate(tags):
-        prefix, _, lab = tag.partition("-")
-        if prefix == "I" and lab == label and start >= 0:
+    start, label, end = -1, "", -1
+    inside = [i for i, (prefix, _, lab) in enumerate(parts) if prefix in ("B", "I") and lab]
+    for i in numpy.flatnonzero(numpy.isin(ids, inside)).tolist():
+        prefix, _, lab = parts[ids[i]]
+        if prefix == "I" and lab == label and i == end:
+            end = i + 1
             continue
         if start >= 0:
-            spans.append((label, start, i))
-            start = -1
-        if prefix in ("B", "I") and lab:
-            start, label = i, lab
+            spans.append((label, start, end))
+        start, label, end = i, lab, i + 1
     if start >= 0:
-        spans.append((label, start, len(tags)))
+        spans.append((label, start, end))
     return spans

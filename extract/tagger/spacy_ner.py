@@ -150,7 +150,7 @@ class IobTagger(Tagger):
             if not len(doc):
                 continue
             doc.from_array(["TAG"], tag_hashes[ids].reshape(-1, 1))
-            doc.ents = [Span(doc, a, b, label=lab) for lab, a, b in iob.tag_spans([labels[i] for i in ids.tolist()])]
+            doc.ents = [Span(doc, a, b, label=lab) for lab, a, b in iob.id_spans(ids, labels)]
 
 
 def score_iob_tagger(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
