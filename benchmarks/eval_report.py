@@ -2,7 +2,7 @@
 
 Run on demand (it runs the pipeline over the corpus and a generated set, a few minutes):
 
-    .venv/bin/python -m benchmarks.eval_report [--model models/default] [--out docs/results.md]
+    .venv/bin/python -m benchmarks.eval_report [--model models/default --model models/ner] [--out docs/results.md]
 
 Evaluations (all with extract.evaluate, the code behind `extract eval`):
 - the real test split: seed test (002, 003) and pool test reports, together and seeds only;
@@ -53,6 +53,18 @@ def table(rep: Report, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+LABELS = ("MONEY", "PERCENT", "QUANTITY", "INDICATOR", "TARGET")
+
+
+def summary_row(rep: Report, set_name: str, system: str) -> str:
+    """One line of the summary table: exact-span F1 per label, seqeval micro F1, slot F1."""
+    d = rep.as_dict()
+    cells = [f"{d['exact_span'][label]['f1']:.3f}" for label in LABELS]
+    cells.append(f"{d['seqeval_strict'].get('micro avg', {}).get('f1-score', 0):.3f}")
+    cells += [f"{d['slots'][slot]['f1']:.3f}" if d["slots"][slot]["support"] else "–" for slot in d["slots"]]
+    return f"| {set_name} | {system} | " + " | ".join(cells) + " |"
+
+
 def row_accuracy() -> str:
     """Row accuracy of the table reader on the tables written for its tests."""
     from extract.tables import find_headers, read_performance_rows
@@ -78,9 +90,11 @@ def row_accuracy() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", type=Path, default=ROOT / "models" / "default")
+    ap.add_argument("--model", type=Path, action="append",
+                    help="a model directory (repeatable; default: models/default and models/ner)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "results.md")
     args = ap.parse_args()
+    models = args.model or [ROOT / "models" / "default", ROOT / "models" / "ner"]
     split = read_split(ROOT / "corpus" / "split.tsv")
     gold = {d.doc_id: d for d in load_documents([ROOT / "annotations" / "gold"])}
     sets = {
@@ -89,14 +103,27 @@ def main() -> None:
         "dev split (model selection; not held out)": [gold[d.doc_id] for d in split if d.split == "dev"],
         "held-out generated (100 reports, seed 999)": generate(100, seed=999),
     }
-    tagger, relations = load(args.model), load_relation_model(args.model)
+
+    def name(p: Path) -> str:
+        return str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
+
+    systems = {f"`{name(m)}`": (load(m), load_relation_model(m)) for m in models}
+    systems["rules"] = (None, None)
     out = ["# Results", "", "Written by `python -m benchmarks.eval_report` (the same measures as `extract eval`).",
-           f"Model: `{args.model.relative_to(ROOT) if args.model.is_relative_to(ROOT) else args.model}`; "
-           "baseline: the rule tagger with the same table reader and prose rule.", ""]
-    for name, docs in sets.items():
-        out.append(f"## {name}\n")
-        for system, (tg, rm) in (("model", (tagger, relations)), ("baseline (rules)", (None, None))):
-            out.append(table(evaluate(docs, run_all(docs, tg, rm)), f"{system}"))
+           "Systems: " + ", ".join(systems) + " (`rules`: the rule tagger with the same table reader and prose "
+           "rule). Exact-span F1 per label equals seqeval strict F1 per label.", "",
+           "## Summary", "",
+           "| set | system | " + " | ".join(LABELS) + " | micro | target | actual | weight | score |",
+           "|---|---|" + "---|" * (len(LABELS) + 5)]
+    details = []
+    for set_name, docs in sets.items():
+        details.append(f"## {set_name}\n")
+        for system, (tg, rm) in systems.items():
+            rep = evaluate(docs, run_all(docs, tg, rm))
+            out.append(summary_row(rep, set_name, system))
+            details.append(table(rep, system))
+    out.append("")
+    out += details
     out.append(row_accuracy())
     args.out.write_text("\n".join(out), encoding="utf-8")
     print(f"wrote {args.out}")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .document import Document
 from .relations import RelationModel
-from .link import add_fund_lines, apply_performance_rows, assign_prose_levels, link_prose, link_table_rows
+from .link import (add_fund_lines, apply_performance_rows, assign_prose_levels, drop_unlinked_indicators, link_prose,
+                   link_table_rows)
 from .tables import caption_unit, read_performance_rows, table_regions
 from .tagger import baseline, snap_to_numbers, trim_indicator
 from .values import parse_value
@@ -24,11 +25,12 @@ SpanTagger = Callable[[str], list[tuple[str, int, int]]]
 
 
 def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagger | None = None,
-             relation_model: RelationModel | None = None) -> Document:
+             relation_model: RelationModel | None = None, keep_unlinked: bool = False) -> Document:
     """Extract entities, values, fund lines, relations and records from one report's text.
 
     Prose indicators are linked by ``relation_model`` when one is given, else by the rule
-    of :func:`extract.link.link_prose`.
+    of :func:`extract.link.link_prose`. Indicators left without any linked value are
+    dropped (:func:`extract.link.drop_unlinked_indicators`) unless ``keep_unlinked``.
     """
     doc = Document(doc_id=doc_id, text=text, source=source)
     spans = [trim_indicator(text, sp) if sp[0] == "INDICATOR" else snap_to_numbers(text, sp)
@@ -55,6 +57,8 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
             doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
     assign_prose_levels(doc)
+    if not keep_unlinked:
+        drop_unlinked_indicators(doc)
     _renumber(doc)
     return doc
 

@@ -62,6 +62,20 @@ def test_run_text_on_hard_prose():
     assert m.attrs == {"yuan": 5_080_000.0, "approx": True, "per": None}
 
 
+def test_indicators_without_a_linked_value_are_dropped():
+    """A tagger's INDICATOR with no value after it (加强管理) goes; the linked one (资金到位率) stays."""
+    text = "加强管理，规范使用。资金到位率100%。"
+
+    def tagger(t: str) -> list[tuple[str, int, int]]:
+        return [("INDICATOR", 0, 4), ("INDICATOR", 10, 15), ("PERCENT", 15, 19)]
+
+    kept = run_text(text, "x", tagger=tagger)
+    assert [(e.label, e.text) for e in kept.entities] == [("INDICATOR", "资金到位率"), ("PERCENT", "100%")]
+    assert [(r.head, r.tail, r.slot) for r in kept.relations] == [("e1", "e2", "actual")]
+    everything = run_text(text, "x", tagger=tagger, keep_unlinked=True)
+    assert [e.text for e in everything.entities] == ["加强管理", "资金到位率", "100%"]
+
+
 def test_golden_output_seed_000(seed_paths):
     out = run_file(seed_paths[0]).to_output()
     out["source"] = Path(out["source"]).name
