@@ -3,8 +3,10 @@
 ``train_spacy`` wraps ``spacy train``: it reads the ``[data]`` section of the config
 (which gold documents, which splits, how many generated reports), writes the ``DocBin``
 files under ``OUTPUT/corpus/``, and trains with spaCy's own loop (its progress table is
-shown), passing dotted overrides through. The seed dev and test documents are never
-trained on: only the splits named in ``data.train_splits`` are.
+shown), passing dotted overrides through; then, unless ``data.relation_model`` is false,
+the prose relation model is trained on the same documents and stored beside the tagger.
+The seed dev and test documents are never trained on: only the splits named in
+``data.train_splits`` are.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def train_spacy(config_path: Path, output: Path, overrides: dict[str, Any]) -> d
     spacy_overrides = {k: v for k, v in overrides.items() if not k.startswith("data.")}
     spacy_overrides.update({"paths.train": str(info["paths"]["train"]), "paths.dev": str(info["paths"]["dev"])})
     run_spacy_training(config_path, output, spacy_overrides)
-    info["relations"] = save_relation_model(config, output)
+    if config["data"].get("relation_model", True):
+        info["relations"] = save_relation_model(config, output)
     return info
 
 

@@ -74,6 +74,7 @@ def test_iob_tagger_trains_and_runs_on_a_seed(tmp_path, root, seed_paths):
                               "--components.tok2vec.model.encode.depth", "1"])
     assert res.exit_code == 0, res.output
     nlp = spacy.load(out / "model-best")
+    assert not (out / "model-best" / "relations.json").exists()  # data.relation_model = false
     assert nlp.pipe_names == ["tok2vec", "tagger", "extract_value_patterns"]
     tagger = nlp.get_pipe("tagger")
     labels = tagger.labels
