@@ -36,7 +36,8 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     spans = [trim_indicator(text, sp) if sp[0] == "INDICATOR" else snap_to_numbers(text, sp)
              for sp in (tagger or baseline)(text)]
     taken: list[tuple[int, int]] = []
-    for label, s, e in sorted(set(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
+    # duplicates dropped in the tagger's order, so that ties (same span, two labels) resolve the same way every run
+    for label, s, e in sorted(dict.fromkeys(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
         if s >= e or any(s < b and a < e for a, b in taken):
             continue
         ent = doc.add_entity(label, s, e)

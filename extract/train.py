@@ -77,7 +77,8 @@ def run_spacy_training(config_path: Path, output: Path, overrides: dict[str, Any
     """spaCy's own training loop (``spacy train``: initialize, then train with its progress table) on CPU.
 
     Matrix products go through numpy (OpenBLAS) instead of thinc's default BLIS build, which
-    is several times slower on this kind of CPU; the results are the same up to rounding.
+    is several times slower on this kind of CPU, on one BLAS thread so that a run is
+    reproducible (more threads may change the order of sums from run to run).
     """
     import sys
 
@@ -86,15 +87,17 @@ def run_spacy_training(config_path: Path, output: Path, overrides: dict[str, Any
     from spacy.training.loop import train as train_nlp
     from spacy.util import load_config
     from thinc.api import NumpyOps, set_current_ops
+    from threadpoolctl import threadpool_limits
 
     output.mkdir(parents=True, exist_ok=True)
     setup_gpu(-1)
     set_current_ops(NumpyOps(use_blis=False))
     with show_validation_error(config_path):
         config = load_config(config_path, overrides=overrides, interpolate=False)
-    with show_validation_error(config_path, hint_fill=False):
-        nlp = init_nlp(config, use_gpu=-1)
-    train_nlp(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
+    with threadpool_limits(limits=1, user_api="blas"):
+        with show_validation_error(config_path, hint_fill=False):
+            nlp = init_nlp(config, use_gpu=-1)
+        train_nlp(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def save_relation_model(config: Any, output: Path) -> dict[str, Any]:

@@ -29,14 +29,20 @@ class Lexicon:
     approx_inside: tuple[str, ...]
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
-    comparators_before: dict[str, str]
-    comparators_after: dict[str, str]
+    comparators_before: dict[str, str]  # longest word first
+    comparators_after: dict[str, str]  # longest word first
     measure: tuple[str, ...]
     per_prefixes: tuple[str, ...]
+    money_units: tuple[str, ...]  # the keys of ``money``, longest first
+    percent_units: tuple[str, ...]  # the keys of ``percent``, longest first
 
 
 def _longest_first(words: object) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+def _longest_keys_first(words: dict[str, str]) -> dict[str, str]:
+    return dict(sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +57,12 @@ def lexicon() -> Lexicon:
         approx_inside=_longest_first(d["approx"]["inside"]),
         approx_before=_longest_first(d["approx"]["before"]),
         approx_after=_longest_first(d["approx"]["after"]),
-        comparators_before=dict(d["comparators"]["before"]),
-        comparators_after=dict(d["comparators"]["after"]),
+        comparators_before=_longest_keys_first(d["comparators"]["before"]),
+        comparators_after=_longest_keys_first(d["comparators"]["after"]),
         measure=_longest_first(d["measure"]["words"]),
         per_prefixes=_longest_first(d["per"]["prefixes"]),
+        money_units=_longest_first(d["money"]),
+        percent_units=_longest_first(d["percent"]),
     )
 
 
@@ -82,18 +90,22 @@ class Reading:
     high: float | None = None
 
 
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...], at_end: bool) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(f"(?:{alt})\\Z" if at_end else f"(?:{alt})")
+
+
 def _startswith_any(text: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.startswith(w):
-            return w
-    return None
+    """The first of ``words`` (longest first) that ``text`` starts with."""
+    m = _alternation(words, False).match(text) if words else None
+    return m.group(0) if m else None
 
 
 def _endswith_any(text: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.endswith(w):
-            return w
-    return None
+    """The longest of ``words`` that ``text`` ends with."""
+    m = _alternation(words, True).search(text) if words else None
+    return m.group(0) if m else None
 
 
 def read(text: str) -> Reading:
@@ -147,7 +159,7 @@ def read(text: str) -> Reading:
             rest = rest_stripped
             end += bracket.end() - len(bracket.group(1)) + (len(bracket.group(1)) - len(inner))
         # money
-        unit = _startswith_any(rest_stripped, tuple(sorted(lex.money, key=len, reverse=True)))
+        unit = _startswith_any(rest_stripped, lex.money_units)
         if unit:
             skip = len(rest) - len(rest_stripped) + len(unit)
             value = num.value
@@ -160,7 +172,7 @@ def read(text: str) -> Reading:
             r = Reading(Number(value, approx, num.low, num.high), "money",
                         factor * lex.money[unit], _money_unit_name(factor * lex.money[unit]), approx)
             return _with_context(s, m.start(), end + skip, r)
-        unit = _startswith_any(rest_stripped, tuple(sorted(lex.percent, key=len, reverse=True)))
+        unit = _startswith_any(rest_stripped, lex.percent_units)
         if unit:
             skip = len(rest) - len(rest_stripped) + len(unit)
             pu = lex.percent[unit]
@@ -196,13 +208,13 @@ def read(text: str) -> Reading:
             return _with_context(s, m.start(), end, r)
         r = Reading(Number(num.value, approx, num.low, num.high), None, 1.0, None, approx)
         before = s[:m.start()]
-        for w in sorted(lex.comparators_before, key=len, reverse=True):
+        for w in lex.comparators_before:
             if before.endswith(w):
                 before = before[: -len(w)]
                 break
         if before.endswith("%"):
             r = Reading(r.number, "percent", 1.0, "%", approx)
-        elif w := _endswith_any(before, tuple(sorted(lex.money, key=len, reverse=True))):
+        elif w := _endswith_any(before, lex.money_units):
             r = Reading(r.number, "money", lex.money[w], w, approx)
         elif (w := _endswith_any(before, lex.measure)) and not re.search(r"[\u4e00-\u9fff]", before[: -len(w)][-1:]):
             # a unit cell before the value: 人 | = | 512
@@ -251,7 +263,7 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
     before, after = s[:start], s[end:]
     before_t = before.rstrip()
     comparator = None
-    for w, c in sorted(lex.comparators_before.items(), key=lambda kv: len(kv[0]), reverse=True):
+    for w, c in lex.comparators_before.items():
         if before_t.endswith(w):
             comparator = c
             before_t = before_t[: -len(w)].rstrip()
@@ -277,7 +289,7 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
         after_t = after_t[pm.end():].lstrip()
     if _startswith_any(after_t, lex.approx_after):
         approx = True
-    for word, c in sorted(lex.comparators_after.items(), key=lambda kv: len(kv[0]), reverse=True):
+    for word, c in lex.comparators_after.items():
         if after_t.startswith(word):
             comparator = comparator or c
             break

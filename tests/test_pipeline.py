@@ -76,6 +76,17 @@ def test_indicators_without_a_linked_value_are_dropped():
     assert [e.text for e in everything.entities] == ["加强管理", "资金到位率", "100%"]
 
 
+@pytest.mark.parametrize("first, second", [("QUANTITY", "PERCENT"), ("PERCENT", "QUANTITY")])
+def test_same_span_with_two_labels_keeps_the_taggers_first(first, second):
+    """Ties resolve by the tagger's order, not by set order (which changes with the hash seed)."""
+    text = "增长10.5，共3个。"
+
+    def tagger(t: str) -> list[tuple[str, int, int]]:
+        return [(first, 2, 6), (second, 2, 6)]
+
+    assert [(e.label, e.text) for e in run_text(text, "x", tagger=tagger).entities] == [(first, "10.5")]
+
+
 def test_golden_output_seed_000(seed_paths):
     out = run_file(seed_paths[0]).to_output()
     out["source"] = Path(out["source"]).name

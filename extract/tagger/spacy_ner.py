@@ -262,18 +262,23 @@ def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
     """A span tagger backed by the spaCy pipeline in ``model_dir`` (run on :func:`tagging_windows`).
 
     The model's matrix products go through numpy (OpenBLAS) rather than thinc's default BLIS
-    build, which is several times slower on this kind of CPU for the same results.
+    build, which is several times slower on this kind of CPU, and on one BLAS thread: with
+    more, OpenBLAS may sum in a different order from run to run, and the same report must
+    always give the same output (a second thread gains little on these small matrices).
     """
     from thinc.api import use_ops
+    from threadpoolctl import ThreadpoolController
 
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model_dir)
+    blas = ThreadpoolController()
 
     def tag(text: str) -> Spans:
         windows = tagging_windows(text)
         spans: Spans = []
-        for (a, _), doc in zip(windows, nlp.pipe(text[a:b] for a, b in windows)):
-            spans.extend((e.label_, a + e.start_char, a + e.end_char) for e in doc.ents)
+        with blas.limit(limits=1, user_api="blas"):
+            for (a, _), doc in zip(windows, nlp.pipe(text[a:b] for a, b in windows)):
+                spans.extend((e.label_, a + e.start_char, a + e.end_char) for e in doc.ents)
         return spans
 
     return tag
