@@ -14,9 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document
+from .link import (
+    add_fund_lines,
+    apply_performance_rows,
+    assign_prose_levels,
+    drop_unlinked_indicators,
+    link_prose,
+    link_table_rows,
+)
 from .relations import RelationModel
-from .link import (add_fund_lines, apply_performance_rows, assign_prose_levels, drop_unlinked_indicators, link_prose,
-                   link_table_rows)
 from .tables import caption_unit, read_performance_rows, table_regions
 from .tagger import baseline, snap_to_numbers, trim_indicator
 from .values import parse_value

@@ -6,9 +6,8 @@ These run the real shipped weights on real reports never trained on (the test sp
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+import tomllib
 
 from extract.corpus import read_split
 from extract.evaluate import evaluate

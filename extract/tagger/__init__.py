@@ -1,8 +1,9 @@
 """Span taggers: find MONEY, PERCENT, QUANTITY, INDICATOR and TARGET spans in a text.
 
 ``patterns`` is the rule baseline (always available, no model); trained taggers
-(``spacy_ner``, ``hf_ner``) return the same ``(label, start, end)`` spans. :func:`load`
-opens a trained model directory of either kind.
+(``spacy_ner``: a per-character IOB tagger decoded by ``iob``, or spaCy's NER; ``hf_ner``)
+return the same ``(label, start, end)`` spans. :func:`load` opens a trained model
+directory of either backend.
 """
 
 from __future__ import annotations

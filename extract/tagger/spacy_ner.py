@@ -24,8 +24,8 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.scorer import Scorer, get_ner_prf
-from spacy.training import Example
 from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from ..document import Document
