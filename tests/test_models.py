@@ -68,3 +68,15 @@ def test_default_model_keeps_offsets(default_model, seed_paths):
         text = path.read_text(encoding="utf-8")
         doc = run_text(text, path.stem, tagger=tagger, relation_model=relations)
         assert doc.entities and all(text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_plain_spacy_loads_the_default_model(root):
+    """The components are registered through entry points: spaCy alone can load the model."""
+    import subprocess
+    import sys
+
+    code = ("import spacy; nlp = spacy.load(r'%s'); "
+            "print(sorted((e.text, e.label_) for e in nlp('资金到位率100%%，项目支出9.9万元。').ents))"
+            % (root / "models" / "default"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "('100%', 'PERCENT')" in out.stdout and "('9.9万元', 'MONEY')" in out.stdout
