@@ -40,7 +40,8 @@ def transition_scores(sequences: Iterable[Sequence[str]], labels: Sequence[str])
     """
     index = {t: i for i, t in enumerate(labels)}
     if "O" not in index:
-        raise ValueError(f"the tag set has no 'O' tag: {sorted(labels)}")
+        raise ValueError(f"the tag set has no 'O' tag: {sorted(labels)}; the training documents need "
+                         "characters outside every entity (check the chunks written by extract train)")
     k = len(labels)
     ok = numpy.array([[allowed(a, b) for b in labels] for a in labels])
     counts = ok.astype(numpy.float64)

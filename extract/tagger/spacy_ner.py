@@ -123,8 +123,6 @@ class IobTagger(Tagger):
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
                    labels: Any = None) -> None:
         super().initialize(get_examples, nlp=nlp, labels=labels)
-        if "O" not in self.labels:
-            self.add_label("O")
         sequences = ([t.tag_ for t in eg.reference] for eg in get_examples())
         self.cfg["transitions"] = iob.transition_scores(sequences, self.labels).tolist()
 
