@@ -5,11 +5,10 @@ A per-character tagger gives each character a probability for every tag (``B-MON
 cut an indicator in two or start an entity with ``I-``. This module owns turning those
 probabilities into a sequence: :func:`transition_scores` counts how often one tag follows
 another in training tags, beyond their own frequency (``I-X`` may only follow ``B-X`` or
-``I-X``), :func:`decode`
-finds the best sequence under those scores (Viterbi, run only on the stretches where the
-model is not sure of ``O``, many stretches at once), and :func:`tag_spans` reads the
-entities off a tag sequence. Pure numpy: the spaCy component in
-:mod:`extract.tagger.spacy_ner` calls it.
+``I-X``); :func:`decode` finds the best sequence under those scores (Viterbi, run only on
+the stretches where the model is not sure of ``O``, many stretches at once); and
+:func:`id_spans` / :func:`tag_spans` read the entities off a tag sequence. Pure numpy: the
+spaCy component in :mod:`extract.tagger.spacy_ner` calls it.
 """
 
 from __future__ import annotations
@@ -42,7 +41,6 @@ def transition_scores(sequences: Iterable[Sequence[str]], labels: Sequence[str])
     if "O" not in index:
         raise ValueError(f"the tag set has no 'O' tag: {sorted(labels)}; the training documents need "
                          "characters outside every entity (check the chunks written by extract train)")
-    k = len(labels)
     ok = numpy.array([[allowed(a, b) for b in labels] for a in labels])
     counts = ok.astype(numpy.float64)
     o = index["O"]
@@ -59,8 +57,7 @@ def transition_scores(sequences: Iterable[Sequence[str]], labels: Sequence[str])
     probs = counts / counts.sum(axis=1, keepdims=True)
     prior = counts.sum(axis=0) / counts.sum()
     with numpy.errstate(divide="ignore"):
-        scores = numpy.where(ok, numpy.log(probs) - numpy.log(prior)[None, :], FORBIDDEN)
-    return scores.reshape(k, k)
+        return numpy.where(ok, numpy.log(probs) - numpy.log(prior)[None, :], FORBIDDEN)
 
 
 def _segments(log_prob_o: numpy.ndarray, log_threshold: float) -> list[tuple[int, int]]:

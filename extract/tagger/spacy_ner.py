@@ -139,10 +139,8 @@ class IobTagger(Tagger):
 
     def set_annotations(self, docs: Iterable[Doc], scores: list[numpy.ndarray]) -> None:
         labels = self.labels
-        transitions = numpy.asarray(self.cfg["transitions"]) if self.cfg["transitions"] else \
-            iob.transition_scores([], labels)
-        decoded = iob.decode(scores, transitions, labels.index("O"), float(self.cfg["transition_weight"]),
-                             float(self.cfg["o_threshold"]))
+        decoded = iob.decode(scores, numpy.asarray(self.cfg["transitions"]), labels.index("O"),
+                             float(self.cfg["transition_weight"]), float(self.cfg["o_threshold"]))
         tag_hashes = numpy.array([self.vocab.strings.add(t) for t in labels], dtype="uint64")
         for doc, ids in zip(docs, decoded):
             if not len(doc):
