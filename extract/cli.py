@@ -193,13 +193,19 @@ def eval_cmd(
     gold: list[Path] = typer.Option(..., "--gold", help="Gold annotation files or directories."),
     pred: Path = typer.Option(..., "--pred", help="Output of `extract run`."),
     split: Optional[str] = typer.Option(None, "--split", help="Only gold documents of this split (train, dev, test)."),
-    origin: Optional[str] = typer.Option(None, "--origin", help="Only seed or pool documents."),
+    origin: Optional[str] = typer.Option(None, "--origin", help="Only seed, pool or pool2 documents."),
+    by: Optional[str] = typer.Option(None, "--by", help="Also report per group of documents: shape, kind, origin or sector "
+                                                        "(from the split file's metadata)."),
     split_file: Optional[Path] = typer.Option(None, "--split-file", help="The split file (default: the project's corpus/split.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Score predictions against gold annotations (seqeval strict, exact spans, slots, values, funds)."""
-    from .evaluate import evaluate, format_report
+    from .corpus import read_split
+    from .evaluate import evaluate, evaluate_by, format_report, format_summary, summary_row
 
+    if by is not None and by not in BY_FIELDS:
+        _err(f"unknown --by {by!r}: use one of {', '.join(BY_FIELDS)}")
+        raise typer.Exit(2)
     gold_docs = ann.load_documents(gold)
     split_file = split_file or ann.project_root() / "corpus" / "split.tsv"
     if split or origin:
@@ -209,8 +215,24 @@ def eval_cmd(
         _err("no gold documents selected; check --gold, --split and --origin")
         raise typer.Exit(2)
     preds = load_predictions(pred)
-    rep = evaluate(gold_docs, preds)  # type: ignore[arg-type]
-    typer.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) if as_json else format_report(rep))
+    if by is None:
+        rep = evaluate(gold_docs, preds)  # type: ignore[arg-type]
+        typer.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) if as_json else format_report(rep))
+        return
+    group_of = {d.doc_id: getattr(d, by) for d in read_split(split_file)}
+    reports = evaluate_by(gold_docs, preds, group_of)  # type: ignore[arg-type]
+    if as_json:
+        typer.echo(json.dumps({g: {"summary": summary_row(r), **r.as_dict()} for g, r in reports.items()},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"F1 per {by} (exact spans, slots, fund fields micro; MONEY yuan accuracy on matched spans)\n")
+    typer.echo(format_summary(reports))
+    typer.echo("\n== all documents")
+    typer.echo(format_report(reports["all"]))
+
+
+#: metadata fields of the split file that ``eval --by`` can group on
+BY_FIELDS = ("shape", "kind", "origin", "sector")
 
 
 @annotations_app.command("validate")

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from extract.corpus import make_split, read_sources, read_split
+from collections import Counter
+
+import pytest
+
+from extract.corpus import ORIGINS, SHAPES, corpus_docs, make_split, read_sources, read_split
 
 
 def test_split_file_matches_rule(root):
@@ -10,7 +14,7 @@ def test_split_file_matches_rule(root):
 def test_every_corpus_text_is_in_the_split(root):
     split = {d.path for d in read_split(root / "corpus" / "split.tsv")}
     files = {str(p.relative_to(root)) for p in (root / "corpus").glob("*/*.txt")}
-    assert split == files and len(files) == 68
+    assert split == files and len(files) == 5 + 63 + 59
 
 
 def test_seed_split_holds_out_table_and_prose(root):
@@ -19,22 +23,31 @@ def test_seed_split_holds_out_table_and_prose(root):
     assert {"table", "prose"} <= held_out
 
 
-def test_pool_split_is_stratified(root):
-    docs = [d for d in read_split(root / "corpus" / "split.tsv") if d.origin == "pool"]
-    for kind in ("prose", "table"):
-        splits = {d.split for d in docs if d.kind == kind}
-        assert splits == {"train", "dev", "test"}
-    # every sector with three or more reports appears in at least two splits
-    by_sector: dict[str, set[str]] = {}
-    for d in docs:
-        by_sector.setdefault(d.sector, set()).add(d.split)
-    counts = {s: sum(d.sector == s for d in docs) for s in by_sector}
-    assert all(len(by_sector[s]) >= 2 for s, n in counts.items() if n >= 3)
+def test_split_is_stratified_by_shape_and_kind(root):
+    docs = read_split(root / "corpus" / "split.tsv")
+    per_shape = Counter(d.shape for d in docs)
+    test_per_shape = Counter(d.shape for d in docs if d.split == "test")
+    for shape, n in per_shape.items():
+        assert test_per_shape[shape] >= (3 if n >= 6 else 1), shape
+        assert {d.split for d in docs if d.shape == shape} == {"train", "dev", "test"}
+    for kind in ("prose", "table", "mixed"):
+        assert {d.split for d in docs if d.kind == kind} == {"train", "dev", "test"}
+    shares = Counter(d.split for d in docs)
+    assert 0.55 <= shares["train"] / len(docs) <= 0.65
 
 
-def test_sources_cover_the_pool(root):
-    rows = read_sources(root / "corpus" / "pool" / "SOURCES.tsv")
-    assert sorted(r["file"] for r in rows) == sorted(p.name for p in (root / "corpus" / "pool").glob("*.txt"))
+@pytest.mark.parametrize("folder", sorted(ORIGINS))
+def test_sources_cover_each_folder(root, folder):
+    rows = read_sources(root / "corpus" / folder / "SOURCES.tsv")
+    assert sorted(r["file"] for r in rows) == sorted(p.name for p in (root / "corpus" / folder).glob("*.txt"))
     for r in rows:
-        text = (root / "corpus" / "pool" / r["file"]).read_text(encoding="utf-8")
+        assert r["shape"] in SHAPES, r["file"]
+        assert r["kind"] in ("prose", "table", "mixed"), r["file"]
+        text = (root / "corpus" / folder / r["file"]).read_text(encoding="utf-8")
         assert abs(len(text) - int(r["chars"])) <= 2, r["file"]
+
+
+def test_every_table_report_names_a_table_shape(root):
+    for d in corpus_docs(root):
+        if d.kind == "table":
+            assert d.shape != "prose", d.doc_id

@@ -78,3 +78,22 @@ def test_level_accuracy_of_matched_indicators():
     g.entities[0].attrs.update(level1="产出指标", level2="数量指标")
     p.entities[0].attrs.update(level1="产出指标", level2="质量指标")
     assert evaluate([g], {"d": p}).values["INDICATOR levels"] == (1, 2)
+
+
+def test_evaluate_by_groups_documents_and_adds_all():
+    from extract.evaluate import evaluate_by, format_summary, summary_row
+
+    other = Document("o", "预算执行率99%")
+    o_ind = other.add_entity("INDICATOR", 0, 5)
+    o_val = other.add_entity("PERCENT", 5, 8, value=99.0, unit="%")
+    other.relations = [Relation(o_ind.id, o_val.id, "actual")]
+    empty = Document("o", other.text)  # the prediction for "o" misses everything
+    reports = evaluate_by([gold(), other], {"d": gold(), "o": empty}, {"d": "pipe-rows", "o": "prose"})
+    assert list(reports) == ["pipe-rows", "prose", "all"]
+    assert summary_row(reports["pipe-rows"])["PERCENT"] == 1.0
+    assert summary_row(reports["prose"])["PERCENT"] == 0.0
+    assert summary_row(reports["all"])["PERCENT"] == pytest.approx(0.8)
+    assert summary_row(reports["prose"])["fund"] is None  # nothing to score is not a zero
+    table = format_summary(reports)
+    assert table.splitlines()[0].split()[:3] == ["group", "docs", "MONEY"]
+    assert "prose" in table and table.splitlines()[-1].startswith("all")

@@ -191,3 +191,16 @@ def test_run_writes_one_row_per_indicator(tmp_path, fmt):
 def test_run_rejects_unknown_format(tmp_path, seed_paths):
     res = runner.invoke(app, ["run", str(seed_paths[0]), "--format", "pdf", "-o", str(tmp_path / "x")])
     assert res.exit_code == 2 and "jsonl, csv or xlsx" in res.output
+
+
+def test_cli_eval_by_shape(tmp_path, root, seed_paths):
+    out = tmp_path / "pred.jsonl"
+    assert runner.invoke(app, ["run", *map(str, seed_paths), "-o", str(out), "-q"]).exit_code == 0
+    gold = str(root / "annotations" / "gold")
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--origin", "seed", "--by", "shape", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data) == {"cell-per-line", "prose", "all"}  # seeds 001 and 003 have cell-per-line tables
+    assert data["cell-per-line"]["documents"] == 2 and data["all"]["documents"] == 5
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--by", "colour"])
+    assert res.exit_code == 2 and "--by" in res.output
