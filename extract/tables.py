@@ -416,7 +416,7 @@ _DIGITS = "0123456789.．０１２３４５６７８９"
 
 def _unit_at(text: str, i: int) -> int:
     """Length of the unit written at ``text[i:]`` (%, money unit, measure word), 0 if none."""
-    from .values import lexicon
+    from .lexicon import lexicon
 
     lex = lexicon()
     if i < len(text) and text[i] in "%％‰":

@@ -11,63 +11,16 @@ what it cannot read stays ``None``.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .lexicon import lexicon
 from .numbers import Number, chinese_chars, normalize_width, parse_number
 from .schema import value_fields
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    money: dict[str, float]
-    caption: dict[str, float]
-    percent: dict[str, str]
-    approx_inside: tuple[str, ...]
-    approx_before: tuple[str, ...]
-    approx_after: tuple[str, ...]
-    comparators_before: dict[str, str]  # longest word first
-    comparators_after: dict[str, str]  # longest word first
-    measure: tuple[str, ...]
-    per_prefixes: tuple[str, ...]
-    money_units: tuple[str, ...]  # the keys of ``money``, longest first
-    percent_units: tuple[str, ...]  # the keys of ``percent``, longest first
-
-
-def _longest_first(words: object) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-def _longest_keys_first(words: dict[str, str]) -> dict[str, str]:
-    return dict(sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True))
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The unit, approximation and comparator words of ``data/units.toml``."""
-    with resources.files("extract.data").joinpath("units.toml").open("rb") as fh:
-        d = tomllib.load(fh)
-    return Lexicon(
-        money=dict(d["money"]),
-        caption=dict(d["caption"]),
-        percent=dict(d["percent"]),
-        approx_inside=_longest_first(d["approx"]["inside"]),
-        approx_before=_longest_first(d["approx"]["before"]),
-        approx_after=_longest_first(d["approx"]["after"]),
-        comparators_before=_longest_keys_first(d["comparators"]["before"]),
-        comparators_after=_longest_keys_first(d["comparators"]["after"]),
-        measure=_longest_first(d["measure"]["words"]),
-        per_prefixes=_longest_first(d["per"]["prefixes"]),
-        money_units=_longest_first(d["money"]),
-        percent_units=_longest_first(d["percent"]),
-    )
-
-
 _CELL_GAPS = re.compile(r"[ \t\r\n|\u3000]+")
-_MAGNITUDE = {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 
 @lru_cache(maxsize=1)
@@ -110,122 +63,211 @@ def _endswith_any(text: str, words: tuple[str, ...]) -> str | None:
 
 def read(text: str) -> Reading:
     """Read the first value in ``text`` (a span's text); return an empty Reading if none."""
-    lex = lexicon()
     # cell separators inside a value written across cells (≧ | 100 | %) carry no meaning here
     s = _CELL_GAPS.sub("", normalize_width(text).replace("％", "%"))
     for m in _number_re().finditer(s):
-        tok = m.group(0)
-        if tok[1:3] == "分之":
-            # 百分之九十 → 90 %, 千分之五 → 0.5 %, 万分之六 → 0.06 %
-            num = parse_number(tok[3:])
-            if num is None:
-                continue
-            scale = {"百": 1.0, "千": 0.1, "万": 0.01}[tok[0]]
-            return _with_context(s, m.start(), m.end(), Reading(Number(_round(num.value * scale)), "percent", 1.0, "%"))
-        tok_clean = tok
-        # a Chinese token may swallow a trailing magnitude (三万) or be only units (万): parse it whole
-        num = parse_number(tok_clean)
-        if num is None and tok_clean in ("百", "千", "万") and (
-                s[m.end():m.end() + 1] in ("余", "多") or re.search(r"(?:近|约|上|数)$", s[:m.start()])):
-            num = Number({"百": 100.0, "千": 1000.0, "万": 10000.0}[tok_clean], approx=True)
-        if num is None or _is_date(s, m.start(), m.end(), num) or s.startswith("周年", m.end()):
-            continue
-        end = m.end()
-        rest = s[end:]
-        factor = 1.0
-        # Arabic number followed by magnitude characters: 1.2亿, 3万, 24047万
-        if tok_clean[0].isdigit() or tok_clean[0] in "+-.":
-            while rest and rest[0] in _MAGNITUDE and not rest.startswith(("千米", "千瓦", "千克")):
-                factor *= _MAGNITUDE[rest[0]]
-                rest, end = rest[1:], end + 1
-        elif (tok_clean in _MAGNITUDE or tok_clean in ("百", "千")) and not num.approx:
-            continue
-        approx = num.approx
-        w = _startswith_any(rest, lex.approx_inside)
-        if w and w != "来":
-            approx, rest, end = True, rest[len(w):], end + len(w)
-        rest_stripped = rest.lstrip()
-        bracket = re.match(r"^[(（]([^()（）]{1,4})[)）]", rest_stripped)
-        if bracket:
-            # a unit in brackets right after the number: 4.52(万人)
-            inner = bracket.group(1)
-            for c in inner[:-1]:
-                if c in _MAGNITUDE:
-                    factor *= _MAGNITUDE[c]
-                    inner = inner[1:]
-                else:
-                    break
-            rest_stripped = inner + rest_stripped[bracket.end():]
-            rest = rest_stripped
-            end += bracket.end() - len(bracket.group(1)) + (len(bracket.group(1)) - len(inner))
-        # money
-        unit = _startswith_any(rest_stripped, lex.money_units)
-        if unit:
-            skip = len(rest) - len(rest_stripped) + len(unit)
-            value = num.value
-            if lex.money[unit] == 1 and factor == 1.0:
-                # 叁佰元伍角陆分: jiao and fen after yuan
-                jf = _JIAO_FEN.match(rest_stripped[len(unit):])
-                if jf and jf.group(0):
-                    value += _jiao_fen(jf)
-                    skip += jf.end()
-            r = Reading(Number(value, approx, num.low, num.high), "money",
-                        factor * lex.money[unit], _money_unit_name(factor * lex.money[unit]), approx)
-            return _with_context(s, m.start(), end + skip, r)
-        unit = _startswith_any(rest_stripped, lex.percent_units)
-        if unit:
-            skip = len(rest) - len(rest_stripped) + len(unit)
-            pu = lex.percent[unit]
-            value = num.value * factor
-            if pu == "‰":
-                value, pu = value / 10, "%"
-            r = Reading(Number(value, approx, num.low, num.high), "percent", 1.0, pu, approx)
-            return _with_context(s, m.start(), end + skip, r)
-        unit = _startswith_any(rest_stripped, lex.measure)
-        if unit:
-            skip = len(rest) - len(rest_stripped) + len(unit)
-            value = num.value * factor
-            mult_unit = {"个小时": "小时", "個小時": "小時", "個": "个"}.get(unit, unit)
-            if mult_unit == "个":
-                longer = _startswith_any(rest_stripped[1:], lex.measure)
-                if longer and len(longer) >= 2:
-                    mult_unit, skip = longer, skip + len(longer)
-            if unit[0] in _MAGNITUDE and len(unit) > 1:
-                value *= _MAGNITUDE[unit[0]]
-                mult_unit = unit[1:]
-            r = Reading(Number(value, approx, num.low, num.high), "quantity", 1.0, mult_unit, approx)
-            return _with_context(s, m.start(), end + skip, r)
-        unknown = re.match(r"^([\u4e00-\u9fff])(?![\u4e00-\u9fff])", rest_stripped)
-        if unknown and unknown.group(1) not in _NOT_UNITS:
-            # a measure word the lexicon does not know, ending the span: 425万粒
-            skip = len(rest) - len(rest_stripped) + 1
-            r = Reading(Number(num.value * factor, approx, num.low, num.high), "quantity", 1.0, unknown.group(1), approx)
-            return _with_context(s, m.start(), end + skip, r)
-        if factor != 1.0:
-            # 3万 / 1.2亿 with no unit: a money amount in 元 written without 元
-            r = Reading(Number(num.value, approx, num.low, num.high), "money", factor,
-                        _money_unit_name(factor), approx)
-            return _with_context(s, m.start(), end, r)
-        r = Reading(Number(num.value, approx, num.low, num.high), None, 1.0, None, approx)
-        before = s[:m.start()]
-        for w in lex.comparators_before:
-            if before.endswith(w):
-                before = before[: -len(w)]
-                break
-        if before.endswith("%"):
-            r = Reading(r.number, "percent", 1.0, "%", approx)
-        elif w := _endswith_any(before, lex.money_units):
-            r = Reading(r.number, "money", lex.money[w], w, approx)
-        elif (w := _endswith_any(before, lex.measure)) and not re.search(r"[\u4e00-\u9fff]", before[: -len(w)][-1:]):
-            # a unit cell before the value: 人 | = | 512
-            r = Reading(r.number, "quantity", 1.0, w, approx)
-        return _with_context(s, m.start(), end, r)
+        r = _read_fraction(s, m) if m.group(0)[1:3] == "分之" else _read_number(s, m)
+        if r is not None:
+            return r
     return Reading()
 
 
+#: percent per unit of the numerator of 百分之 / 千分之 / 万分之
+_FRACTION_SCALE = {"百": 1.0, "千": 0.1, "万": 0.01}
+#: a magnitude word standing alone, read as a round approximate number (近百, 千余)
+_ROUND_WORDS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+_ROUND_BEFORE = re.compile(r"(?:近|约|上|数)$")
+_BRACKET_UNIT = re.compile(r"^[(（]([^()（）]{1,4})[)）]")
+
+
+def _read_fraction(s: str, m: re.Match[str]) -> Reading | None:
+    """百分之九十 → 90 %, 千分之五 → 0.5 %, 万分之六 → 0.06 %."""
+    tok = m.group(0)
+    num = parse_number(tok[3:])
+    if num is None:
+        return None
+    value = _round(num.value * _FRACTION_SCALE[tok[0]])
+    return _with_context(s, m.start(), m.end(), Reading(Number(value), "percent", 1.0, "%"))
+
+
+@dataclass
+class _Cursor:
+    """What follows a number while its magnitude, approximation and unit are read off."""
+
+    rest: str  # the text after what has been read
+    end: int  # where that is in the span text
+    factor: float = 1.0
+    approx: bool = False
+
+    @property
+    def stripped(self) -> str:
+        return self.rest.lstrip()
+
+    def skip(self, unit: str) -> int:
+        """How far a unit at the start of ``stripped`` reaches past ``end``."""
+        return len(self.rest) - len(self.stripped) + len(unit)
+
+
+def _number_token(s: str, m: re.Match[str]) -> Number | None:
+    """The number of a numeral token, or None when it is no value (a year, a date, 周年, a lone 万)."""
+    tok = m.group(0)
+    num = parse_number(tok)
+    if num is None and tok in _ROUND_WORDS and (s[m.end():m.end() + 1] in ("余", "多") or _ROUND_BEFORE.search(s[:m.start()])):
+        num = Number(_ROUND_WORDS[tok], approx=True)
+    if num is None or _is_date(s, m.start(), m.end(), num) or s.startswith("周年", m.end()):
+        return None
+    return num
+
+
+def _read_number(s: str, m: re.Match[str]) -> Reading | None:
+    """The value whose numeral is ``m``: magnitude, approximation, unit and the words around it."""
+    lex = lexicon()
+    num = _number_token(s, m)
+    if num is None:
+        return None
+    tok = m.group(0)
+    cur = _Cursor(s[m.end():], m.end(), approx=num.approx)
+    if tok[0].isdigit() or tok[0] in "+-.":
+        _take_magnitude(cur)
+    elif (tok in lex.magnitude or tok in ("百", "千")) and not num.approx:
+        return None  # a magnitude word alone (万) is no number
+    _take_approx_inside(cur)
+    _take_bracket_unit(cur)
+    for unit_reader in (_money_after, _percent_after, _measure_after, _unknown_measure_after):
+        r = unit_reader(s, m.start(), num, cur)
+        if r is not None:
+            return r
+    return _bare(s, m.start(), num, cur)
+
+
+def _take_magnitude(cur: _Cursor) -> None:
+    """Magnitude characters after an Arabic number: 1.2亿, 3万, 24047万 (not 3千米)."""
+    lex = lexicon()
+    while cur.rest and cur.rest[0] in lex.magnitude and not cur.rest.startswith(lex.magnitude_exceptions):
+        cur.factor *= lex.magnitude[cur.rest[0]]
+        cur.rest, cur.end = cur.rest[1:], cur.end + 1
+
+
+def _take_approx_inside(cur: _Cursor) -> None:
+    """余 / 多 right after the number (508万余元)."""
+    w = _startswith_any(cur.rest, lexicon().approx_inside)
+    if w and w != "来":
+        cur.approx, cur.rest, cur.end = True, cur.rest[len(w):], cur.end + len(w)
+
+
+def _take_bracket_unit(cur: _Cursor) -> None:
+    """A unit in brackets right after the number: 4.52(万人), 3(万元)."""
+    lex = lexicon()
+    stripped = cur.stripped
+    bracket = _BRACKET_UNIT.match(stripped)
+    if not bracket:
+        return
+    inner = bracket.group(1)
+    for c in inner[:-1]:
+        if c not in lex.magnitude:
+            break
+        cur.factor *= lex.magnitude[c]
+        inner = inner[1:]
+    cur.rest = inner + stripped[bracket.end():]
+    cur.end += bracket.end() - len(inner)
+
+
+def _money_after(s: str, start: int, num: Number, cur: _Cursor) -> Reading | None:
+    lex = lexicon()
+    stripped = cur.stripped
+    unit = _startswith_any(stripped, lex.money_units)
+    if not unit:
+        return None
+    skip = cur.skip(unit)
+    value = num.value
+    if lex.money[unit] == 1 and cur.factor == 1.0:
+        # 叁佰元伍角陆分: jiao and fen after yuan
+        jf = _JIAO_FEN.match(stripped[len(unit):])
+        if jf and jf.group(0):
+            value += _jiao_fen(jf)
+            skip += jf.end()
+    factor = cur.factor * lex.money[unit]
+    r = Reading(Number(value, cur.approx, num.low, num.high), "money", factor, _money_unit_name(factor), cur.approx)
+    return _with_context(s, start, cur.end + skip, r)
+
+
+def _percent_after(s: str, start: int, num: Number, cur: _Cursor) -> Reading | None:
+    lex = lexicon()
+    unit = _startswith_any(cur.stripped, lex.percent_units)
+    if not unit:
+        return None
+    pu = lex.percent[unit]
+    value = num.value * cur.factor
+    if pu == "‰":
+        value, pu = value / 10, "%"
+    r = Reading(Number(value, cur.approx, num.low, num.high), "percent", 1.0, pu, cur.approx)
+    return _with_context(s, start, cur.end + cur.skip(unit), r)
+
+
+#: measure words written in another form that name the same unit
+_MEASURE_ALIASES = {"个小时": "小时", "個小時": "小時", "個": "个"}
+
+
+def _measure_after(s: str, start: int, num: Number, cur: _Cursor) -> Reading | None:
+    lex = lexicon()
+    stripped = cur.stripped
+    unit = _startswith_any(stripped, lex.measure)
+    if not unit:
+        return None
+    skip = cur.skip(unit)
+    value = num.value * cur.factor
+    name = _MEASURE_ALIASES.get(unit, unit)
+    if name == "个":
+        longer = _startswith_any(stripped[1:], lex.measure)
+        if longer and len(longer) >= 2:
+            name, skip = longer, skip + len(longer)  # 个 + a longer measure word: 5个工作日
+    if unit[0] in lex.magnitude and len(unit) > 1:
+        value *= lex.magnitude[unit[0]]  # 万人 → × 10⁴ 人
+        name = unit[1:]
+    r = Reading(Number(value, cur.approx, num.low, num.high), "quantity", 1.0, name, cur.approx)
+    return _with_context(s, start, cur.end + skip, r)
+
+
+_LONE_CJK = re.compile(r"^([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
+def _unknown_measure_after(s: str, start: int, num: Number, cur: _Cursor) -> Reading | None:
+    """A measure word the lexicon does not know, ending the span: 425万粒."""
+    unknown = _LONE_CJK.match(cur.stripped)
+    if not unknown or unknown.group(1) in lexicon().not_units:
+        return None
+    r = Reading(Number(num.value * cur.factor, cur.approx, num.low, num.high), "quantity", 1.0, unknown.group(1), cur.approx)
+    return _with_context(s, start, cur.end + cur.skip(unknown.group(1)), r)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _bare(s: str, start: int, num: Number, cur: _Cursor) -> Reading:
+    """A number with no unit after it: 3万 is money; else the unit may stand before it (% | 95, 人 | = | 512)."""
+    lex = lexicon()
+    if cur.factor != 1.0:
+        # 3万 / 1.2亿 with no unit: a money amount in 元 written without 元
+        r = Reading(Number(num.value, cur.approx, num.low, num.high), "money", cur.factor,
+                    _money_unit_name(cur.factor), cur.approx)
+        return _with_context(s, start, cur.end, r)
+    r = Reading(Number(num.value, cur.approx, num.low, num.high), None, 1.0, None, cur.approx)
+    before = s[:start]
+    for w in lex.comparators_before:
+        if before.endswith(w):
+            before = before[: -len(w)]
+            break
+    if before.endswith("%"):
+        r = Reading(r.number, "percent", 1.0, "%", cur.approx)
+    elif w := _endswith_any(before, lex.money_units):
+        r = Reading(r.number, "money", lex.money[w], w, cur.approx)
+    elif (w := _endswith_any(before, lex.measure)) and not _HAN.search(before[: -len(w)][-1:]):
+        # a unit cell before the value: 人 | = | 512
+        r = Reading(r.number, "quantity", 1.0, w, cur.approx)
+    return _with_context(s, start, cur.end, r)
+
+
 _JIAO_FEN = re.compile(r"^(?:([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])角)?(?:([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])分)?")
-#: characters that end a number but are not its measure word
-_NOT_UNITS = set("的和及与或是为在以至到等共计约近每各整了后前内外中上下左右其余多达同比增减")
 
 
 def _jiao_fen(m: re.Match[str]) -> float:

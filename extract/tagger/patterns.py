@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..numbers import chinese_chars
-from ..values import lexicon
+from ..lexicon import lexicon
 
 Span = tuple[str, int, int]
 
