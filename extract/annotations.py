@@ -20,6 +20,7 @@ from typing import Any
 from .document import Document, Entity, FundLine, Relation
 from .errors import Problem, problem
 from .io import read_text
+from .lexicon import load_data
 from .schema import (
     COMPARATORS,
     FUND_FIELDS,
@@ -28,14 +29,13 @@ from .schema import (
     SLOT_TAILS,
     SLOTS,
     TARGET_KINDS,
+    TOTAL_LINE,
     VALUE_FIELDS,
 )
 from .values import parse_value
 
 VERSION = 1
 #: the total row of a fund table is recorded as this line whatever the form calls it
-TOTAL_LINE = "年度资金总额"
-TOTAL_WORDS = ("合计", "总计", "总额", "总金额", "小计", "共计", "项目资金")
 #: fields an entity record may carry beyond its value fields
 ENTITY_EXTRA_FIELDS = {"type", "id", "label", "start", "end", "text", "unit_hint", "note", "table_row", "high", "low"}
 FUND_KEYS = {"type", "line", "start", "end", "unit", "note", *FUND_FIELDS}
@@ -290,7 +290,7 @@ def validate_document(doc: Document, path: str) -> list[Problem]:
         ln = lines.get(("f", i))
         if fl.start is not None and fl.end is not None and fl.line is not None:
             actual = text[fl.start:fl.end] if 0 <= fl.start <= fl.end <= len(text) else None
-            total_row = fl.line == TOTAL_LINE and actual is not None and any(w in actual for w in TOTAL_WORDS)
+            total_row = fl.line == TOTAL_LINE and actual is not None and is_total_label(actual)
             if actual is None or (fl.line not in actual and not total_row):
                 problems.append(problem("E143", path, line=ln, offset=fl.start, label=fl.line, actual=actual,
                                         start=fl.start, end=fl.end))
@@ -303,6 +303,12 @@ def validate_document(doc: Document, path: str) -> list[Problem]:
             elif seen[eid].label not in fund_labels[key]:
                 problems.append(problem("E142", path, line=ln, offset=seen[eid].start, field=name, label=seen[eid].label))
     return problems
+
+
+def is_total_label(label: str) -> bool:
+    """Whether a row label as written names a fund table's total row (合计, 年度資金總額, 合 计 …)."""
+    squashed = "".join(label.split())
+    return any(w in squashed for w in load_data("tables.toml")["fund_rows"]["total_marks"])
 
 
 def _type_name(types: tuple[type, ...]) -> str:

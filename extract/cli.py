@@ -106,7 +106,7 @@ def train(
         if base_model is None:
             _err("--base-model PATH is required with --backend transformers (a local checkpoint; nothing is downloaded)")
             raise typer.Exit(2)
-        from .tagger.hf_ner import train_transformers
+        from .train import train_transformers
 
         info = train_transformers(config, output, base_model, overrides)
     else:

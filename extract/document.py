@@ -9,9 +9,17 @@ of OUTPUT.md; ``from_output`` reads it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from .schema import FUND_FIELDS, SLOTS, value_fields
+from .schema import FUND_FIELDS, LABELS, SLOTS, value_fields
+
+
+class Span(NamedTuple):
+    """A labelled stretch ``text[start:end]``: what a tagger finds, before it becomes an :class:`Entity`."""
+
+    label: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -178,6 +186,20 @@ class Document:
             relations=[Relation(r["head"], r["tail"], r["slot"]) for r in obj.get("relations", [])],
             funds=funds,
         )
+
+
+def char_tags(doc: Document, labels: tuple[str, ...] = LABELS) -> list[str]:
+    """IOB2 tags, one per character of ``doc.text`` (overlapping spans: the first wins)."""
+    tags = ["O"] * len(doc.text)
+    for ent in sorted(doc.entities, key=lambda e: (e.start, e.end)):
+        if ent.label not in labels or ent.start >= ent.end or ent.end > len(tags):
+            continue
+        if any(t != "O" for t in tags[ent.start:ent.end]):
+            continue
+        tags[ent.start] = f"B-{ent.label}"
+        for i in range(ent.start + 1, ent.end):
+            tags[i] = f"I-{ent.label}"
+    return tags
 
 
 def _slot_value(tail: Entity) -> dict[str, Any]:

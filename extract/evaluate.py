@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Document
+from .document import Document, char_tags
 from .schema import FUND_FIELDS, LABELS, SLOTS, value_fields
 
 
@@ -71,20 +71,6 @@ class Report:
                                for k, (c, n) in self.values.items()},
             "funds": {k: v.as_dict() for k, v in self.funds.items()},
         }
-
-
-def char_tags(doc: Document, labels: tuple[str, ...] = LABELS) -> list[str]:
-    """IOB2 tags, one per character of ``doc.text`` (overlapping spans: the first wins)."""
-    tags = ["O"] * len(doc.text)
-    for ent in sorted(doc.entities, key=lambda e: (e.start, e.end)):
-        if ent.label not in labels or ent.start >= ent.end or ent.end > len(tags):
-            continue
-        if any(t != "O" for t in tags[ent.start:ent.end]):
-            continue
-        tags[ent.start] = f"B-{ent.label}"
-        for i in range(ent.start + 1, ent.end):
-            tags[i] = f"I-{ent.label}"
-    return tags
 
 
 def _values_equal(label: str, gold: dict[str, Any], pred: dict[str, Any]) -> bool:

@@ -42,8 +42,9 @@ def _longest_keys_first(words: dict[str, str]) -> dict[str, str]:
     return dict(sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
+@lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
-    """One knowledge file of ``extract/data`` (TOML), parsed."""
+    """One knowledge file of ``extract/data`` (TOML), parsed once (do not modify what it returns)."""
     with resources.files("extract.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 LABELS: tuple[str, ...] = ("MONEY", "PERCENT", "QUANTITY", "INDICATOR", "TARGET")
 VALUE_LABELS: tuple[str, ...] = ("MONEY", "PERCENT", "QUANTITY", "TARGET")
+#: character tags of the labels in IOB2 (``O`` first), the tag set of every trained tagger
+IOB2_LABELS: list[str] = ["O"] + [f"{p}-{label}" for label in LABELS for p in ("B", "I")]
 
 SLOTS: tuple[str, ...] = ("target", "actual", "weight", "score")
 
@@ -49,6 +51,10 @@ FUND_FIELDS: dict[str, str] = {
     "weight": "value",
     "score": "value",
 }
+
+
+#: the fund line of a fund table's total row, whatever the form calls it (合计, 资金总额 …)
+TOTAL_LINE = "年度资金总额"
 
 
 def value_fields(label: str) -> tuple[str, ...]:

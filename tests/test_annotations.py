@@ -140,6 +140,17 @@ def test_fund_cell_must_point_to_an_amount(tmp_path):
     assert "E142" in got and "E141" in got
 
 
+@pytest.mark.parametrize("label, ok", [("合计", True), ("合 计", True), ("年度財政資金總額", True), ("支出合計", True),
+                                       ("其中：财政拨款", False), ("预算数", False)])
+def test_total_line_may_sit_at_a_total_label_as_written(tmp_path, label, ok):
+    text = f"项目资金（万元）\n{label} 90\n"
+    recs = [ent("e1", "MONEY", text.index("90"), text.index("90") + 2, "90", yuan=900000.0, approx=False, per=None,
+                unit_hint="万元"),
+            {"type": "fund", "line": "年度资金总额", "start": text.index(label), "end": text.index(label) + len(label),
+             "unit": "万元", "budget": "e1"}]
+    assert ("E143" not in codes(write(tmp_path, recs, text))) == ok
+
+
 def test_complete_fills_offsets_ids_and_values(tmp_path):
     recs = [
         {"type": "entity", "label": "MONEY", "text": "100万元"},

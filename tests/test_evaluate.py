@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from extract.document import Document, FundLine, Relation
-from extract.evaluate import char_tags, evaluate
+from extract.document import char_tags
+from extract.evaluate import evaluate
 
 TEXT = "资金到位率100%，预算执行率99%，支出100万元。"
 

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.convert.hf import IOB2_LABELS
-from extract.tagger.hf_ner import spans_from_tokens, token_labels
+from extract.schema import IOB2_LABELS
+from extract.tagger.hf_ner import spans_from_tokens
+from extract.train import token_labels
 
 runner = CliRunner()
 

@@ -11,11 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..document import Document, Entity, FundLine, Relation
-from ..evaluate import char_tags
-from ..schema import LABELS
-
-IOB2_LABELS: list[str] = ["O"] + [f"{p}-{label}" for label in LABELS for p in ("B", "I")]
+from ..document import Document, Entity, FundLine, Relation, char_tags
+from ..schema import IOB2_LABELS
 
 
 def to_records(doc: Document) -> dict[str, Any]:
