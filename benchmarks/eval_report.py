@@ -67,7 +67,7 @@ def summary_row(rep: Report, set_name: str, system: str) -> str:
 
 def row_accuracy() -> str:
     """Row accuracy of the table reader on the tables written for its tests."""
-    from extract.tables import find_headers, read_performance_rows
+    from extract.layout import find_tables
     from tests.table_examples import PERFORMANCE_EXAMPLES
     from tests.table_examples_heldout import HELDOUT
 
@@ -78,10 +78,10 @@ def row_accuracy() -> str:
                            ("held-out tables (tests/table_examples_heldout.py; written afterwards, run once)", HELDOUT)):
         total = right = 0
         for _, text, expected in examples:
-            header = [h for h in find_headers(text) if h.kind == "performance"][0]
-            got = [(r.level1, r.level2, r.name.text, *(r.cells[k].text if k in r.cells else None
-                                                      for k in ("target", "actual", "weight", "score")))
-                   for r in read_performance_rows(text, header, len(text))]
+            table = [t for t in find_tables(text) if t.kind == "performance"][0]
+            got = [(r.level1, r.level2, r.label.text, *(r.cell(k).text if r.cell(k) else None
+                                                       for k in ("target", "actual", "weight", "score")))
+                   for r in table.rows]
             total += len(expected)
             right += sum(1 for row in expected if row in got)
         lines.append(f"| {name} | {len(examples)} | {total} | {right} | {right / total:.1%} |")

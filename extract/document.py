@@ -85,6 +85,75 @@ class FundLine:
     cells: dict[str, str | None] = field(default_factory=dict)
 
 
+# -- layout: tables as grids of cells -------------------------------------------------
+
+@dataclass
+class Cell:
+    """One table cell: ``text`` is ``Document.text[start:end]``, trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Column:
+    """A header column: its role (``name``, ``target``, ``budget`` … from ``data/tables.toml``) and header word."""
+
+    role: str
+    word: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    """One table row as the layout stage rebuilt it.
+
+    ``label`` is the row's name cell (三级指标 of a performance row, the row label of a fund
+    row; None for an unlabelled total row); ``cells`` the other cells with the role of their
+    column, in reading order; ``level1`` / ``level2`` the categories carried down to the row
+    (performance tables); ``line`` the fund line the label names (fund tables).
+    """
+
+    label: Cell | None
+    cells: list[tuple[str, Cell]] = field(default_factory=list)
+    level1: str | None = None
+    level2: str | None = None
+    line: str | None = None
+
+    def cell(self, role: str) -> Cell | None:
+        """The (first) cell of a role, or None."""
+        return next((c for r, c in self.cells if r == role), None)
+
+
+@dataclass
+class Table:
+    """A table block: its header, where its body ends, how its cells are separated, its rows."""
+
+    kind: str  # performance | fund
+    columns: list[Column]
+    start: int  # the header's first character
+    header_end: int
+    end: int  # the body ends here (the next table's header, or the end of the text)
+    unit: str | None = None  # the unit a caption states for bare amounts (万元)
+    style: str | None = None  # pipe | lines | spaces | one_line | glued
+    rows: list[Row] = field(default_factory=list)
+
+    def roles(self) -> list[str]:
+        return [c.role for c in self.columns]
+
+
+@dataclass
+class Block:
+    """A stretch of the text that is prose, or one table."""
+
+    kind: str  # prose | table
+    start: int
+    end: int
+    table: Table | None = None
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -93,6 +162,8 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     funds: list[FundLine] = field(default_factory=list)
+    #: the tables the layout stage found, in text order
+    tables: list[Table] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------
@@ -114,6 +185,19 @@ class Document:
 
     def entity_by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
+
+    def blocks(self) -> list[Block]:
+        """The text as prose and table blocks, in order, covering every character."""
+        out: list[Block] = []
+        pos = 0
+        for t in self.tables:
+            if t.start > pos:
+                out.append(Block("prose", pos, t.start))
+            out.append(Block("table", t.start, t.end, t))
+            pos = t.end
+        if pos < len(self.text):
+            out.append(Block("prose", pos, len(self.text)))
+        return out
 
     # -- views ----------------------------------------------------------------
     def indicator_records(self) -> list[dict[str, Any]]:

@@ -1,11 +1,16 @@
-"""The extraction pipeline: text → spans → values → tables → links → records.
+"""The extraction pipeline: read → layout → tag → values → tables and links → records.
 
 ``run_text`` is what ``extract run`` calls per file. Each stage reads the shared
-:class:`~extract.document.Document` and adds its layer: the tagger (the rule baseline, or
-a trained model from :func:`extract.tagger.load`) gives spans, :mod:`extract.values` their
-normalized fields (a bare amount takes its table caption's unit), :mod:`extract.tables`
-finds the tables, :mod:`extract.link` turns fund rows into fund lines and table rows and
-prose into relations; ``Document.to_output`` writes the records.
+:class:`~extract.document.Document` and adds its layer, in one direction:
+
+1. layout (:mod:`extract.layout`): the tables, rebuilt as rows of cells;
+2. tag (:mod:`extract.tagger`): spans from the rule baseline or a trained model;
+3. values (:mod:`extract.values`): each span becomes an entity with its normalized fields
+   (a bare amount takes its table caption's unit);
+4. tables (:mod:`extract.tables`): fund lines and the performance rows' entities and
+   relations; then prose links (:mod:`extract.link`, or a trained
+   :class:`~extract.relations.RelationModel`) and levels;
+5. records: ``Document.to_output`` (OUTPUT.md), :mod:`extract.records` (CSV / XLSX).
 """
 
 from __future__ import annotations
@@ -13,21 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .document import Document
-from .link import (
-    add_fund_lines,
-    apply_performance_rows,
-    assign_prose_levels,
-    drop_unlinked_indicators,
-    link_prose,
-    link_table_rows,
-)
+from .document import Document, Span
+from .layout import caption_unit, read_layout
+from .link import assign_prose_levels, drop_unlinked_indicators, link_prose
 from .relations import RelationModel
-from .tables import caption_unit, read_performance_rows, table_regions
+from .tables import read_tables
 from .tagger import baseline, snap_to_numbers, trim_indicator
 from .values import parse_value
 
-SpanTagger = Callable[[str], list[tuple[str, int, int]]]
+#: a tagger reads a document (its text, and the tables of its layout) and returns spans
+SpanTagger = Callable[[Document], list[Span]]
 
 
 def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagger | None = None,
@@ -38,9 +38,21 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     of :func:`extract.link.link_prose`. Indicators left without any linked value are
     dropped (:func:`extract.link.drop_unlinked_indicators`) unless ``keep_unlinked``.
     """
-    doc = Document(doc_id=doc_id, text=text, source=source)
-    spans = [trim_indicator(text, sp) if sp[0] == "INDICATOR" else snap_to_numbers(text, sp)
-             for sp in (tagger or baseline)(text)]
+    doc = read_layout(Document(doc_id=doc_id, text=text, source=source))
+    add_entities(doc, (tagger or baseline)(doc))
+    read_tables(doc)
+    doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
+    assign_prose_levels(doc)
+    if not keep_unlinked:
+        drop_unlinked_indicators(doc)
+    _renumber(doc)
+    return doc
+
+
+def add_entities(doc: Document, spans: list[Span]) -> None:
+    """The tagger's spans as entities with their values: trimmed, never cutting a number, first span wins."""
+    text = doc.text
+    spans = [trim_indicator(text, sp) if sp.label == "INDICATOR" else snap_to_numbers(text, sp) for sp in spans]
     taken: list[tuple[int, int]] = []
     # duplicates dropped in the tagger's order, so that ties (same span, two labels) resolve the same way every run
     for label, s, e in sorted(dict.fromkeys(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
@@ -53,21 +65,6 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
             if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
                 ent.attrs["unit_hint"] = hint
         taken.append((s, e))
-    regions = table_regions(text)
-    for h, end in regions:
-        if h.kind == "fund":
-            add_fund_lines(doc, h, end)
-    doc.sort_entities()
-    for h, end in regions:
-        if h.kind == "performance":
-            rows = read_performance_rows(text, h, end)
-            doc.relations.extend(apply_performance_rows(doc, rows) if rows else link_table_rows(doc, h, end))
-    doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
-    assign_prose_levels(doc)
-    if not keep_unlinked:
-        drop_unlinked_indicators(doc)
-    _renumber(doc)
-    return doc
 
 
 def _renumber(doc: Document) -> None:

@@ -1,545 +1,222 @@
-"""Tables: find flattened self-evaluation and fund tables and read their rows.
+"""Tables: turn the layout's table rows into entities, relations and fund lines.
 
-Owns the table knowledge of ``data/tables.toml``: header words (三级指标, 年度指标值,
-实际完成值, 分值, 得分; 年初预算数, 全年执行数, 执行率 …), fund row labels, level names
-and caption units (（万元）, 单位：元). A header is found as a cluster of header words, in
-any flattening (cells per line, ``|`` rows, spaces, one line, glued), possibly broken by
-spaces or line breaks inside a word; its column order is the order of the words.
-
-- Performance tables are read over the document's entities in reading order: an
-  INDICATOR starts a row and the values after it fill the columns after the name
-  column in header order (a TARGET jumps to the target column); each cell's entity is
-  relabelled to what its column holds; level names between rows are carried down.
-- Fund tables are read from the text: each row label (年度资金总额, 其中：财政拨款 …)
-  is followed by its numbers, assigned to the columns in header order (a % number goes
-  to 执行率), with the caption's unit.
+- Performance rows (:func:`read_performance_rows`): the row's name cell becomes the
+  INDICATOR (without a 指标1: label) with the levels carried down to it; each cell becomes
+  what its column holds: a target cell one TARGET (or, in a sentence cell, every goal value
+  in it), an actual cell MONEY, PERCENT or QUANTITY by what it writes (a bare number takes
+  the unit column's or the name's bracket unit), 分值 / 得分 cells QUANTITY; each is linked
+  to the INDICATOR in its column's slot.
+- Tables whose rows the layout could not rebuild (:func:`link_entity_rows`) are read over
+  the tagger's entities in reading order.
+- Fund rows (:func:`read_fund_rows`): cell entities (MONEY in the caption's unit, PERCENT,
+  QUANTITY) and one fund line per row.
+A cell's entity replaces whatever the tagger found where the cell is.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from .numbers import normalize_width
+from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
+from .layout import caption_unit, row_slots, table_words
+from .levels import LevelTracker
+from .lexicon import lexicon
+from .schema import SLOT_TAILS
+from .values import caption_factor, parse_value
 
-PERF_ROLES = ("level1", "level2", "name", "target", "unit", "actual", "weight", "score", "other")
-FUND_ROLES = ("budget_initial", "budget", "received", "spent", "weight", "rate", "score")
-
-
-@lru_cache(maxsize=1)
-def table_words() -> dict[str, Any]:
-    with resources.files("extract.data").joinpath("tables.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def _loose(word: str) -> str:
-    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
-    return r"\s{0,3}".join(re.escape(c) for c in word)
+_BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,4})\s*[)）]\s*$")
+_CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
+#: how far after its name an entity-sequence row may reach
+MAX_ROW = 400
+#: how far back a restated sum (工程资金金额 | 43.2) looks for the fund table's caption unit
+RESTATED_SUM_WINDOW = 3000
+#: a rate cell without % at most this is a ratio (0.958 → 95.8 %)
+MAX_RATIO = 1.5
 
 
-@lru_cache(maxsize=1)
-def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    words = table_words()
-    role_of: dict[str, tuple[str, str]] = {}
-    for kind in ("performance", "fund"):
-        for role, ws in words[kind].items():
-            for w in ws:
-                role_of.setdefault(w, (kind, role))
-    alts = sorted(role_of, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{_loose(w)})" for w in alts)), role_of
+def read_tables(doc: Document) -> None:
+    """Read every table of ``doc.tables``: fund lines first, then performance rows (relations added)."""
+    for t in doc.tables:
+        if t.kind == "fund":
+            read_fund_rows(doc, t)
+    doc.sort_entities()
+    for t in doc.tables:
+        if t.kind == "performance":
+            doc.relations.extend(read_performance_rows(doc, t.rows) if t.rows else link_entity_rows(doc, t))
 
 
-@dataclass
-class Column:
-    role: str
-    word: str
-    start: int
-    end: int
+def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
+    """Give a cell's entity the label its column calls for, with freshly parsed values."""
+    if ent.label == label and not (unit_hint and _is_bare_text(ent.text)):
+        return
+    ent.label = label
+    ent.attrs = {k: v for k, v in ent.attrs.items() if k in ("table_row",)}
+    ent.attrs.update(parse_value(ent.text, label, unit_hint))
+    if unit_hint:
+        ent.attrs["unit_hint"] = unit_hint
 
 
-@dataclass
-class Header:
-    kind: str  # performance | fund
-    columns: list[Column]
-    start: int
-    end: int
-    unit: str | None = None  # caption unit for bare amounts (fund tables)
-
-    def roles(self) -> list[str]:
-        return [c.role for c in self.columns]
+def _label_of_text(text: str) -> str:
+    """MONEY, PERCENT or QUANTITY, by the unit the text writes (a bare number is QUANTITY)."""
+    kind = parse_value(text, "TARGET")["kind"]
+    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+def _value_label(ent: Entity) -> str:
+    """MONEY, PERCENT or QUANTITY: the entity's own label if it is one, else what its text holds."""
+    return ent.label if ent.label in ("MONEY", "PERCENT", "QUANTITY") else _label_of_text(ent.text)
 
 
-def find_headers(text: str, max_gap: int = 40) -> list[Header]:
-    """Every table header in ``text``: clusters of at least three header words."""
-    pattern, role_of = _header_re()
-    hits = []
-    for m in pattern.finditer(text):
-        word = _squash(m.group(0))
-        if word in role_of:
-            hits.append((m.start(), m.end(), word, role_of[word]))
-    clusters: list[list[tuple[int, int, str, tuple[str, str]]]] = []
-    for h in hits:
-        if clusters and h[0] - clusters[-1][-1][1] <= max_gap:
-            clusters[-1].append(h)
-        else:
-            clusters.append([h])
-    headers = []
-    for cl in clusters:
-        perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
-        fund = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "fund" or w in ("分值", "得分")]
-        perf_roles = {r for *_, r in perf}
-        fund_roles = {r for *_, r in fund}
-        if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
-            # the header starts at its first level or name column (words before it belong to other rows)
-            first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
-            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
-            headers.append(Header("performance", cols, cols[0].start, cols[-1].end))
-        elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
-            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
-            h = Header("fund", cols, cl[0][0], cl[-1][1])
-            h.unit = caption_unit(text, h.start, window=120, until=h.end)
-            headers.append(h)
-    return headers
-
-
-def _first_of_each_role(cols: list[Column]) -> list[Column]:
-    """Keep the first column of each role (a header word repeated in a note, 得分(20分*执行率), is not a column)."""
-    seen: set[str] = set()
-    out = []
-    for c in cols:
-        if c.role not in seen or c.role == "other":
-            out.append(c)
-            seen.add(c.role)
-    return out
-
-
-def table_regions(text: str) -> list[tuple[Header, int]]:
-    """Every table header with where its body ends (the next header, or the end of the text)."""
-    headers = find_headers(text)
-    ends = [h.start for h in headers[1:]] + [len(text)]
-    return list(zip(headers, ends))
-
-
-@lru_cache(maxsize=1)
-def _caption_re() -> re.Pattern[str]:
-    return re.compile(table_words()["captions"]["pattern"])
-
-
-def caption_unit(text: str, pos: int, window: int = 200, until: int | None = None) -> str | None:
-    """The unit a caption states for the table at ``pos``: the last one in ``[pos-window, until]``."""
-    lo = max(0, pos - window)
-    seg = text[lo:until if until is not None else pos]
-    found = None
-    for m in _caption_re().finditer(seg):
-        found = m.group(1) or m.group(2)
-    if found is None:
-        return None
-    return {"萬元": "万元", "万兀": "万元"}.get(found, found)
-
-
-# -- fund tables -------------------------------------------------------------------
-
-@dataclass
-class FundCell:
-    role: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class FundRow:
-    line: str
-    start: int
-    end: int
-    cells: list[FundCell] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def _fund_row_re() -> re.Pattern[str]:
-    w = table_words()["fund_rows"]
-    alts = sorted(w["total"] + w["other"], key=len, reverse=True)
-    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(_loose(a) for a in alts) + r")\s*[:：]?")
-
-
-_NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")
-_ROW_STOP = re.compile(r"年度总体目标|年度绩效目标|绩效指标|一级指标|预期目标|实际完成情况|项目名称|主管部门")
-
-
-def read_fund_rows(text: str, header: Header, end: int) -> list[FundRow]:
-    """Rows of a fund table: label and the number cells assigned to the header's columns."""
-    total = set(table_words()["fund_rows"]["total"])
-    columns = [c.role for c in header.columns]
-    rows: list[FundRow] = []
-    labels = list(_fund_row_re().finditer(text, header.end, end))
-    for i, m in enumerate(labels):
-        seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(end, m.end() + 160)
-        stop = _ROW_STOP.search(text, m.end(), seg_end)
-        if stop:
-            seg_end = stop.start()
-        name = _squash(m.group(1))
-        line = "年度资金总额" if name in total else name
-        row = FundRow(line, m.start(1), m.end(1))
+def link_entity_rows(doc: Document, header: Table, max_row: int = MAX_ROW) -> list[Relation]:
+    """Relations of a performance table whose rows the layout could not rebuild, read over the tagger's
+    entities in reading order: an INDICATOR starts a row and the values after it fill the columns after
+    the name column in header order (a TARGET jumps to the target column)."""
+    slots = row_slots(header)
+    end = header.end
+    ents = sorted((e for e in doc.entities if header.header_end <= e.start < end), key=lambda e: e.start)
+    inds = [e for e in ents if e.label == "INDICATOR"]
+    rels: list[Relation] = []
+    prev_end, levels = header.header_end, LevelTracker()
+    for i, ind in enumerate(inds):
+        levels.see_text(doc.text[prev_end:ind.start])
+        ind.attrs.update({"level1": levels.level1, "level2": levels.level2, "table_row": True})
+        stop = min(inds[i + 1].start if i + 1 < len(inds) else end, ind.end + max_row)
+        cells = [e for e in ents if ind.end <= e.start < stop and e.label != "INDICATOR"]
+        m = _BRACKET_UNIT.search(ind.text)
+        hint = m.group(1).strip() if m else None
         col = 0
-        for n in _NUMBER.finditer(normalize_width(text[m.end():seg_end])):
-            tok = n.group(0)
-            s = m.end() + n.start()
-            e = s + len(tok.rstrip())
-            if tok.rstrip().endswith(("%", "％")) and "rate" in columns:
-                role_idx = columns.index("rate")
+        for ent in cells:
+            if ent.label == "TARGET" and "target" in slots:
+                col = slots.index("target")
+            while col < len(slots) and slots[col] in ("unit", "other"):
+                col += 1
+            if col >= len(slots):
+                break
+            slot = slots[col]
+            if slot == "target":
+                _relabel(ent, "TARGET", hint if _is_bare_text(ent.text) else None)
+            elif slot == "actual":
+                _relabel(ent, _value_label(ent), hint if _is_bare_text(ent.text) else None)
             else:
-                if col >= len(columns):
-                    break
-                role_idx = col
-            row.cells.append(FundCell(columns[role_idx], s, e, text[s:e]))
-            col = role_idx + 1
-        rows.append(row)
-    return rows
+                _relabel(ent, _CELL_LABEL[slot], None)
+            rels.append(Relation(ind.id, ent.id, slot))
+            prev_end = ent.end
+            col += 1
+        prev_end = max(prev_end, ind.end)
+    return rels
 
-
-# -- performance tables --------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _level_re() -> re.Pattern[str]:
-    lv = table_words()["levels"]
-    words = sorted(set(lv["level1"]) | set(lv["level2"]), key=len, reverse=True)
-    return re.compile("|".join(_loose(w) for w in words))
+def _row_number_re() -> re.Pattern[str]:
+    """A row label before the name in a 三级指标 cell: 指标1:, 指标 2："""
+    return re.compile(table_words()["names"]["row_label"])
 
 
-def levels_in(text: str) -> tuple[str | None, str | None]:
-    """The last level-1 and level-2 names written in ``text`` (spaces inside removed)."""
-    lv = table_words()["levels"]
-    l1 = l2 = None
-    for m in _level_re().finditer(text):
-        w = _squash(m.group(0))
-        if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
-            l2 = w if w.endswith("指标") or w == "满意度指标" else w + "指标"
-        if w in lv["level1"] and w not in lv["level2"]:
-            l1 = w
-    return l1, l2
+@lru_cache(maxsize=1)
+def _money_name_re() -> re.Pattern[str]:
+    """An indicator name that names a sum of money (资金, 金额, 经费 …)."""
+    return re.compile(table_words()["names"]["money"])
 
 
-def row_slots(header: Header) -> list[str]:
-    """The slot roles of the columns after the name column, in order."""
-    roles = header.roles()
-    after = roles[roles.index("name") + 1:] if "name" in roles else roles
-    return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "other")]
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-# -- reading performance rows from cells -------------------------------------------------
-
-@dataclass
-class Cell:
-    start: int
-    end: int
-    text: str  # trimmed
+def _replace(doc: Document, label: str, start: int, end: int, **attrs: object) -> Entity:
+    """A new entity over ``[start, end)``; entities overlapping it are dropped."""
+    doc.entities = [e for e in doc.entities if not (e.start < end and start < e.end)]
+    return doc.add_entity(label, start, end, **attrs)
 
 
-@dataclass
-class PerfRow:
-    name: Cell
-    level1: str | None
-    level2: str | None
-    cells: dict[str, Cell] = field(default_factory=dict)
+def _trim_cell(text: str, cell: Cell) -> tuple[int, int]:
+    s, e = cell.start, cell.end
+    while e > s and text[e - 1] in "。；;":
+        e -= 1
+    return s, e
 
 
-_SPLITTERS = {
-    "pipe": re.compile(r"[ \t\u3000]*\|+[ \t\u3000]*|\n"),
-    "lines": re.compile(r"\n"),
-    "spaces": re.compile(r"[ \u3000]{2,}|\t+|\n"),
-    "one_line": re.compile(r"[ \t\u3000\n]+"),
-}
-_STOP_CELL = re.compile(r"^(?:偏差大|改进措施|总分|综合评价|年度总体目标|合计|说明|备注|注[:：]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-
-
-def separator_style(text: str, header: Header) -> str:
-    """How the header's cells are separated: pipe, lines, spaces, one_line or glued."""
-    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:])]
-    joined = "".join(gaps)
-    if "|" in joined:
-        return "pipe"
-    if "\n" in joined:
-        return "lines"
-    if "\t" in joined or any(re.search(r" {2,}|\u3000", g) for g in gaps):
-        return "spaces"
-    if any(g.strip() == "" and g for g in gaps):
-        return "one_line"
-    return "glued"
-
-
-def split_cells(text: str, start: int, end: int, style: str) -> list[Cell]:
-    """The cells of ``text[start:end]`` for a separator style, with trimmed text and offsets."""
-    if style not in _SPLITTERS:
-        return []
-    cells = []
-    pos = start
-    for m in _SPLITTERS[style].finditer(text, start, end):
-        cells.append(_cell(text, pos, m.start()))
-        pos = m.end()
-    cells.append(_cell(text, pos, end))
-    if style == "lines":
-        # a blank line separates rows; a line holding only a tab or spaces is an empty cell
-        raw = [text[c.start:c.end] for c in cells]
-        cells = [c for c, r in zip(cells, raw) if r != ""]
-    return cells
-
-
-def _cell(text: str, a: int, b: int) -> Cell:
-    seg = text[a:b]
-    lead = len(seg) - len(seg.lstrip())
-    core = seg.strip()
-    return Cell(a + lead, a + lead + len(core), core)
-
-
-def _is_level(t: str) -> tuple[str | None, str | None] | None:
-    core = re.sub(r"[(（][^()（）]*[)）]\s*$", "", _squash(t))
-    lv = table_words()["levels"]
-    if core in lv["level1"] or core in lv["level2"] or core + "指标" in lv["level2"]:
-        return levels_in(core) if core not in ("成本指标",) else (None, "成本指标")
-    return None
-
-
-def _is_value(t: str) -> bool:
-    from .values import read
-
-    return len(t) <= 16 and read(t).number is not None
-
-
-def _cell_end(text: str, pos: int, style: str, end: int) -> int:
-    """The end of the header cell that ``pos`` falls in (a header word may be followed by a note)."""
-    if style not in _SPLITTERS:
-        return pos
-    m = _SPLITTERS[style].search(text, pos, end)
-    return m.start() if m else pos
-
-
-def read_performance_rows(text: str, header: Header, end: int) -> list[PerfRow]:
-    """Rows of a performance table read cell by cell (glued tables by :func:`read_glued_rows`)."""
-    style = separator_style(text, header)
-    if style == "glued":
-        return read_glued_rows(text, header, end)
-    cells = [c for c in split_cells(text, _cell_end(text, header.end, style, end), end, style)]
-    if cells and cells[0].start < _cell_end(text, header.end, style, end) + 1 and not cells[0].text:
-        cells = cells[1:]
-    slots = [r for r in row_slots(header)]
-    level1_of = table_words()["level1_of"]
-    rows: list[PerfRow] = []
-    l1 = l2 = None
-    keep_empty = style != "pipe"  # lines / spaces keep empty cells as placeholders; | rows lose them
-    seq = [c for c in cells if c.text or keep_empty]
-    # cut the table where prose or a closing block starts
-    for i, c in enumerate(seq):
-        if len(c.text) > 150 or _STOP_CELL.match(c.text):
-            seq = seq[:i]
-            break
-    i = 0
-    while i < len(seq):
-        c = seq[i]
-        t = c.text
-        lv = _is_level(t) if t else None
-        if not t:
-            i += 1
+def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
+    """Entities and relations of performance-table rows rebuilt by the layout stage."""
+    rels: list[Relation] = []
+    for row in rows:
+        name = row.label
+        if name is None:
             continue
-        if lv:
-            n1, n2 = lv
-            if n1:
-                l1, l2 = n1, None
-            if n2:
-                l2, l1 = n2, n1 or level1_of.get(n2, l1)
-            i += 1
+        m = _row_number_re().match(name.text)
+        n_start = name.start + (m.end() if m else 0)
+        if len(_HAN.findall(doc.text[n_start:name.end])) < 2:
             continue
-        if _is_value(t) and not re.search(r"[\u4e00-\u9fff]{3,}", t):
-            i += 1  # a stray value between rows
-            continue
-        row = PerfRow(Cell(c.start, c.end, t), l1, l2)
-        rows.append(row)
-        i += 1
-        if keep_empty:
-            # cells keep their places: the next len(slots) cells are the row's columns
-            for role, cell in zip(slots, seq[i:i + len(slots)]):
-                if _is_level(cell.text):
-                    break
-                if cell.text and role in ("target", "actual", "weight", "score", "unit"):
-                    row.cells[role] = cell
-            i += len(slots)
-            continue
-        # | rows: the row's cells run to the next level name or the next name cell
-        group: list[Cell] = []
-        while i < len(seq) and len(group) < len(slots):
-            nxt = seq[i]
-            if _is_level(nxt.text):
-                break
-            expected = slots[len(group)]
-            short_text = len(nxt.text) <= 4 and not _is_value(nxt.text)
-            if group and not _is_value(nxt.text) and not (expected in ("unit", "target", "actual") and short_text) \
-                    and _starts_row(seq, i):
-                break
-            group.append(nxt)
-            i += 1
-        for role, cell in zip(_roles_for(slots, len(group)), group):
-            if role in ("target", "actual", "weight", "score", "unit"):
-                row.cells[role] = cell
-    return rows
+        ind = _replace(doc, "INDICATOR", n_start, name.end, level1=row.level1, level2=row.level2, table_row=True)
+        unit_cell = row.cell("unit")
+        bracket = _BRACKET_UNIT.search(ind.text)
+        hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)
+        bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
+        if hint is None and _money_name_re().search(ind.text):
+            hint = caption_unit(doc.text, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
+        for role in ("target", "actual", "weight", "score"):
+            cell = row.cell(role)
+            if cell is None:
+                continue
+            s, e = _trim_cell(doc.text, cell)
+            text = doc.text[s:e]
+            has_value = parse_value(text, "TARGET")["value"] is not None
+            sentence = len(text) > 12 and bool(_CJK_RUN.search(text)) and has_value
+            if sentence:
+                inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label != "INDICATOR"]
+                for x in inner:
+                    label = "TARGET" if role == "target" else _value_label(x)
+                    if role in SLOT_TAILS and label in SLOT_TAILS[role]:
+                        _relabel(x, label, None)
+                        rels.append(Relation(ind.id, x.id, role))
+                continue
+            if role == "target":
+                fields = parse_value(text, "TARGET", hint)  # the hint counts only where no unit is written
+                if fields["comparator"] is None and bracket_cmp and _is_bare_text(text):
+                    fields["comparator"] = bracket_cmp  # 公猪舍(≥**平方米) | 22.8
+                tail = _replace(doc, "TARGET", s, e, **fields)
+            elif not has_value:
+                continue  # a qualitative actual or an empty score is not an entity
+            elif role == "actual":
+                # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
+                label = _label_of_text(text)
+                if label == "QUANTITY" and hint and caption_factor(hint) is not None:
+                    label = "MONEY"  # … unless the unit column states a money unit
+                fields = parse_value(text, label, hint)
+                if label == "QUANTITY" and fields.get("unit") is None and hint:
+                    fields["unit"] = hint
+                tail = _replace(doc, label, s, e, **fields)
+            else:
+                tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))
+            rels.append(Relation(ind.id, tail.id, role))
+    return rels
 
 
-def _starts_row(seq: list[Cell], i: int) -> bool:
-    """A text cell starts a row when a value cell follows it (its target or weight)."""
-    nxt = [c for c in seq[i + 1:i + 3] if c.text]
-    return bool(nxt) and _is_value(nxt[0].text)
+def _is_bare_text(text: str) -> bool:
+    return re.fullmatch(r"\s*[\d.,]+\s*", text) is not None
 
 
-def _roles_for(slots: list[str], n: int) -> list[str]:
-    """Which columns ``n`` cells fill when merged or empty cells were lost."""
-    core = [r for r in slots if r not in ("other",)]
-    if n >= len(core):
-        return slots
-    if n == len(core) - 1 and "unit" in core:
-        return [r for r in core if r != "unit"]  # an empty unit cell was lost
-    if n <= 2:
-        return [r for r in ("target", "actual") if r in slots][:n]
-    return [r for r in core if r != "weight"][:n] if n == len(core) - 1 and "weight" in core else core[:n]
+def read_fund_rows(doc: Document, header: Table) -> None:
+    """One fund table's rows as cell entities and fund lines (replacing overlapping spans)."""
+    for row in header.rows:
+        cells: dict[str, str | None] = {}
+        label = row.label
+        spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
+        doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
+        for role, c in row.cells:
+            if role in ("weight", "score"):
+                ent = doc.add_entity("QUANTITY", c.start, c.end, **parse_value(c.text, "QUANTITY"))
+            elif role == "rate":
+                fields = parse_value(c.text, "PERCENT", "%")
+                if "%" not in c.text and "％" not in c.text and fields["value"] is not None and fields["value"] <= MAX_RATIO:
+                    fields["value"] = round(fields["value"] * 100, 6)  # a ratio B/A
+                ent = doc.add_entity("PERCENT", c.start, c.end, **fields)
+            else:
+                ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", header.unit))
+                if header.unit:
+                    ent.attrs["unit_hint"] = header.unit
+            cells[role] = ent.id
+        doc.funds.append(FundLine(row.line, label.start if label else None, label.end if label else None,
+                                  header.unit, cells))
 
 
-# -- glued rows -----------------------------------------------------------------------
-
-_CMP_CHARS = "≥≤≧≦><=＞＜═"
-_DIGITS = "0123456789.．０１２３４５６７８９"
-
-
-def _unit_at(text: str, i: int) -> int:
-    """Length of the unit written at ``text[i:]`` (%, money unit, measure word), 0 if none."""
-    from .lexicon import lexicon
-
-    lex = lexicon()
-    if i < len(text) and text[i] in "%％‰":
-        return 1
-    for words in (tuple(sorted(lex.money, key=len, reverse=True)), lex.measure):
-        for w in words:
-            if text.startswith(w, i):
-                return len(w)
-    return 0
-
-
-def _value_runs(run: str) -> list[tuple[int, int, int]]:
-    """(start, digits_end, end) of each comparator+number+unit group in a glued run."""
-    out, i = [], 0
-    while i < len(run):
-        s = i
-        while i < len(run) and run[i] in _CMP_CHARS:
-            i += 1
-        d = i
-        while i < len(run) and run[i] in _DIGITS:
-            i += 1
-        if i == d:
-            return out
-        de = i
-        i += _unit_at(run, i)
-        out.append((s, de, i))
-    return out
-
-
-def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None:
-    """Split a glued run of values (``105台5台10``) into one value per role, by plausibility.
-
-    Digit strings may hide a cell boundary (``105台`` = weight 10 + target 5台). Every way of
-    cutting them is tried; a split is plausible when a weight is at most 100, a score at
-    most its weight, bare points have no unit and target and actual share their unit.
-    """
-    groups = _value_runs(run)
-    if not groups:
-        return None
-
-    def cuts(k: int) -> list[list[tuple[int, int]]]:
-        if k == len(groups):
-            return [[]]
-        s, de, e = groups[k]
-        out = []
-        for rest in cuts(k + 1):
-            out.append([(s, e), *rest])
-            first = s + sum(1 for c in run[s:de] if c in _CMP_CHARS)
-            for cut in range(first + 1, de):  # a bare number glued before this group
-                if run[cut] != "." and run[cut - 1] != ".":
-                    out.append([(s, cut), (cut, e), *rest])
-        return out
-
-    def number(span: tuple[int, int]) -> float | None:
-        digits = "".join(c for c in run[span[0]:span[1]] if c in "0123456789.")
-        try:
-            return float(digits)
-        except ValueError:
-            return None
-
-    def unit(span: tuple[int, int]) -> str:
-        return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
-
-    bare_groups = {(s, e) for s, de, e in groups if de == e}
-    for cand in cuts(0):
-        if len(cand) != len(roles):
-            continue
-        vals = dict(zip(roles, cand))
-        ok = True
-        for role, span in vals.items():
-            # a cut inside a number with no unit is only plausible between two points cells (1515 → 15 | 15)
-            whole = next(((s, e) for s, e in bare_groups if s <= span[0] and span[1] <= e), None)
-            if whole is not None and whole != span and role not in ("weight", "score"):
-                ok = False
-        w = number(vals["weight"]) if "weight" in vals else None
-        for role, span in vals.items():
-            v = number(span)
-            if v is None or (role in ("weight", "score") and unit(span) not in ("", "分")):
-                ok = False
-        if ok and w is not None and w > 100:
-            ok = False
-        if ok and "score" in vals and w is not None and (number(vals["score"]) or 0) > w:
-            ok = False
-        if ok and "target" in vals and "actual" in vals and unit(vals["target"]) != unit(vals["actual"]):
-            ok = False
-        if ok:
-            return [(role, s, e) for role, (s, e) in vals.items()]
-    return None
-
-
-def read_glued_rows(text: str, header: Header, end: int) -> list[PerfRow]:
-    """Rows of a table whose cells are glued: level names, a name, then a run of values."""
-    slots = [r for r in row_slots(header) if r in ("target", "actual", "weight", "score")]
-    level1_of = table_words()["level1_of"]
-    rows: list[PerfRow] = []
-    l1 = l2 = None
-    i = header.end
-    level_re = _level_re()
-    while i < end:
-        m = level_re.match(text, i)
-        if m:
-            n1, n2 = levels_in(m.group(0))
-            if n1:
-                l1, l2 = n1, None
-            if n2:
-                l2, l1 = n2, n1 or level1_of.get(n2, l1)
-            i = m.end()
-            continue
-        j = i
-        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
-            j += 1
-        if j >= end or level_re.match(text, j):
-            i = j if j > i else i + 1
-            continue
-        name = _cell(text, i, j)
-        k = j
-        while k < end and (text[k] in _DIGITS or text[k] in _CMP_CHARS or _unit_at(text, k)):
-            k += max(1, _unit_at(text, k)) if text[k] not in _DIGITS and text[k] not in _CMP_CHARS else 1
-        split = split_glued(text[j:k], slots)
-        if name.text and split:
-            row = PerfRow(name, l1, l2)
-            for role, s, e in split:
-                row.cells[role] = Cell(j + s, j + e, text[j + s:j + e])
-            rows.append(row)
-        i = k if k > i else i + 1
-    return rows

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
+from extract.document import Document, Span
 from extract.pipeline import run_file, run_text
 from extract.schema import LABELS, SLOTS, value_fields
 
@@ -66,8 +67,8 @@ def test_indicators_without_a_linked_value_are_dropped():
     """A tagger's INDICATOR with no value after it (加强管理) goes; the linked one (资金到位率) stays."""
     text = "加强管理，规范使用。资金到位率100%。"
 
-    def tagger(t: str) -> list[tuple[str, int, int]]:
-        return [("INDICATOR", 0, 4), ("INDICATOR", 10, 15), ("PERCENT", 15, 19)]
+    def tagger(doc: Document) -> list[Span]:
+        return [Span("INDICATOR", 0, 4), Span("INDICATOR", 10, 15), Span("PERCENT", 15, 19)]
 
     kept = run_text(text, "x", tagger=tagger)
     assert [(e.label, e.text) for e in kept.entities] == [("INDICATOR", "资金到位率"), ("PERCENT", "100%")]
@@ -81,8 +82,8 @@ def test_same_span_with_two_labels_keeps_the_taggers_first(first, second):
     """Ties resolve by the tagger's order, not by set order (which changes with the hash seed)."""
     text = "增长10.5，共3个。"
 
-    def tagger(t: str) -> list[tuple[str, int, int]]:
-        return [(first, 2, 6), (second, 2, 6)]
+    def tagger(doc: Document) -> list[Span]:
+        return [Span(first, 2, 6), Span(second, 2, 6)]
 
     assert [(e.label, e.text) for e in run_text(text, "x", tagger=tagger).entities] == [(first, "10.5")]
 

@@ -2,18 +2,17 @@ from __future__ import annotations
 
 import pytest
 
+from extract.layout import find_headers, find_tables, separator_style, split_glued
 from extract.pipeline import run_text
-from extract.tables import find_headers, read_performance_rows, separator_style, split_glued
 
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
 def rows_of(text):
-    headers = [h for h in find_headers(text) if h.kind == "performance"]
-    assert len(headers) == 1
-    rows = read_performance_rows(text, headers[0], len(text))
-    return [(r.level1, r.level2, r.name.text, *(r.cells[k].text if k in r.cells else None
-                                               for k in ("target", "actual", "weight", "score"))) for r in rows]
+    tables = [t for t in find_tables(text) if t.kind == "performance"]
+    assert len(tables) == 1
+    return [(r.level1, r.level2, r.label.text, *(r.cell(k).text if r.cell(k) else None
+                                                for k in ("target", "actual", "weight", "score"))) for r in tables[0].rows]
 
 
 @pytest.mark.parametrize("shape, text, expected", PERFORMANCE_EXAMPLES, ids=[e[0] for e in PERFORMANCE_EXAMPLES])

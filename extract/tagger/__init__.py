@@ -1,9 +1,12 @@
-"""Span taggers: find MONEY, PERCENT, QUANTITY, INDICATOR and TARGET spans in a text.
+"""Span taggers: find MONEY, PERCENT, QUANTITY, INDICATOR and TARGET spans in a document.
 
+The tag stage, after layout. A tagger is a callable from a :class:`~extract.document.Document`
+(its text, and the tables the layout found) to :class:`~extract.document.Span` objects.
 ``patterns`` is the rule baseline (always available, no model); trained taggers
 (``spacy_ner``: a per-character IOB tagger decoded by ``iob``, or spaCy's NER; ``hf_ner``)
-return the same ``(label, start, end)`` spans. :func:`load` opens a trained model
-directory of either backend.
+return the same spans. :func:`load` opens a trained model directory of either backend.
+Training lives in :mod:`extract.train`; this package imports nothing from the stages
+after it, nor from evaluation, conversion, training or generation.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..document import Document, Span
 from ..errors import InputError, problem
 
-Spans = list[tuple[str, int, int]]
+Spans = list[Span]
 
 
-def load(model_dir: str | Path) -> Callable[[str], Spans]:
+def load(model_dir: str | Path) -> Callable[[Document], Spans]:
     """A tagger from a trained model directory (spaCy pipeline or transformers checkpoint)."""
     p = Path(model_dir)
     if (p / "extract_model.json").is_file():
@@ -45,19 +49,17 @@ def load_relation_model(model_dir: str | Path):
     return None
 
 
-def baseline(text: str) -> Spans:
+def baseline(doc: Document) -> Spans:
     """The rule baseline's spans: values and the prose indicators right before them."""
     from . import patterns
 
-    values = patterns.find_values(text)
-    indicators = [ind for ind, _ in patterns.find_indicators(text, values)]
-    return sorted(values + indicators, key=lambda s: (s[1], s[2]))
+    return patterns.spans(doc.text)
 
 
 _NUM_CHARS = set("0123456789.,０１２３４５６７８９．")
 
 
-def snap_to_numbers(text: str, span: tuple[str, int, int]) -> tuple[str, int, int]:
+def snap_to_numbers(text: str, span: Span) -> Span:
     """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``)."""
     label, s, e = span
     if label == "INDICATOR":
@@ -66,10 +68,10 @@ def snap_to_numbers(text: str, span: tuple[str, int, int]) -> tuple[str, int, in
         s -= 1
     while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
         e += 1
-    return (label, s, e)
+    return Span(label, s, e)
 
 
-def trim_indicator(text: str, span: tuple[str, int, int]) -> tuple[str, int, int]:
+def trim_indicator(text: str, span: Span) -> Span:
     """An INDICATOR span without the scope words, hand-down verbs and linking words at its ends."""
     import tomllib
     from importlib import resources
@@ -98,7 +100,7 @@ def trim_indicator(text: str, span: tuple[str, int, int]) -> tuple[str, int, int
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-    return (label, s, e)
+    return Span(label, s, e)
 
 
 _TRIM: tuple[list[str], list[str]] | None = None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..document import Span
+from ..document import Document, Span
 
 #: the file that marks a directory as a fine-tuned transformers tagger
 MARKER = "extract_model.json"
@@ -40,7 +40,7 @@ def spans_from_tokens(labels: list[str], offsets: list[tuple[int, int]]) -> Span
     return spans
 
 
-def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
+def load_tagger(model_dir: str | Path) -> Callable[[Document], Spans]:
     """A span tagger backed by a fine-tuned token-classification model."""
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
@@ -54,7 +54,8 @@ def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
     model.eval()
     id2label = model.config.id2label
 
-    def tag(text: str) -> Spans:
+    def tag(doc: Document) -> Spans:
+        text = doc.text
         spans: Spans = []
         for a, b in chunk_bounds(text, [], int(meta.get("chunk", 300))):
             piece = text[a:b]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers import chinese_chars
+from ..document import Span
 from ..lexicon import lexicon
+from ..numbers import chinese_chars
 
-Span = tuple[str, int, int]
 
 _DIGIT = "0-9０-９"
 _ARABIC = rf"[+\-]?[{_DIGIT}][{_DIGIT},，]*(?:[.．][{_DIGIT}]+)?"
@@ -46,6 +46,13 @@ _INDICATOR = re.compile(
 _SCOPE = re.compile(r"^(?:全市|全县|全区|全省|我局|我委|我单位|本单位|本年|全年|年度|[0-9]{4}年度?|其中|项目|共|累计)+")
 
 
+def spans(text: str) -> list[Span]:
+    """Every span the rules find: values, and the prose indicators right before them, in text order."""
+    values = find_values(text)
+    indicators = [ind for ind, _ in find_indicators(text, values)]
+    return sorted(values + indicators, key=lambda s: (s.start, s.end))
+
+
 def find_values(text: str) -> list[Span]:
     """MONEY, PERCENT and QUANTITY spans in ``text``, non-overlapping, leftmost-longest."""
     cands: list[Span] = []
@@ -58,7 +65,7 @@ def find_values(text: str) -> list[Span]:
                 continue
             if label == "QUANTITY" and _is_date_or_code(text, s, e):
                 continue
-            cands.append((label, s, e))
+            cands.append(Span(label, s, e))
     return _resolve(cands)
 
 
@@ -123,6 +130,6 @@ def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
                 name = name[sm.end():]
             name_start, name = _trim_indicator(name_start, name)
             if len(name) >= 2:
-                pairs.append((("INDICATOR", name_start, name_start + len(name)), v))
+                pairs.append((Span("INDICATOR", name_start, name_start + len(name)), v))
         prev_end = v[2]
     return pairs

@@ -29,10 +29,11 @@ from spacy.training import Example
 from spacy.util import filter_spans
 
 from ..document import Document
+from ..document import Span as SpanT
 from ..errors import Problem, problem
 from . import iob, patterns
 
-Spans = list[tuple[str, int, int]]
+Spans = list[SpanT]
 
 
 class CharTokenizer:
@@ -86,8 +87,8 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
             return doc
         found = []
         values = patterns.find_values(doc.text)
-        spans = values + [ind for ind, _ in patterns.find_indicators(doc.text, values)]
-        for label, s, e in spans:
+        rule_spans = values + [ind for ind, _ in patterns.find_indicators(doc.text, values)]
+        for label, s, e in rule_spans:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
                 found.append(span)
@@ -229,16 +230,14 @@ _WORTH_TAGGING = re.compile(r"[0-9０-９%％‰]|[一二两三四五六七八�
 _SEGMENT_END = re.compile(r"(?<=[。；！？\n])")
 
 
-def tagging_windows(text: str) -> list[tuple[int, int]]:
+def tagging_windows(text: str, tables: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The stretches of ``text`` the model runs on: runs of sentences or lines that hold a value.
 
     Entities are values and the indicators and targets next to them, so sentences without any
-    number are skipped, except inside tables (qualitative target cells). This is what makes
-    the tagger fast enough for long reports.
+    number are skipped, except inside ``tables`` (the layout's table blocks: qualitative target
+    cells). This is what makes the tagger fast enough for long reports.
     """
-    from ..tables import table_regions
-
-    tables = [(h.start, end) for h, end in table_regions(text)]
+    tables = list(tables)
     windows: list[tuple[int, int]] = []
     pos = 0
     for seg_end in [m.start() for m in _SEGMENT_END.finditer(text)] + [len(text)]:
@@ -254,7 +253,7 @@ def tagging_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
+def load_tagger(model_dir: str | Path) -> Callable[[Document], Spans]:
     """A span tagger backed by the spaCy pipeline in ``model_dir`` (run on :func:`tagging_windows`).
 
     The model's matrix products go through numpy (OpenBLAS) rather than thinc's default BLIS
@@ -269,12 +268,13 @@ def load_tagger(model_dir: str | Path) -> Callable[[str], Spans]:
         nlp = spacy.load(model_dir)
     blas = ThreadpoolController()
 
-    def tag(text: str) -> Spans:
-        windows = tagging_windows(text)
+    def tag(document: Document) -> Spans:
+        text = document.text
+        windows = tagging_windows(text, ((t.start, t.end) for t in document.tables))
         spans: Spans = []
         with blas.limit(limits=1, user_api="blas"):
             for (a, _), doc in zip(windows, nlp.pipe(text[a:b] for a, b in windows)):
-                spans.extend((e.label_, a + e.start_char, a + e.end_char) for e in doc.ents)
+                spans.extend(SpanT(e.label_, a + e.start_char, a + e.end_char) for e in doc.ents)
         return spans
 
     return tag

@@ -1,0 +1,490 @@
+"""Layout: find the tables in a report's text and rebuild each as a grid of rows and cells.
+
+The first stage after reading. A table is found by its header, a cluster of header words
+(三级指标, 年度指标值, 实际完成值, 分值, 得分; 年初预算数, 全年执行数, 执行率 …, roles in
+``data/tables.toml``) in any flattening, possibly broken by spaces or line breaks inside a
+word; its column order is the order of the words, and a caption before it may state the unit
+of its bare amounts (（万元）, 单位：元). Its body runs to the next header. Rows are rebuilt
+per table kind: fund tables from their row labels (年度资金总额, 其中：财政拨款 …) and the
+numbers after each, assigned to the columns in header order (a % number goes to 执行率);
+performance tables cell by cell in the separator style of their header (cells per line,
+``|`` rows, spaces, one line) or, for glued cells, by splitting each run of values into one
+value per column by plausibility. Level names between rows are carried down by one
+:class:`~extract.levels.LevelTracker`. The result is ``Document.tables``; later stages
+read cells from it and never re-split the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .document import Cell, Column, Document, Row, Table
+from .levels import LevelTracker, cell_levels, level_re as level_re_, levels_in
+from .lexicon import lexicon, load_data
+from .numbers import normalize_width
+from .schema import TOTAL_LINE
+from .values import read
+
+#: the roles of the cells a performance row keeps (the others are notes)
+VALUE_ROLES = ("target", "actual", "weight", "score", "unit")
+#: how far before a fund header its caption may state the unit
+CAPTION_WINDOW = 120
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def table_words() -> dict[str, Any]:
+    """The table knowledge of ``data/tables.toml``."""
+    return load_data("tables.toml")
+
+
+def read_layout(doc: Document) -> Document:
+    """Find the document's tables and rebuild their rows (``doc.tables``)."""
+    doc.tables = find_tables(doc.text)
+    return doc
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table of ``text`` with its rows, in text order."""
+    tables = find_headers(text)
+    for t, nxt in zip(tables, tables[1:]):
+        t.end = nxt.start
+    for t in tables:
+        if t.kind == "fund":
+            t.rows = fund_rows(text, t)
+        else:
+            t.style = separator_style(text, t)
+            t.rows = performance_rows(text, t)
+    return tables
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
+    return r"\s{0,3}".join(re.escape(c) for c in word)
+
+
+@lru_cache(maxsize=1)
+def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    words = table_words()
+    role_of: dict[str, tuple[str, str]] = {}
+    for kind in ("performance", "fund"):
+        for role, ws in words[kind].items():
+            for w in ws:
+                role_of.setdefault(w, (kind, role))
+    alts = sorted(role_of, key=len, reverse=True)
+    return re.compile("|".join(f"(?:{_loose(w)})" for w in alts)), role_of
+
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def find_headers(text: str, max_gap: int = 40) -> list[Table]:
+    """Every table header in ``text`` (clusters of header words), as tables without rows, body to the end of the text."""
+    pattern, role_of = _header_re()
+    hits = []
+    for m in pattern.finditer(text):
+        word = _squash(m.group(0))
+        if word in role_of:
+            hits.append((m.start(), m.end(), word, role_of[word]))
+    clusters: list[list[tuple[int, int, str, tuple[str, str]]]] = []
+    for h in hits:
+        if clusters and h[0] - clusters[-1][-1][1] <= max_gap:
+            clusters[-1].append(h)
+        else:
+            clusters.append([h])
+    headers = []
+    for cl in clusters:
+        perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
+        fund = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "fund" or w in ("分值", "得分")]
+        perf_roles = {r for *_, r in perf}
+        fund_roles = {r for *_, r in fund}
+        if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
+            # the header starts at its first level or name column (words before it belong to other rows)
+            first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
+            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
+            headers.append(Table("performance", cols, cols[0].start, cols[-1].end, len(text)))
+        elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
+            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
+            h = Table("fund", cols, cl[0][0], cl[-1][1], len(text))
+            h.unit = caption_unit(text, h.start, window=CAPTION_WINDOW, until=h.header_end)
+            headers.append(h)
+    return headers
+
+
+def _first_of_each_role(cols: list[Column]) -> list[Column]:
+    """Keep the first column of each role (a header word repeated in a note, 得分(20分*执行率), is not a column)."""
+    seen: set[str] = set()
+    out = []
+    for c in cols:
+        if c.role not in seen or c.role == "other":
+            out.append(c)
+            seen.add(c.role)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _caption_re() -> re.Pattern[str]:
+    return re.compile(table_words()["captions"]["pattern"])
+
+
+def caption_unit(text: str, pos: int, window: int = 200, until: int | None = None) -> str | None:
+    """The unit a caption states for the table at ``pos``: the last one in ``[pos-window, until]``."""
+    lo = max(0, pos - window)
+    seg = text[lo:until if until is not None else pos]
+    found = None
+    for m in _caption_re().finditer(seg):
+        found = m.group(1) or m.group(2)
+    if found is None:
+        return None
+    return table_words()["captions"]["spelling"].get(found, found)
+
+
+
+# -- fund tables -------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _fund_row_re() -> re.Pattern[str]:
+    w = table_words()["fund_rows"]
+    alts = sorted(w["total"] + w["other"], key=len, reverse=True)
+    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(_loose(a) for a in alts) + r")\s*[:：]?")
+
+
+_NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")
+
+
+@lru_cache(maxsize=1)
+def _fund_stop_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in table_words()["fund_rows"]["stop"]))
+
+
+#: how far past its label a fund row's cells may run when no other row label follows
+FUND_ROW_REACH = 160
+
+
+def fund_rows(text: str, table: Table) -> list[Row]:
+    """Rows of a fund table: label and the number cells assigned to the header's columns."""
+    total = set(table_words()["fund_rows"]["total"])
+    columns = table.roles()
+    end = table.end
+    rows: list[Row] = []
+    labels = list(_fund_row_re().finditer(text, table.header_end, end))
+    for i, m in enumerate(labels):
+        seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(end, m.end() + FUND_ROW_REACH)
+        stop = _fund_stop_re().search(text, m.end(), seg_end)
+        if stop:
+            seg_end = stop.start()
+        name = _squash(m.group(1))
+        line = TOTAL_LINE if name in total else name
+        row = Row(Cell(m.start(1), m.end(1), text[m.start(1):m.end(1)]), line=line)
+        col = 0
+        for n in _NUMBER.finditer(normalize_width(text[m.end():seg_end])):
+            tok = n.group(0)
+            s = m.end() + n.start()
+            e = s + len(tok.rstrip())
+            if tok.rstrip().endswith(("%", "％")) and "rate" in columns:
+                role_idx = columns.index("rate")
+            else:
+                if col >= len(columns):
+                    break
+                role_idx = col
+            row.cells.append((columns[role_idx], Cell(s, e, text[s:e])))
+            col = role_idx + 1
+        rows.append(row)
+    return rows
+
+
+
+# -- performance tables --------------------------------------------------------------
+
+def row_slots(header: Table) -> list[str]:
+    """The slot roles of the columns after the name column, in order."""
+    roles = header.roles()
+    after = roles[roles.index("name") + 1:] if "name" in roles else roles
+    return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "other")]
+
+
+_SPLITTERS = {
+    "pipe": re.compile(r"[ \t\u3000]*\|+[ \t\u3000]*|\n"),
+    "lines": re.compile(r"\n"),
+    "spaces": re.compile(r"[ \u3000]{2,}|\t+|\n"),
+    "one_line": re.compile(r"[ \t\u3000\n]+"),
+}
+
+
+@lru_cache(maxsize=1)
+def _stop_cell_re() -> re.Pattern[str]:
+    """A cell that ends a performance table: a closing block (偏差大, 总分, 备注 …) or a numbered heading."""
+    words = table_words()["performance_end"]
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words["words"]) + "|" + "|".join(words["patterns"]) + ")")
+
+
+#: a cell longer than this is prose, not a table cell
+MAX_CELL = 150
+#: a cell this long or shorter may be a value cell
+MAX_VALUE_CELL = 16
+
+
+def separator_style(text: str, header: Table) -> str:
+    """How the header's cells are separated: pipe, lines, spaces, one_line or glued."""
+    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:])]
+    joined = "".join(gaps)
+    if "|" in joined:
+        return "pipe"
+    if "\n" in joined:
+        return "lines"
+    if "\t" in joined or any(re.search(r" {2,}|\u3000", g) for g in gaps):
+        return "spaces"
+    if any(g.strip() == "" and g for g in gaps):
+        return "one_line"
+    return "glued"
+
+
+def split_cells(text: str, start: int, end: int, style: str) -> list[Cell]:
+    """The cells of ``text[start:end]`` for a separator style, with trimmed text and offsets."""
+    if style not in _SPLITTERS:
+        return []
+    cells = []
+    pos = start
+    for m in _SPLITTERS[style].finditer(text, start, end):
+        cells.append(_cell(text, pos, m.start()))
+        pos = m.end()
+    cells.append(_cell(text, pos, end))
+    if style == "lines":
+        # a blank line separates rows; a line holding only a tab or spaces is an empty cell
+        raw = [text[c.start:c.end] for c in cells]
+        cells = [c for c, r in zip(cells, raw) if r != ""]
+    return cells
+
+
+def _cell(text: str, a: int, b: int) -> Cell:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    core = seg.strip()
+    return Cell(a + lead, a + lead + len(core), core)
+
+
+def _is_value(t: str) -> bool:
+    return len(t) <= MAX_VALUE_CELL and read(t).number is not None
+
+
+def _cell_end(text: str, pos: int, style: str, end: int) -> int:
+    """The end of the header cell that ``pos`` falls in (a header word may be followed by a note)."""
+    if style not in _SPLITTERS:
+        return pos
+    m = _SPLITTERS[style].search(text, pos, end)
+    return m.start() if m else pos
+
+
+def performance_rows(text: str, header: Table) -> list[Row]:
+    """Rows of a performance table read cell by cell (glued tables by :func:`read_glued_rows`)."""
+    style, end = header.style or separator_style(text, header), header.end
+    if style == "glued":
+        return glued_rows(text, header)
+    cells = [c for c in split_cells(text, _cell_end(text, header.header_end, style, end), end, style)]
+    if cells and cells[0].start < _cell_end(text, header.header_end, style, end) + 1 and not cells[0].text:
+        cells = cells[1:]
+    slots = [r for r in row_slots(header)]
+    rows: list[Row] = []
+    levels = LevelTracker()
+    keep_empty = style != "pipe"  # lines / spaces keep empty cells as placeholders; | rows lose them
+    seq = [c for c in cells if c.text or keep_empty]
+    # cut the table where prose or a closing block starts
+    for i, c in enumerate(seq):
+        if len(c.text) > MAX_CELL or _stop_cell_re().match(c.text):
+            seq = seq[:i]
+            break
+    i = 0
+    while i < len(seq):
+        c = seq[i]
+        t = c.text
+        lv = cell_levels(t) if t else None
+        if not t:
+            i += 1
+            continue
+        if lv:
+            levels.see(*lv)
+            i += 1
+            continue
+        if _is_value(t) and not _HAN_RUN.search(t):
+            i += 1  # a stray value between rows
+            continue
+        row = Row(Cell(c.start, c.end, t), level1=levels.level1, level2=levels.level2)
+        rows.append(row)
+        i += 1
+        if keep_empty:
+            # cells keep their places: the next len(slots) cells are the row's columns
+            for role, cell in zip(slots, seq[i:i + len(slots)]):
+                if cell_levels(cell.text):
+                    break
+                if cell.text and role in VALUE_ROLES:
+                    row.cells.append((role, cell))
+            i += len(slots)
+            continue
+        # | rows: the row's cells run to the next level name or the next name cell
+        group: list[Cell] = []
+        while i < len(seq) and len(group) < len(slots):
+            nxt = seq[i]
+            if cell_levels(nxt.text):
+                break
+            expected = slots[len(group)]
+            short_text = len(nxt.text) <= 4 and not _is_value(nxt.text)
+            if group and not _is_value(nxt.text) and not (expected in ("unit", "target", "actual") and short_text) \
+                    and _starts_row(seq, i):
+                break
+            group.append(nxt)
+            i += 1
+        for role, cell in zip(_roles_for(slots, len(group)), group):
+            if role in VALUE_ROLES:
+                row.cells.append((role, cell))
+    return rows
+
+
+def _starts_row(seq: list[Cell], i: int) -> bool:
+    """A text cell starts a row when a value cell follows it (its target or weight)."""
+    nxt = [c for c in seq[i + 1:i + 3] if c.text]
+    return bool(nxt) and _is_value(nxt[0].text)
+
+
+def _roles_for(slots: list[str], n: int) -> list[str]:
+    """Which columns ``n`` cells fill when merged or empty cells were lost."""
+    core = [r for r in slots if r not in ("other",)]
+    if n >= len(core):
+        return slots
+    if n == len(core) - 1 and "unit" in core:
+        return [r for r in core if r != "unit"]  # an empty unit cell was lost
+    if n <= 2:
+        return [r for r in ("target", "actual") if r in slots][:n]
+    return [r for r in core if r != "weight"][:n] if n == len(core) - 1 and "weight" in core else core[:n]
+
+
+# -- glued rows -----------------------------------------------------------------------
+
+_CMP_CHARS = "≥≤≧≦><=＞＜═"
+_DIGITS = "0123456789.．０１２３４５６７８９"
+
+
+def _unit_at(text: str, i: int) -> int:
+    """Length of the unit written at ``text[i:]`` (%, money unit, measure word), 0 if none."""
+    lex = lexicon()
+    if i < len(text) and text[i] in "%％‰":
+        return 1
+    for words in (tuple(sorted(lex.money, key=len, reverse=True)), lex.measure):
+        for w in words:
+            if text.startswith(w, i):
+                return len(w)
+    return 0
+
+
+def _value_runs(run: str) -> list[tuple[int, int, int]]:
+    """(start, digits_end, end) of each comparator+number+unit group in a glued run."""
+    out, i = [], 0
+    while i < len(run):
+        s = i
+        while i < len(run) and run[i] in _CMP_CHARS:
+            i += 1
+        d = i
+        while i < len(run) and run[i] in _DIGITS:
+            i += 1
+        if i == d:
+            return out
+        de = i
+        i += _unit_at(run, i)
+        out.append((s, de, i))
+    return out
+
+
+def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None:
+    """Split a glued run of values (``105台5台10``) into one value per role, by plausibility.
+
+    Digit strings may hide a cell boundary (``105台`` = weight 10 + target 5台). Every way of
+    cutting them is tried; a split is plausible when a weight is at most 100, a score at
+    most its weight, bare points have no unit and target and actual share their unit.
+    """
+    groups = _value_runs(run)
+    if not groups:
+        return None
+
+    def cuts(k: int) -> list[list[tuple[int, int]]]:
+        if k == len(groups):
+            return [[]]
+        s, de, e = groups[k]
+        out = []
+        for rest in cuts(k + 1):
+            out.append([(s, e), *rest])
+            first = s + sum(1 for c in run[s:de] if c in _CMP_CHARS)
+            for cut in range(first + 1, de):  # a bare number glued before this group
+                if run[cut] != "." and run[cut - 1] != ".":
+                    out.append([(s, cut), (cut, e), *rest])
+        return out
+
+    def number(span: tuple[int, int]) -> float | None:
+        digits = "".join(c for c in run[span[0]:span[1]] if c in "0123456789.")
+        try:
+            return float(digits)
+        except ValueError:
+            return None
+
+    def unit(span: tuple[int, int]) -> str:
+        return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
+
+    bare_groups = {(s, e) for s, de, e in groups if de == e}
+    for cand in cuts(0):
+        if len(cand) != len(roles):
+            continue
+        vals = dict(zip(roles, cand))
+        ok = True
+        for role, span in vals.items():
+            # a cut inside a number with no unit is only plausible between two points cells (1515 → 15 | 15)
+            whole = next(((s, e) for s, e in bare_groups if s <= span[0] and span[1] <= e), None)
+            if whole is not None and whole != span and role not in ("weight", "score"):
+                ok = False
+        w = number(vals["weight"]) if "weight" in vals else None
+        for role, span in vals.items():
+            v = number(span)
+            if v is None or (role in ("weight", "score") and unit(span) not in ("", "分")):
+                ok = False
+        if ok and w is not None and w > 100:
+            ok = False
+        if ok and "score" in vals and w is not None and (number(vals["score"]) or 0) > w:
+            ok = False
+        if ok and "target" in vals and "actual" in vals and unit(vals["target"]) != unit(vals["actual"]):
+            ok = False
+        if ok:
+            return [(role, s, e) for role, (s, e) in vals.items()]
+    return None
+
+
+def glued_rows(text: str, header: Table) -> list[Row]:
+    """Rows of a table whose cells are glued: level names, a name, then a run of values."""
+    slots = [r for r in row_slots(header) if r in ("target", "actual", "weight", "score")]
+    rows: list[Row] = []
+    levels = LevelTracker()
+    i, end = header.header_end, header.end
+    level_re = level_re_()
+    while i < end:
+        m = level_re.match(text, i)
+        if m:
+            levels.see_text(m.group(0))
+            i = m.end()
+            continue
+        j = i
+        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
+            j += 1
+        if j >= end or level_re.match(text, j):
+            i = j if j > i else i + 1
+            continue
+        name = _cell(text, i, j)
+        k = j
+        while k < end and (text[k] in _DIGITS or text[k] in _CMP_CHARS or _unit_at(text, k)):
+            k += max(1, _unit_at(text, k)) if text[k] not in _DIGITS and text[k] not in _CMP_CHARS else 1
+        split = split_glued(text[j:k], slots)
+        if name.text and split:
+            row = Row(name, level1=levels.level1, level2=levels.level2)
+            for role, s, e in split:
+                row.cells.append((role, Cell(j + s, j + e, text[j + s:j + e])))
+            rows.append(row)
+        i = k if k > i else i + 1
+    return rows

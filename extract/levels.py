@@ -1,0 +1,88 @@
+"""Levels: the 一级 / 二级指标 categories of the indicator hierarchy.
+
+Owns the level names of ``data/tables.toml`` (产出指标, 数量指标, 经济效益 …, with the
+level-1 category of each level-2 name), reading them where they are written (a table cell,
+a run of text, spaced or broken over lines), and the one :class:`LevelTracker` that carries
+the categories down the rows below them (merged cells) or along a paragraph of prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_data
+
+#: a category's points in brackets after its name: 产出指标(50分)
+_POINTS = re.compile(r"[(（][^()（）]*[)）]\s*$")
+
+
+def level_words() -> dict[str, list[str]]:
+    return load_data("tables.toml")["levels"]
+
+
+def level1_of() -> dict[str, str]:
+    """The level-1 category of each level-2 name (数量指标 → 产出指标)."""
+    return load_data("tables.toml")["level1_of"]
+
+
+def _loose(word: str) -> str:
+    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
+    return r"\s{0,3}".join(re.escape(c) for c in word)
+
+
+@lru_cache(maxsize=1)
+def level_re() -> re.Pattern[str]:
+    """Any level name, spaces or line breaks allowed inside it."""
+    lv = level_words()
+    words = sorted(set(lv["level1"]) | set(lv["level2"]), key=len, reverse=True)
+    return re.compile("|".join(_loose(w) for w in words))
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def levels_in(text: str) -> tuple[str | None, str | None]:
+    """The last level-1 and level-2 names written in ``text`` (spaces inside removed)."""
+    lv = level_words()
+    l1 = l2 = None
+    for m in level_re().finditer(text):
+        w = _squash(m.group(0))
+        if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
+            l2 = w if w.endswith("指标") or w == "满意度指标" else w + "指标"
+        if w in lv["level1"] and w not in lv["level2"]:
+            l1 = w
+    return l1, l2
+
+
+def cell_levels(text: str) -> tuple[str | None, str | None] | None:
+    """The levels a table cell names when the whole cell is a level name (产出指标(40分), 数量 指标); else None."""
+    core = _POINTS.sub("", _squash(text))
+    lv = level_words()
+    if core in lv["level1"] or core in lv["level2"] or core + "指标" in lv["level2"]:
+        return levels_in(core) if core not in ("成本指标",) else (None, "成本指标")
+    return None
+
+
+@dataclass
+class LevelTracker:
+    """The current level-1 / level-2 categories, updated by each level name met in reading order.
+
+    A new level-1 name clears level 2; a level-2 name sets level 1 to what is written with it,
+    or to its category's level 1 (数量指标 → 产出指标), or keeps the current one.
+    """
+
+    level1: str | None = None
+    level2: str | None = None
+
+    def see(self, l1: str | None, l2: str | None) -> None:
+        if l1:
+            self.level1, self.level2 = l1, None
+        if l2:
+            self.level2, self.level1 = l2, l1 or level1_of().get(l2, self.level1)
+
+    def see_text(self, text: str) -> None:
+        """Update from every level name written in ``text``."""
+        self.see(*levels_in(text))
