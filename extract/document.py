@@ -32,10 +32,6 @@ class Entity:
     #: normalized value fields of the label (ANNOTATION.md), and level1/level2 for INDICATOR
     attrs: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
-
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,

@@ -13,14 +13,17 @@ import re
 from functools import lru_cache
 
 from ..document import Span
-from ..lexicon import lexicon
+from ..lexicon import lexicon, load_data
 from ..numbers import chinese_chars
+from .trim import MIN_NAME, trim_indicator, trim_phases
 
 
 _DIGIT = "0-9０-９"
 _ARABIC = rf"[+\-]?[{_DIGIT}][{_DIGIT},，]*(?:[.．][{_DIGIT}]+)?"
-#: measure words that in prose are times or dates, not quantities
-_NOT_QUANTITY = {"年", "月", "日", "天", "周", "个月", "工作日", "小时", "元", "度", "级", "段", "路", "通", "单", "期"}
+
+
+def _words() -> dict:
+    return load_data("tagger.toml")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     cn = re.escape(chinese_chars())
     money_units = "|".join(re.escape(u) for u in sorted(lex.money, key=len, reverse=True) if u != "块")
-    measure = "|".join(re.escape(w) for w in lex.measure if w not in _NOT_QUANTITY)
+    not_quantity = set(_words()["values"]["not_quantity"])
+    measure = "|".join(re.escape(w) for w in lex.measure if w not in not_quantity)
     approx = "(?:余|多)?"
     mag = "(?:[千万亿萬億]+)?"
     guard = rf"(?<![{_DIGIT}.．A-Za-z〔\[（(第])"
@@ -39,11 +43,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_INDICATOR = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:率|度|数|费|量|额|数量|金额|经费|资金|支出|指数|人数|次数))"
-    r"(?:达到了|达到|达|为|是|保持|提高到|提升至|控制在|均为)?\s?$"
-)
-_SCOPE = re.compile(r"^(?:全市|全县|全区|全省|我局|我委|我单位|本单位|本年|全年|年度|[0-9]{4}年度?|其中|项目|共|累计)+")
+@lru_cache(maxsize=1)
+def _indicator_re() -> re.Pattern[str]:
+    """A prose indicator at the end of a fragment: a short name ending in a head word, then a linking word."""
+    w = _words()["indicator"]
+    heads = "|".join(re.escape(h) for h in w["heads"])
+    linking = "|".join(re.escape(x) for x in w["linking"])
+    return re.compile(rf"([\u4e00-\u9fff]{{1,{int(w['max_chars'])}}}?(?:{heads}))(?:{linking})?\s?$")
 
 
 def spans(text: str) -> list[Span]:
@@ -78,9 +84,11 @@ def _is_chinese_only_noise(frag: str) -> bool:
 
 
 def _is_date_or_code(text: str, s: int, e: int) -> bool:
+    """A number right after 第, 〔, ( … or right before 号, 〕: an ordinal, a code or a document number."""
+    w = _words()["values"]
     before = text[max(0, s - 1):s]
     after = text[e:e + 1]
-    return before in "〔[（(第-—." and before != "" or after in "号〕]"
+    return before != "" and before in w["code_before"] or after in w["code_after"]
 
 
 def _resolve(cands: list[Span]) -> list[Span]:
@@ -94,42 +102,23 @@ def _resolve(cands: list[Span]) -> list[Span]:
     return out
 
 
-_LEAD = re.compile(r"^(?:年度?|月|市|县|区|我市|我县|我区|在|对|用于|其中|共|累计)+")
-_TRAIL = ("支出", "达到")
-
-
-def _trim_indicator(start: int, name: str) -> tuple[int, str]:
-    """Drop scope words before and a verb after a prose indicator (办案差旅费支出 → 办案差旅费)."""
-    m = _LEAD.match(name)
-    if m and len(name) - m.end() >= 2:
-        start, name = start + m.end(), name[m.end():]
-    for t in _TRAIL:
-        if name.endswith(t) and len(name) - len(t) >= 2:
-            name = name[: -len(t)]
-    return start, name
-
-
 def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
     """Prose indicators directly before a value: ``(indicator_span, value_span)`` pairs."""
     pairs = []
     prev_end = 0
     for v in values:
         _, vs, _ = v
-        left_start = max(prev_end, vs - 20)
+        left_start = max(prev_end, vs - int(_words()["indicator"]["reach"]))
         left = text[left_start:vs]
-        cut = max(left.rfind(ch) for ch in "，。；、：:,;（(）)\n\t|“”\" ")
+        cut = max(left.rfind(ch) for ch in _words()["indicator"]["cut"])
         frag_start = left_start + cut + 1
         frag = text[frag_start:vs]
-        m = _INDICATOR.search(frag)
+        m = _indicator_re().search(frag)
         if m:
             name_start = frag_start + m.start(1)
             name = m.group(1)
-            sm = _SCOPE.match(name)
-            if sm:
-                name_start += sm.end()
-                name = name[sm.end():]
-            name_start, name = _trim_indicator(name_start, name)
-            if len(name) >= 2:
-                pairs.append((Span("INDICATOR", name_start, name_start + len(name)), v))
+            ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)), trim_phases("baseline"))
+            if ind.end - ind.start >= MIN_NAME:
+                pairs.append((ind, v))
         prev_end = v[2]
     return pairs

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from spacy.util import filter_spans
 from ..document import Document
 from ..document import Span as SpanT
 from ..errors import Problem, problem
+from ..lexicon import load_data
 from . import iob, patterns
 
 Spans = list[SpanT]
@@ -225,8 +227,12 @@ def write_docbin(docs: list[Doc], path: Path) -> None:
     DocBin(docs=docs).to_disk(path)
 
 
-#: a stretch of text worth tagging holds a number (Arabic, or Chinese before a measure word) or a percent
-_WORTH_TAGGING = re.compile(r"[0-9０-９%％‰]|[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟][个人次元项台套件户亩名座场所家]")
+@lru_cache(maxsize=1)
+def _worth_tagging() -> re.Pattern[str]:
+    """A stretch of text worth tagging holds a number (Arabic, or Chinese before a measure word) or a percent."""
+    return re.compile(load_data("tagger.toml")["windows"]["worth_tagging"])
+
+
 _SEGMENT_END = re.compile(r"(?<=[。；！？\n])")
 
 
@@ -244,7 +250,7 @@ def tagging_windows(text: str, tables: Iterable[tuple[int, int]] = ()) -> list[t
         if seg_end <= pos:
             continue
         in_table = any(a < seg_end and pos < b for a, b in tables)
-        if in_table or _WORTH_TAGGING.search(text, pos, seg_end):
+        if in_table or _worth_tagging().search(text, pos, seg_end):
             if windows and windows[-1][1] == pos:
                 windows[-1] = (windows[-1][0], seg_end)
             else:

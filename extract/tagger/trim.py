@@ -1,0 +1,92 @@
+"""Trimming: the one place where a span loses the words the conventions leave outside it.
+
+An INDICATOR span drops scope and time words, hand-down verbs and generic lead-ins before
+the name, and linking words after it (annotations/GUIDELINES.md rules 10, 36, 59, 69), as
+listed in ``data/indicators.toml``; the rule baseline's prose indicators drop a few more
+(its ``[baseline]`` words: a regular expression cannot tell 全市 from a name, so it is
+told). A word is dropped only while two characters of name remain (unless a phase says otherwise). A value span is widened
+so that it never cuts a number (:func:`snap_to_numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Span
+from ..lexicon import load_data, longest_first
+
+#: a trimmed name keeps at least this many characters
+MIN_NAME = 2
+_NUM_CHARS = set("0123456789.,０１２３４５６７８９．")
+
+
+@dataclass(frozen=True)
+class TrimWords:
+    """What is trimmed: words before the name (longest first), patterns before it, words after it."""
+
+    lead: tuple[str, ...]
+    trail: tuple[str, ...]
+    lead_patterns: tuple[re.Pattern[str], ...] = ()
+    min_name: int = MIN_NAME  # a word is dropped only while this many characters of name remain
+
+
+def _words(d: dict) -> TrimWords:
+    return TrimWords(longest_first(d.get("lead", [])), longest_first(d.get("trail", [])),
+                     tuple(re.compile(p) for p in d.get("lead_patterns", [])), int(d.get("min_name", MIN_NAME)))
+
+
+@lru_cache(maxsize=None)
+def trim_phases(section: str | None = None) -> tuple[TrimWords, ...]:
+    """The trimming phases of ``data/indicators.toml``: the words every indicator loses, or a named section's phases."""
+    d = load_data("indicators.toml")
+    return tuple(_words(p) for p in d[section]) if section else (_words(d),)
+
+
+def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None = None) -> Span:
+    """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase."""
+    for words in phases or trim_phases():
+        span = _trim(text, span, words)
+    return span
+
+
+def _trim(text: str, span: Span, words: TrimWords) -> Span:
+    """One phase: drop ``words`` at the span's ends while any is found."""
+    label, s, e = span
+    changed = True
+    while changed:
+        changed = False
+        for w in words.lead:
+            if text.startswith(w, s) and e - s - len(w) >= words.min_name:
+                s += len(w)
+                changed = True
+                break
+        for p in words.lead_patterns:
+            m = p.match(text, s, e)
+            if m and m.end() > s and e - m.end() >= words.min_name:
+                s = m.end()
+                changed = True
+                break
+        for w in words.trail:
+            if text[s:e].endswith(w) and e - s - len(w) >= words.min_name:
+                e -= len(w)
+                changed = True
+                break
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return Span(label, s, e)
+
+
+def snap_to_numbers(text: str, span: Span) -> Span:
+    """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``)."""
+    label, s, e = span
+    if label == "INDICATOR":
+        return span
+    while s > 0 and text[s - 1] in _NUM_CHARS and text[s] in _NUM_CHARS:
+        s -= 1
+    while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
+        e += 1
+    return Span(label, s, e)
