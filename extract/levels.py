@@ -61,8 +61,10 @@ def cell_levels(text: str) -> tuple[str | None, str | None] | None:
     """The levels a table cell names when the whole cell is a level name (产出指标(40分), 数量 指标); else None."""
     core = _POINTS.sub("", _squash(text))
     lv = level_words()
-    if core in lv["level1"] or core in lv["level2"] or core + "指标" in lv["level2"]:
+    if core in lv["level1"] or core in lv["level2"]:
         return levels_in(core) if core not in ("成本指标",) else (None, "成本指标")
+    if core + "指标" in lv["level2"]:
+        return levels_in(core + "指标")  # 数量 → 数量指标
     return None
 
 

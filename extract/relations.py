@@ -19,9 +19,11 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .document import Document, Entity, Relation
+from .lexicon import load_data
 
 VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY", "TARGET")
 _DIM = 1 << 18
@@ -63,10 +65,16 @@ def pair_features(doc: Document, ind: Entity, val: Entity, ents: list[Entity]) -
     ]
     if dist <= 6:
         f.append(f"gap={gap}")
-    for w in ("达到", "为", "达", "支出", "完成", "共", "累计", "占", "同比", "下降", "增长", "增加", "减少", "比", "均", "各", "其中"):
+    for w in _cue_words():
         if w in gap:
             f.append(f"word={w}|{after}")
     return f
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    """Words whose presence between an indicator and a value is a feature (达到, 同比, 其中 …)."""
+    return tuple(load_data("indicators.toml")["relations"]["cue_words"])
 
 
 def _hash(feat: str) -> int:

@@ -88,7 +88,8 @@ def _is_date_or_code(text: str, s: int, e: int) -> bool:
     w = _words()["values"]
     before = text[max(0, s - 1):s]
     after = text[e:e + 1]
-    return before != "" and before in w["code_before"] or after in w["code_after"]
+    # ("" is in every string: the start or the end of the text is no code mark)
+    return before != "" and before in w["code_before"] or after != "" and after in w["code_after"]
 
 
 def _resolve(cands: list[Span]) -> list[Span]:

@@ -1,0 +1,77 @@
+"""Prose links: the linking rule, prose levels and the removal of unlinked indicators."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, Relation
+from extract.link import assign_prose_levels, drop_unlinked_indicators, link_prose
+
+
+def doc_with(text: str, *spans: tuple[str, str]) -> Document:
+    """A document whose entities are the given (label, text) spans, found left to right."""
+    d = Document("x", text)
+    pos = 0
+    for label, s in spans:
+        i = text.index(s, pos)
+        d.add_entity(label, i, i + len(s))
+        pos = i + len(s)
+    return d
+
+
+def links(d: Document) -> list[tuple[str, str, str]]:
+    by = d.entity_by_id()
+    return [(by[r.head].text, r.slot, by[r.tail].text) for r in link_prose(d)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("资金到位率100%", "100%"),
+    ("资金到位率为100%", "100%"),
+    ("资金到位率达到了100%", "100%"),
+    ("资金到位率：100%", "100%"),
+    ("资金到位率 为 100%", "100%"),
+])
+def test_linking_words_may_stand_between(text, value):
+    d = doc_with(text, ("INDICATOR", "资金到位率"), ("PERCENT", value))
+    assert links(d) == [("资金到位率", "actual", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "资金到位率较上年提高了100%",   # more than linking words between
+    "资金到位率，同比100%",
+])
+def test_other_words_break_the_link(text):
+    d = doc_with(text, ("INDICATOR", "资金到位率"), ("PERCENT", "100%"))
+    assert links(d) == []
+
+
+def test_a_target_is_linked_as_target_and_another_indicator_blocks():
+    d = doc_with("群众满意率≥95%", ("INDICATOR", "群众满意率"), ("TARGET", "≥95%"))
+    assert links(d) == [("群众满意率", "target", "≥95%")]
+    d = doc_with("办结率满意率100%", ("INDICATOR", "办结率"), ("INDICATOR", "满意率"), ("PERCENT", "100%"))
+    assert links(d) == [("满意率", "actual", "100%")]
+
+
+def test_table_rows_and_taken_values_are_left_alone():
+    d = doc_with("培训人次300人", ("INDICATOR", "培训人次"), ("QUANTITY", "300人"))
+    d.entities[0].attrs["table_row"] = True
+    assert links(d) == []
+    d = doc_with("培训人次300人", ("INDICATOR", "培训人次"), ("QUANTITY", "300人"))
+    d.relations.append(Relation("e9", d.entities[1].id, "actual"))  # the value is some other row's already
+    assert links(d) == []
+
+
+def test_prose_levels_come_from_the_paragraph():
+    text = "（1）数量指标：培训人次300人。\n满意度90%"
+    d = doc_with(text, ("INDICATOR", "培训人次"), ("QUANTITY", "300人"), ("INDICATOR", "满意度"), ("PERCENT", "90%"))
+    assign_prose_levels(d)
+    first, second = d.entities[0], d.entities[2]
+    assert (first.attrs["level1"], first.attrs["level2"]) == ("产出指标", "数量指标")
+    assert "level2" not in second.attrs  # a new paragraph without level names
+
+
+def test_unlinked_indicators_are_dropped():
+    d = doc_with("加强管理，资金到位率100%", ("INDICATOR", "加强管理"), ("INDICATOR", "资金到位率"), ("PERCENT", "100%"))
+    d.relations = link_prose(d)
+    assert drop_unlinked_indicators(d) == 1
+    assert [e.text for e in d.entities] == ["资金到位率", "100%"]

@@ -1,0 +1,84 @@
+"""The rule baseline's patterns: values, what is never a value, and the prose indicators before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document
+from extract.pipeline import run_text
+from extract.tagger import baseline
+from extract.tagger.patterns import find_indicators, find_values
+
+
+def values(text: str) -> list[tuple[str, str]]:
+    return [(s.label, text[s.start:s.end]) for s in find_values(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("预算100万元。", [("MONEY", "100万元")]),
+    ("共计508万余元", [("MONEY", "508万余元")]),
+    ("拨付一百二十万元", [("MONEY", "一百二十万元")]),
+    ("人民币壹拾万元整", [("MONEY", "壹拾万元")]),
+    ("资金到位率100%", [("PERCENT", "100%")]),
+    ("同比下降35.5％", [("PERCENT", "35.5％")]),
+    ("提高2个百分点", [("PERCENT", "2个百分点")]),
+    ("百分之九十", [("PERCENT", "百分之九十")]),
+    ("购置设备99台", [("QUANTITY", "99台")]),
+    ("接处警1.8万余起", [("QUANTITY", "1.8万余起")]),
+    ("培训教师120人", [("QUANTITY", "120人")]),  # a number at the very end of the text (issue 15's bug)
+    ("培训教师120人。", [("QUANTITY", "120人")]),
+    ("１２０人", [("QUANTITY", "１２０人")]),  # full-width digits
+])
+def test_values_in_their_surface_forms(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2024年12月",           # years and months
+    "益财绩〔2025〕94号",     # a document number
+    "第6期培训",             # an ordinal
+    "服务期3年",             # a duration in prose
+    "一是加强管理",           # a Chinese numeral that is a word
+    "〔2021〕12号文件",
+])
+def test_no_values(text):
+    assert [s for s in find_values(text) if s.label != "PERCENT"] == []
+
+
+def test_a_value_ends_where_the_text_ends_or_a_code_mark_follows():
+    assert values("下达120人") == [("QUANTITY", "120人")]
+    assert values("(12人号") == []  # after ( and before 号: a code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("资金到位率100%", "资金到位率"),
+    ("全市2024年反恐工作群众满意率达到100%", "反恐工作群众满意率"),
+    ("办案差旅费支出9.9万元", "办案差旅费"),
+    ("我局资金使用率为98%", "资金使用率"),
+    ("年中央水利发展资金2263万元", "中央水利发展资金"),   # 年 is trimmed, 中央 is not
+    ("2021年项目资金实际执行率100%", "项目资金实际执行率"),  # after 年, 项目 stays (seed 002)
+])
+def test_prose_indicator_before_its_value(text, name):
+    vals = find_values(text)
+    pairs = find_indicators(text, vals)
+    assert [text[i.start:i.end] for i, _ in pairs] == [name]
+    ind, val = pairs[0]
+    assert ind.end <= val.start
+
+
+def test_no_indicator_when_scope_words_are_all_there_is():
+    text = "年度100%"
+    assert find_indicators(text, find_values(text)) == []
+
+
+def test_baseline_spans_are_sorted_and_do_not_overlap():
+    doc = Document("x", "资金到位率100%，预算执行率99%，支出100万元。接处警1.8万余起")
+    spans = baseline(doc)
+    assert spans == sorted(spans, key=lambda s: (s.start, s.end))
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_run_text_links_a_value_at_the_end_of_the_text():
+    doc = run_text("资金到位率100%", "x")
+    assert [(e.label, e.text) for e in doc.entities] == [("INDICATOR", "资金到位率"), ("PERCENT", "100%")]
+    assert [r.slot for r in doc.relations] == ["actual"]

@@ -1,0 +1,49 @@
+"""The one trimmer: words the conventions leave outside an INDICATOR span, numbers never cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Span
+from extract.tagger.trim import snap_to_numbers, trim_indicator, trim_phases
+
+
+def trimmed(text: str, phases=None) -> str:
+    s = trim_indicator(text, Span("INDICATOR", 0, len(text)), phases)
+    return text[s.start:s.end]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("争取到市级财政资金", "市级财政资金"),    # hand-down verb (rule 59)
+    ("计划使用财政资金", "财政资金"),
+    ("部门年初预算", "年初预算"),             # scope words (rule 69)
+    ("年中调整预算", "调整预算"),
+    ("满意度达到", "满意度"),                # linking word after the name
+    ("资金到位率为", "资金到位率"),
+    (" 培训人次 ", "培训人次"),
+    ("下达", "下达"),                       # never trimmed below two characters
+    ("实际支出", "实际支出"),               # stage verbs stay
+])
+def test_every_indicator_loses_these(name, expected):
+    assert trimmed(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("全市项目资金", "资金"),
+    ("2024年度资金使用率", "资金使用率"),
+    ("年项目资金实际执行率", "项目资金实际执行率"),   # phase 2 strips 年 only
+    ("办案差旅费支出", "办案差旅费"),
+    ("全年", ""),                             # nothing left: no indicator
+])
+def test_baseline_phases(name, expected):
+    assert trimmed(name, trim_phases("baseline")) == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("共20000元", Span("MONEY", 2, 7), "20000元"),
+    ("共20000元", Span("MONEY", 1, 3), "20000"),
+    ("达100%", Span("PERCENT", 1, 5), "100%"),
+])
+def test_value_spans_never_cut_a_number(text, span, expected):
+    s = snap_to_numbers(text, span)
+    assert text[s.start:s.end] == expected
