@@ -25,7 +25,8 @@ from extract.corpus import read_split  # noqa: E402
 from extract.evaluate import Report, evaluate  # noqa: E402
 from extract.generate import generate  # noqa: E402
 from extract.pipeline import run_text  # noqa: E402
-from extract.tagger import load, load_relation_model  # noqa: E402
+from extract.relations import load_relation_model  # noqa: E402
+from extract.tagger import load  # noqa: E402
 
 
 def run_all(docs, tagger, relations):

@@ -166,7 +166,8 @@ def _load_tagger(model: Optional[Path], quiet: bool):
     """(tagger, relation model) of ``--model``, else of the default model in configs/run.toml, else (None, None)."""
     import tomllib
 
-    from .tagger import load, load_relation_model
+    from .relations import load_relation_model
+    from .tagger import load
 
     if model is None:
         cfg_path = ann.project_root() / "configs" / "run.toml"

@@ -142,3 +142,12 @@ def train_relation_model(docs: Iterable[Document], epochs: int = 8, lr: float = 
             for i in idx:
                 w[i] = w.get(i, 0.0) * (1 - step * l2) - step * g
     return RelationModel(w)
+
+
+def load_relation_model(model_dir: str | Path) -> RelationModel | None:
+    """The prose relation model stored beside a trained tagger (``relations.json``), or None."""
+    p = Path(model_dir)
+    for cand in (p / "relations.json", p / "model-best" / "relations.json", p.parent / "relations.json"):
+        if cand.is_file():
+            return RelationModel.load(cand)
+    return None

@@ -12,7 +12,8 @@ import tomllib
 from extract.corpus import read_split
 from extract.evaluate import evaluate
 from extract.pipeline import run_text
-from extract.tagger import load, load_relation_model
+from extract.relations import load_relation_model
+from extract.tagger import load
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from ..document import Document, Span
 from ..errors import InputError, problem
+from .trim import snap_to_numbers, trim_indicator
+
+__all__ = ["Spans", "baseline", "load", "snap_to_numbers", "trim_indicator"]
 
 Spans = list[Span]
 
@@ -38,22 +41,9 @@ def load(model_dir: str | Path) -> Callable[[Document], Spans]:
     raise InputError(problem("E202", str(p), model_path=str(p)))
 
 
-def load_relation_model(model_dir: str | Path):
-    """The prose relation model stored beside a trained tagger (``relations.json``), or None."""
-    from ..relations import RelationModel
-
-    p = Path(model_dir)
-    for cand in (p / "relations.json", p / "model-best" / "relations.json", p.parent / "relations.json"):
-        if cand.is_file():
-            return RelationModel.load(cand)
-    return None
-
-
 def baseline(doc: Document) -> Spans:
     """The rule baseline's spans: values and the prose indicators right before them."""
     from . import patterns
 
     return patterns.spans(doc.text)
 
-
-from .trim import snap_to_numbers, trim_indicator  # noqa: E402  (the one trimmer, re-exported)
