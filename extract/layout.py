@@ -20,11 +20,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from . import grid
 from .document import Cell, Column, Document, Row, Table
 from .levels import LevelTracker, cell_levels, level_re as level_re_, levels_in
 from .lexicon import lexicon, load_data
 from .numbers import normalize_width
 from .schema import TOTAL_LINE
+from .textview import TextView, view_of
 from .values import read
 
 #: the roles of the cells a performance row keeps (the others are notes)
@@ -47,16 +49,29 @@ def read_layout(doc: Document) -> Document:
 
 def find_tables(text: str) -> list[Table]:
     """Every table of ``text`` with its rows, in text order."""
-    tables = find_headers(text)
-    for t, nxt in zip(tables, tables[1:]):
-        t.end = nxt.start
+    view = view_of(text)
+    tables = find_headers(text, view)
+    _set_ends(text, tables)
+    tables = sorted(tables + fund_blocks(text, view, tables), key=lambda t: t.start)
+    _set_ends(text, tables)
     for t in tables:
-        if t.kind == "fund":
+        t.style = separator_style(text, t)
+        if t.style == "glued" and t.kind == "performance":
+            t.rows = glued_rows(text, t)
+        elif t.style == "glued":
             t.rows = fund_rows(text, t)
         else:
-            t.style = separator_style(text, t)
-            t.rows = performance_rows(text, t)
+            toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
+            t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(toks, t.columns)
     return tables
+
+
+def _set_ends(text: str, tables: list[Table]) -> None:
+    """Each table's body ends at the next table's start, or earlier where a closing block or prose begins."""
+    tables.sort(key=lambda t: t.start)
+    for i, t in enumerate(tables):
+        t.end = tables[i + 1].start if i + 1 < len(tables) else len(text)
+        t.end = body_end(text, t)
 
 
 def _loose(word: str) -> str:
@@ -76,19 +91,21 @@ def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile("|".join(f"(?:{_loose(w)})" for w in alts)), role_of
 
 
-
 def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def find_headers(text: str, max_gap: int = 40) -> list[Table]:
-    """Every table header in ``text`` (clusters of header words), as tables without rows, body to the end of the text."""
+def find_headers(text: str, view: TextView | None = None, max_gap: int = 40) -> list[Table]:
+    """Every table header in ``text`` (clusters of header words, matched in the normalized view), as tables
+    without rows, body to the end of the text."""
+    view = view or view_of(text)
     pattern, role_of = _header_re()
     hits = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(view.norm):
         word = _squash(m.group(0))
         if word in role_of:
-            hits.append((m.start(), m.end(), word, role_of[word]))
+            s, e = view.span(m.start(), m.end())
+            hits.append((s, e, word, role_of[word]))
     clusters: list[list[tuple[int, int, str, tuple[str, str]]]] = []
     for h in hits:
         if clusters and h[0] - clusters[-1][-1][1] <= max_gap:
@@ -108,7 +125,8 @@ def find_headers(text: str, max_gap: int = 40) -> list[Table]:
             headers.append(Table("performance", cols, cols[0].start, cols[-1].end, len(text)))
         elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
-            h = Table("fund", cols, cl[0][0], cl[-1][1], len(text))
+            label = Column("label", "", cl[0][0], cl[0][0])
+            h = Table("fund", [label, *cols], cl[0][0], cl[-1][1], len(text))
             h.unit = caption_unit(text, h.start, window=CAPTION_WINDOW, until=h.header_end)
             headers.append(h)
     return headers
@@ -123,6 +141,75 @@ def _first_of_each_role(cols: list[Column]) -> list[Column]:
             out.append(c)
             seen.add(c.role)
     return out
+
+
+#: fund row labels this close to each other form one header-less fund table
+FUND_BLOCK_GAP = 120
+#: a row label followed by a cell separator (or nothing) and then a number: a fund row, not prose
+_CELL_THEN_NUMBER = re.compile(r"\s*[:：]?\s*(?:[|｜\t\n]|\s{2,})?[\s|｜]*-?\d")
+
+
+def fund_blocks(text: str, view: TextView, tables: list[Table]) -> list[Table]:
+    """Fund tables without a column header: clusters of fund row labels (年度资金总额, 其中：财政拨款 …)
+    outside every other table, each row's amount read as ``budget`` (a target or application form)."""
+    inside = [(t.start, t.end) for t in tables]
+    labels = []
+    for m in _fund_row_re().finditer(view.norm):
+        s, e = view.span(m.start(1), m.end(1))
+        if not any(a <= s < b for a, b in inside):
+            labels.append((s, e, bool(_CELL_THEN_NUMBER.match(view.norm, m.end()))))
+    blocks: list[list[tuple[int, int, bool]]] = []
+    for lab in labels:
+        if blocks and lab[0] - blocks[-1][-1][1] <= FUND_BLOCK_GAP:
+            blocks[-1].append(lab)
+        else:
+            blocks.append([lab])
+    out = []
+    for block in blocks:
+        if not any(number for *_, number in block):
+            continue  # labels in prose (年度资金总额为100万元), or without amounts
+        start = block[0][0]
+        t = Table("fund", [Column("label", "", start, start), Column("budget", "", start, start)], start, start, len(text))
+        t.unit = caption_unit(text, start, window=CAPTION_WINDOW, until=start)
+        out.append(t)
+    return out
+
+
+def body_start(text: str, table: Table) -> int:
+    """Where a table's body begins: after its header's last cell (a header word may carry a note)."""
+    if table.header_end <= table.start:
+        return table.start
+    m = re.compile(r"[|｜\n\t]|[ \u3000]{2,}").search(text, table.header_end, table.end)
+    return m.start() if m else table.header_end
+
+
+def body_end(text: str, table: Table) -> int:
+    """Where a table's body ends: at a closing block (偏差大, 总分 … for performance tables; 年度总体目标,
+    一级指标 … for fund tables) or at a cell that is prose, else at ``table.end``."""
+    start = body_start(text, table)
+    end = table.end
+    if table.kind == "fund":
+        stop = _fund_stop_re().search(text, start, table.end)
+        end = stop.start() if stop else table.end
+    for m in _CELL_TEXT.finditer(text, start, end):
+        cell = m.group(0).strip()
+        if len(cell) > grid.MAX_CELL or table.kind == "fund" and _is_prose(cell) \
+                or table.kind == "performance" and _stop_cell_re().match(cell):
+            return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return end
+
+
+_CELL_TEXT = re.compile(r"[^\n|｜\t]+")
+#: a cell ending in 。 with this many Han characters is a sentence of prose
+PROSE_SENTENCE = 15
+
+
+def _is_prose(cell: str) -> bool:
+    """A cell that is prose, not a table cell: very long, or a whole sentence."""
+    return len(cell) > grid.MAX_CELL or cell.endswith("。") and len(_HAN.findall(cell)) >= PROSE_SENTENCE
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +254,7 @@ FUND_ROW_REACH = 160
 def fund_rows(text: str, table: Table) -> list[Row]:
     """Rows of a fund table: label and the number cells assigned to the header's columns."""
     total = set(table_words()["fund_rows"]["total"])
-    columns = table.roles()
+    columns = [r for r in table.roles() if r != "label"]
     end = table.end
     rows: list[Row] = []
     labels = list(_fund_row_re().finditer(text, table.header_end, end))
@@ -228,8 +315,13 @@ MAX_VALUE_CELL = 16
 
 
 def separator_style(text: str, header: Table) -> str:
-    """How the header's cells are separated: pipe, lines, spaces, one_line or glued."""
-    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:])]
+    """How the header's cells are separated: pipe, lines, spaces, one_line or glued (a table without header
+    words: glued when a number follows its first row label directly, else read line by line)."""
+    if header.header_end <= header.start:
+        m = _fund_row_re().match(text, header.start)
+        after = text[m.end():m.end() + 1] if m else ""
+        return "glued" if after and after in _DIGITS else "lines"
+    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
     joined = "".join(gaps)
     if "|" in joined:
         return "pipe"

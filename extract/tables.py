@@ -155,7 +155,7 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         if hint is None and _money_name_re().search(ind.text):
             hint = caption_unit(doc.text, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
         for role in ("target", "actual", "weight", "score"):
-            cell = row.cell(role)
+            cell = target_stretch(row) if role == "target" else row.cell(role)
             if cell is None:
                 continue
             s, e = _trim_cell(doc.text, cell)
@@ -190,6 +190,21 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
                 tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))
             rels.append(Relation(ind.id, tail.id, role))
     return rels
+
+
+def target_stretch(row: Row) -> Cell | None:
+    """The target of a row as one cell: the target cell with the comparator and unit cells written right
+    next to it (``≧ | 735 | 人次``: one TARGET over the whole stretch, separators included)."""
+    roles = [r for r, _ in row.cells]
+    if "target" not in roles:
+        return None
+    i = j = roles.index("target")
+    while i > 0 and roles[i - 1] in ("cmp", "unit"):
+        i -= 1
+    while j + 1 < len(roles) and roles[j + 1] in ("cmp", "unit"):
+        j += 1
+    first, last = row.cells[i][1], row.cells[j][1]
+    return Cell(first.start, last.end, "")
 
 
 def _is_bare_text(text: str) -> bool:

@@ -1,0 +1,376 @@
+"""Grids: rebuild a table's rows from its flattened cells, giving each cell its column.
+
+Part of the layout stage. A table body is first cut into cells the way its text is
+flattened (``|`` pieces, runs of two or more spaces or tabs, one cell per line; a line of
+only ``|`` or a blank line marks where a row may end); each cell gets a *kind* from what it
+holds (a level name, a value with or without comparator and unit, a comparator or a unit
+alone, a fund row label, a short text, a sentence, nothing). An alignment then walks the
+cells in reading order and gives each one a column of the header, or leaves it out,
+starting new rows where needed; it maximizes how well the cells' kinds fit their columns'
+roles minus the costs of columns left empty (merged cells lost), of rows started where
+the text shows no row break, and of cells left out. The scores are data
+(``data/layout.toml``). Fund rows are then checked by their arithmetic (执行率 ≈ 执行数 /
+预算数, a score at most its points) and their numbers moved to the columns that make them
+plausible. The level names met on the way are carried down by one
+:class:`~extract.levels.LevelTracker`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .document import Cell, Column, Row
+from .levels import LevelTracker, cell_levels
+from .lexicon import lexicon, load_data
+from .schema import TOTAL_LINE
+from .textview import normalize
+from .values import read
+
+#: fund columns that hold amounts
+AMOUNT_ROLES = ("budget_initial", "budget", "received", "spent")
+#: cells longer than this are prose, not table cells: the table ends before them
+MAX_CELL = 150
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACES = re.compile(r"[ \u3000]{2,}|\t+")
+_WHITE = re.compile(r"[ \t\u3000]+")
+_PIPE_ONLY = re.compile(r"^[ \t\u3000|｜]*[|｜][ \t\u3000|｜]*$")
+_DASH = re.compile(r"^[-—–一/／\\、]+$")
+_QUALITATIVE_CMP = ("定性", "定量", "正向", "反向", "正向指标", "反向指标")
+
+
+def scores() -> dict[str, Any]:
+    return load_data("layout.toml")
+
+
+@dataclass
+class Token:
+    """One flattened cell: its offsets and trimmed text, what it holds, and the break before it."""
+
+    start: int
+    end: int
+    text: str
+    brk: int  # 0: same line; 1: a line break before it; 2: a blank line or a |-only line before it
+    kind: str = "empty"
+    number: float | None = None
+
+
+# -- cutting a body into cells ------------------------------------------------------------
+
+def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list[Token]:
+    """The cells of ``text[start:end]`` in reading order, with the break before each."""
+    out: list[Token] = []
+    brk = 2
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:line_end]
+        if not line.strip():
+            if line and any(c in line for c in "\t"):
+                out.append(Token(line_end, line_end, "", max(brk, 1)))  # a tab-only line: an empty cell
+                brk = 0
+            brk = 2 if not line else max(brk, 1)
+        elif _PIPE_ONLY.match(line):
+            brk = 2
+        else:
+            pieces = _line_pieces(line, single_spaces)
+            for i, (a, b) in enumerate(pieces):
+                out.append(_token(text, pos + a, pos + b, max(brk, 1) if i == 0 else 0))
+            brk = 1
+        pos = line_end + 1
+        if nl < 0:
+            break
+    for t in out:
+        _classify(t)
+    return out
+
+
+def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
+    """Where the cells of one line are: ``|`` pieces, runs of spaces or tabs, or the whole line."""
+    if "|" in line or "｜" in line:
+        cuts = [m.start() for m in re.finditer(r"[|｜]", line)]
+        bounds = [-1, *cuts, len(line)]
+        pieces = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+        if pieces and not line[pieces[-1][0]:].strip():
+            pieces = pieces[:-1]  # the right border after the last |
+        return pieces
+    sep = _WHITE if single_spaces else _SPACES
+    out, pos = [], 0
+    for m in sep.finditer(line):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(line):
+        out.append((pos, len(line)))
+    return out
+
+
+def _token(text: str, a: int, b: int, brk: int) -> Token:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    core = seg.strip()
+    return Token(a + lead, a + lead + len(core), core, brk)
+
+
+@lru_cache(maxsize=1)
+def _fund_label_re() -> re.Pattern[str]:
+    w = load_data("tables.toml")["fund_rows"]
+    alts = sorted(w["total"] + w["other"], key=len, reverse=True)
+    return re.compile(r"^(?:其中\s*[:：]?\s*)?(?:" + "|".join(re.escape(a) for a in alts) + r")")
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
+
+
+def _classify(t: Token) -> None:
+    """Give a token the kind of what it holds."""
+    text = t.text
+    norm = normalize(text).replace(" ", "").rstrip("。；;")
+    if not norm or _DASH.match(norm):
+        t.kind = "empty"
+        return
+    if cell_levels(norm):
+        t.kind = "level"
+        return
+    if norm in lexicon().comparators_before or norm in lexicon().comparators_after or norm in _QUALITATIVE_CMP:
+        t.kind = "cmp"
+        return
+    if norm in _units():
+        t.kind = "unit"
+        return
+    if _fund_label_re().match(norm):
+        t.kind = "label"
+        return
+    han = len(_HAN.findall(norm))
+    if len(norm) <= 20 and han <= 4:
+        r = read(text)
+        if r.number is not None:
+            t.number = r.number.value
+            if r.comparator:
+                t.kind = "goal"
+            elif r.kind == "percent":
+                t.kind = "percent"
+            elif r.kind == "money":
+                t.kind = "money"
+            elif r.kind == "quantity":
+                t.kind = "quantity"
+            elif r.kind is None and han == 0:
+                t.kind = "points" if 0 <= r.number.value <= 100 else "number"
+            else:
+                t.kind = "quantity"
+            return
+    t.kind = "long" if len(norm) > int(scores()["long_text"]) else "text"
+
+
+# -- the alignment ------------------------------------------------------------------------
+
+def _fit_table(role: str) -> str:
+    if role in AMOUNT_ROLES:
+        return "amount"
+    return role
+
+
+def _role_key(col: Column, kind: str) -> str:
+    """The key of a column's role in the score tables (fund weight/score are scored as fund points)."""
+    if kind == "fund" and col.role in ("weight", "score"):
+        return "fund_points"
+    return _fit_table(col.role)
+
+
+def _skip_key(col: Column, kind: str) -> str:
+    if kind == "fund" and col.role in ("weight", "score"):
+        return f"fund_{col.role}"
+    return col.role
+
+
+def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tuple[int, Token]]]:
+    """Rows of (column index, token) for ``toks``: the best alignment of the cells to the columns."""
+    s = scores()
+    fit, skip, drop, rows_cfg = s["fit"], s["skip"], s["drop"], s["rows"]
+    n_cols = len(columns)
+    if not toks or not n_cols:
+        return []
+    emit = [[fit.get(_role_key(c, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
+    skip_cost = [float(skip.get(_skip_key(c, kind), 0.5)) for c in columns]
+    cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1
+    end_share = float(skip["at_row_end"])
+
+    def between(a: int, b: int) -> float:  # columns a..b-1 left empty
+        return cum[b] - cum[a] if b > a else 0.0
+
+    # how rows show in this table
+    lines = [t for t in toks if t.brk >= 1]
+    multi = sum(1 for i, t in enumerate(toks) if t.brk >= 1 and i + 1 < len(toks) and toks[i + 1].brk == 0)
+    row_per_line = bool(lines) and multi / len(lines) >= float(rows_cfg["row_per_line_share"])
+    blanks = sum(1 for t in toks if t.brk == 2)
+    blank_informative = not row_per_line and blanks / len(toks) <= float(rows_cfg["blank_line_share"])
+
+    def new_row_cost(t: Token) -> float:
+        if row_per_line:
+            return 0.0 if t.brk >= 1 else float(rows_cfg["new_row_inside_line"])
+        if blank_informative:
+            return 0.0 if t.brk == 2 else float(rows_cfg["new_row_without_blank"])
+        return 0.0
+
+    def same_row_cost(t: Token) -> float:
+        if row_per_line:
+            return float(rows_cfg["row_across_lines"]) if t.brk >= 1 else 0.0
+        if blank_informative:
+            return float(rows_cfg["row_across_blank"]) if t.brk == 2 else 0.0
+        return 0.0
+
+    NEG = -math.inf
+    # state j: the last column used in the current row (-1: a row has started, nothing in it yet) -> index j + 1
+    best = [NEG] * (n_cols + 1)
+    best[0] = 0.0
+    back: list[list[tuple[int, int, bool]]] = []  # per token, per state: (previous state, column or -1 dropped, new row)
+    for k, t in enumerate(toks):
+        nxt = [NEG] * (n_cols + 1)
+        ptr = [(-1, -1, False)] * (n_cols + 1)
+        d = float(drop.get(t.kind, 1.5))
+        for si in range(n_cols + 1):
+            cur = best[si]
+            if cur == NEG:
+                continue
+            last = si - 1
+            # leave the cell out
+            if cur - d > nxt[si]:
+                nxt[si], ptr[si] = cur - d, (si, -1, False)
+            # the same row, a later column
+            same = same_row_cost(t)
+            for c in range(last + 1, n_cols):
+                v = cur + emit[k][c] - between(last + 1, c) - same
+                if v > nxt[c + 1]:
+                    nxt[c + 1], ptr[c + 1] = v, (si, c, False)
+            # a new row
+            if last >= 0:
+                close = cur - end_share * between(last + 1, n_cols) - new_row_cost(t)
+                for c in range(n_cols):
+                    v = close + emit[k][c] - between(0, c)
+                    if v > nxt[c + 1]:
+                        nxt[c + 1], ptr[c + 1] = v, (si, c, True)
+        best = nxt
+        back.append(ptr)
+    final = [best[si] - (end_share * between(si, n_cols) if si > 0 else 0.0) for si in range(n_cols + 1)]
+    si = max(range(n_cols + 1), key=lambda i: final[i])
+    path: list[tuple[int, bool]] = []
+    for k in range(len(toks) - 1, -1, -1):
+        prev, col, new = back[k][si]
+        path.append((col, new))
+        si = prev
+    path.reverse()
+    rows: list[list[tuple[int, Token]]] = [[]]
+    for t, (col, new) in zip(toks, path):
+        if new and rows[-1]:
+            rows.append([])
+        if col >= 0:
+            rows[-1].append((col, t))
+    return [r for r in rows if r]
+
+
+# -- rows ---------------------------------------------------------------------------------------
+
+def performance_grid(toks: list[Token], columns: list[Column]) -> list[Row]:
+    """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
+    levels = LevelTracker()
+    out: list[Row] = []
+    for row in align(toks, columns, "performance"):
+        name = None
+        cells: list[tuple[str, Cell]] = []
+        for col, t in row:
+            role = columns[col].role
+            if t.kind == "level" and role in ("level1", "level2"):
+                lv = cell_levels(normalize(t.text))
+                if lv:
+                    levels.see(*lv)
+            elif role == "name" and t.kind != "empty":
+                name = Cell(t.start, t.end, t.text)
+            elif role in ("target", "actual", "weight", "score", "unit", "cmp") and t.kind != "empty":
+                cells.append((role, Cell(t.start, t.end, t.text)))
+        if name is not None:
+            out.append(Row(name, cells, levels.level1, levels.level2))
+    return out
+
+
+def fund_grid(toks: list[Token], columns: list[Column]) -> list[Row]:
+    """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
+    out: list[Row] = []
+    value_roles = [c.role for c in columns if c.role != "label"]
+    for row in align(toks, columns, "fund"):
+        label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
+        cells = [(columns[col].role, t) for col, t in row
+                 if columns[col].role != "label" and t.kind not in ("empty", "text", "long", "label", "level")]
+        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells])
+        if not placed and (label is None or label.kind != "label"):
+            continue  # a line of text in the table's way, not a fund row
+        cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
+        out.append(Row(Cell(label.start, label.end, label.text) if label else None, cells, line=fund_line(label.text if label else None)))
+    return out
+
+
+def fund_line(label: str | None) -> str:
+    """The fund line a row label names: the total row is 年度资金总额; 其中：, numbering and colons dropped."""
+    if label is None:
+        return TOTAL_LINE
+    norm = normalize(label).replace(" ", "")
+    words = load_data("tables.toml")["fund_rows"]
+    core = re.sub(r"^(?:其中[:：]?|[0-9一二三四五六七八九十]+[、.．])", "", norm).rstrip(":：")
+    if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中"):
+        return TOTAL_LINE
+    return re.sub(r"^(?:其中[:：]?|[0-9一二三四五六七八九十]+[、.．])", "", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
+
+
+def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str]) -> list[tuple[str, Token]]:
+    """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another.
+
+    Every order-keeping way of placing the numbers in the columns is scored like the alignment (fit,
+    columns left empty) plus the arithmetic: a rate that equals spent / budget (or received / budget) in
+    percent, a score at most its weight.
+    """
+    if not values:
+        return []
+    s = scores()
+    fit, skip = s["fit"], s["skip"]
+    n, m = len(values), len(roles)
+    if n > m:
+        return list(zip(aligned, values))
+    cost = [float(skip.get(f"fund_{r}" if r in ("weight", "score") else r, 0.5)) for r in roles]
+    end_share = float(skip["at_row_end"])
+    best, best_cells = -math.inf, list(zip(aligned, values))
+    for cols in itertools.combinations(range(m), n):
+        placed = {roles[c]: values[i] for i, c in enumerate(cols)}
+        score = sum(fit[_fit_table("fund_points" if roles[c] in ("weight", "score") else roles[c])].get(values[i].kind, -2.0)
+                    for i, c in enumerate(cols))
+        used = set(cols)
+        score -= sum(cost[c] for c in range(cols[-1]) if c not in used)
+        score -= end_share * sum(cost[c] for c in range(cols[-1] + 1, m))
+        score += _arithmetic(placed)
+        score += 0.01 * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
+        if score > best:
+            best, best_cells = score, [(roles[c], values[i]) for i, c in enumerate(cols)]
+    return best_cells
+
+
+def _arithmetic(placed: dict[str, Token]) -> float:
+    """A bonus for a row whose numbers agree with each other (rate = spent / budget, score <= weight)."""
+    bonus = 0.0
+    rate = placed.get("rate")
+    base = placed.get("budget") or placed.get("budget_initial")
+    done = placed.get("spent") or placed.get("received")
+    if rate is not None and base is not None and done is not None and rate.number is not None \
+            and base.number and done.number is not None:
+        r = rate.number if rate.kind == "percent" or rate.number > 1.5 else rate.number * 100
+        expected = done.number / base.number * 100
+        bonus += 3.0 if abs(r - expected) <= max(1.0, 0.02 * expected) else -1.0
+    w, sc = placed.get("weight"), placed.get("score")
+    if w is not None and sc is not None and w.number is not None and sc.number is not None:
+        bonus += 0.5 if sc.number <= w.number else -2.0
+    return bonus

@@ -1,0 +1,78 @@
+"""Text views: a normalized copy of a report's text for matching words, with offsets back.
+
+Header words, row labels, level names and captions are written in the project's data in
+simplified characters and half-width punctuation, while real reports come as traditional-
+character mirrors (`年度資金總額`), with full-width signs (`（万元）`, `％`), and with pinyin
+glosses that conversion tools leave after a character (`數(shù)量`). A :class:`TextView` holds
+the text in one normal form (each character converted on its own by OpenCC's t2s, full-width
+ASCII made half-width, glosses removed) and, for every character of the view, its offset in
+the original text, so that whatever is found in the view is reported at the original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: a pinyin gloss after a Han character: (shù), (xiàng), (jì)
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def normal_char(c: str) -> str:
+    """One character in normal form: simplified, half-width (one character always)."""
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if c == "\u3000":
+        return " "
+    if o < 0x3400:
+        return c
+    out = _converter().convert(c)
+    return out if len(out) == 1 else c
+
+
+@dataclass(frozen=True)
+class TextView:
+    """``norm`` is the normalized text; ``origin[i]`` the offset in ``text`` of ``norm[i]``."""
+
+    text: str
+    norm: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of ``norm[start:end]`` (glosses inside it included)."""
+        if start >= end:
+            o = self.origin[start] if start < len(self.origin) else len(self.text)
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def at(self, pos: int) -> int:
+        """The view offset of original offset ``pos`` (the first view character at or after it)."""
+        from bisect import bisect_left
+
+        return bisect_left(self.origin, pos)
+
+
+def view_of(text: str) -> TextView:
+    """The normalized view of ``text``."""
+    keep = [True] * len(text)
+    for m in _GLOSS.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    origin = tuple(i for i, k in enumerate(keep) if k)
+    norm = "".join(normal_char(text[i]) for i in origin)
+    return TextView(text, norm, origin)
+
+
+def normalize(text: str) -> str:
+    """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
+    return view_of(text).norm
