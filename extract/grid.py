@@ -38,6 +38,7 @@ MAX_CELL = 150
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"[ \u3000]{2,}|\t+")
 _WHITE = re.compile(r"[ \t\u3000]+")
+_DIGIT = re.compile(r"[0-9０-９%％]")
 _PIPE_ONLY = re.compile(r"^[ \t\u3000|｜]*[|｜][ \t\u3000|｜]*$")
 _DASH = re.compile(r"^[-—–一/／\\、]+$")
 _QUALITATIVE_CMP = ("定性", "定量", "正向", "反向", "正向指标", "反向指标")
@@ -91,7 +92,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
 
 
 def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
-    """Where the cells of one line are: ``|`` pieces, runs of spaces or tabs, or the whole line."""
+    """Where the cells of one line are: ``|`` pieces, runs of two or more spaces or tabs, single spaces in a
+    row-like line (two pieces with digits, or a text then a value), or the whole line."""
     if "|" in line or "｜" in line:
         cuts = [m.start() for m in re.finditer(r"[|｜]", line)]
         bounds = [-1, *cuts, len(line)]
@@ -99,7 +101,16 @@ def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
         if pieces and not line[pieces[-1][0]:].strip():
             pieces = pieces[:-1]  # the right border after the last |
         return pieces
-    sep = _WHITE if single_spaces else _SPACES
+    out = _split(line, _SPACES)
+    if len(out) == 1 or single_spaces:
+        fine = _split(line, _WHITE)
+        digits = [bool(_DIGIT.search(line[a:b])) for a, b in fine]
+        if single_spaces or sum(digits) >= 2 or len(fine) >= 2 and digits[-1] and not any(digits[:-1]):
+            return fine
+    return out
+
+
+def _split(line: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in sep.finditer(line):
         if m.start() > pos:
@@ -228,14 +239,17 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
         return 0.0
 
     NEG = -math.inf
+    join = s["join"]
     # state j: the last column used in the current row (-1: a row has started, nothing in it yet) -> index j + 1
     best = [NEG] * (n_cols + 1)
     best[0] = 0.0
-    back: list[list[tuple[int, int, bool]]] = []  # per token, per state: (previous state, column or -1 dropped, new row)
+    # per token, per state: (previous state, column; DROPPED or JOINED, new row)
+    back: list[list[tuple[int, int, bool]]] = []
     for k, t in enumerate(toks):
         nxt = [NEG] * (n_cols + 1)
-        ptr = [(-1, -1, False)] * (n_cols + 1)
+        ptr = [(-1, DROPPED, False)] * (n_cols + 1)
         d = float(drop.get(t.kind, 1.5))
+        j = float(join.get(t.kind, 3.0))
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -243,7 +257,10 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
             last = si - 1
             # leave the cell out
             if cur - d > nxt[si]:
-                nxt[si], ptr[si] = cur - d, (si, -1, False)
+                nxt[si], ptr[si] = cur - d, (si, DROPPED, False)
+            # the rest of the cell before it, on the same line (a name or a value split at a single space)
+            if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
+                nxt[si], ptr[si] = cur - j, (si, JOINED, False)
             # the same row, a later column
             same = same_row_cost(t)
             for c in range(last + 1, n_cols):
@@ -271,18 +288,38 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
     for t, (col, new) in zip(toks, path):
         if new and rows[-1]:
             rows.append([])
-        if col >= 0:
+        if col == JOINED and rows[-1]:
+            c, prev = rows[-1][-1]
+            rows[-1][-1] = (c, _joined(prev, t))
+        elif col >= 0:
             rows[-1].append((col, t))
     return [r for r in rows if r]
 
 
+DROPPED, JOINED = -1, -2
+
+
+def _joined(a: Token, b: Token) -> Token:
+    """One cell of two tokens of the same line (its text is set from the source by the caller)."""
+    kind = a.kind if a.kind != "empty" else b.kind
+    return Token(a.start, b.end, "", a.brk, kind, a.number if a.number is not None else b.number)
+
+
 # -- rows ---------------------------------------------------------------------------------------
 
-def performance_grid(toks: list[Token], columns: list[Column]) -> list[Row]:
+def _cells(text: str, rows: list[list[tuple[int, Token]]]) -> list[list[tuple[int, Token]]]:
+    """The rows with every token's text taken from the source (joined tokens have none yet)."""
+    for row in rows:
+        for _, t in row:
+            t.text = text[t.start:t.end]
+    return rows
+
+
+def performance_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
     levels = LevelTracker()
     out: list[Row] = []
-    for row in align(toks, columns, "performance"):
+    for row in _cells(text, align(toks, columns, "performance")):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
@@ -300,11 +337,11 @@ def performance_grid(toks: list[Token], columns: list[Column]) -> list[Row]:
     return out
 
 
-def fund_grid(toks: list[Token], columns: list[Column]) -> list[Row]:
+def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
-    for row in align(toks, columns, "fund"):
+    for row in _cells(text, align(toks, columns, "fund")):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         cells = [(columns[col].role, t) for col, t in row
                  if columns[col].role != "label" and t.kind not in ("empty", "text", "long", "label", "level")]

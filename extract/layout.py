@@ -33,6 +33,8 @@ from .values import read
 VALUE_ROLES = ("target", "actual", "weight", "score", "unit")
 #: how far before a fund header its caption may state the unit
 CAPTION_WINDOW = 120
+#: how far after a fund header (before its first number) a caption may still state the unit: (万元) 年度资金总额
+CAPTION_AFTER = 30
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
@@ -62,7 +64,7 @@ def find_tables(text: str) -> list[Table]:
             t.rows = fund_rows(text, t)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
-            t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(toks, t.columns)
+            t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
     return tables
 
 
@@ -114,6 +116,8 @@ def find_headers(text: str, view: TextView | None = None, max_gap: int = 40) -> 
             clusters.append([h])
     headers = []
     for cl in clusters:
+        words_end = max(h[1] for h in cl)
+        cl = _restore_broken_words(text, cl)
         perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "fund" or w in ("分值", "得分")]
         perf_roles = {r for *_, r in perf}
@@ -122,14 +126,41 @@ def find_headers(text: str, view: TextView | None = None, max_gap: int = 40) -> 
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
-            headers.append(Table("performance", cols, cols[0].start, cols[-1].end, len(text)))
+            headers.append(Table("performance", cols, cols[0].start, max(cols[-1].end, words_end), len(text)))
         elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             label = Column("label", "", cl[0][0], cl[0][0])
             h = Table("fund", [label, *cols], cl[0][0], cl[-1][1], len(text))
-            h.unit = caption_unit(text, h.start, window=CAPTION_WINDOW, until=h.header_end)
+            first_number = _NUMBER.search(text, h.header_end)
+            until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
+            h.unit = caption_unit(text, h.start, window=CAPTION_WINDOW, until=until)
             headers.append(h)
     return headers
+
+
+def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Header words broken over two header lines (``年度 … 实际`` above ``指标值 … 完成值``) take the place of
+    their first part: a word found on a later line that is the end of a longer header word whose first part
+    stands alone on the cluster's first line is moved there, so that the columns keep their order."""
+    _, role_of = _header_re()
+    anchor = next((h[0] for h in cluster if h[3][1] in ("level1", "level2", "name")), cluster[0][0])
+    line_start = text.rfind("\n", 0, anchor) + 1
+    first_line_end = text.find("\n", anchor)
+    if first_line_end < 0:
+        return cluster
+    out = []
+    for s, e, w, (k, r) in cluster:
+        if s > first_line_end:
+            for long_word, (k2, r2) in role_of.items():
+                if (k2, r2) == (k, r) and long_word.endswith(w) and long_word != w:
+                    stub = long_word[: -len(w)]
+                    m = re.search(rf"(?<![^\s|｜]){re.escape(stub)}(?![^\s|｜])", text[line_start:first_line_end])
+                    a, b = (line_start + m.start(), line_start + m.end()) if m else (0, 0)
+                    if m and not any(h[0] < b and a < h[1] for h in cluster):  # not a piece of another header word
+                        s, e = a, b
+                        break
+        out.append((s, e, w, (k, r)))
+    return sorted(out)
 
 
 def _first_of_each_role(cols: list[Column]) -> list[Column]:
