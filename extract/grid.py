@@ -301,8 +301,11 @@ DROPPED, JOINED = -1, -2
 
 def _joined(a: Token, b: Token) -> Token:
     """One cell of two tokens of the same line (its text is set from the source by the caller)."""
-    kind = a.kind if a.kind != "empty" else b.kind
-    return Token(a.start, b.end, "", a.brk, kind, a.number if a.number is not None else b.number)
+    if a.kind == "empty" or a.start == a.end:
+        return b
+    if b.kind == "empty" or b.start == b.end:
+        return a
+    return Token(a.start, b.end, "", a.brk, a.kind, a.number if a.number is not None else b.number)
 
 
 # -- rows ---------------------------------------------------------------------------------------
