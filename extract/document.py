@@ -160,6 +160,8 @@ class Document:
     funds: list[FundLine] = field(default_factory=list)
     #: the tables the layout stage found, in text order
     tables: list[Table] = field(default_factory=list)
+    #: the captions that state a unit for bare amounts (（万元）, 单位：元), as (offset, unit, reach), in text order
+    captions: list[tuple[int, str, int]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------

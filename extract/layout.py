@@ -44,17 +44,20 @@ def table_words() -> dict[str, Any]:
 
 
 def read_layout(doc: Document) -> Document:
-    """Find the document's tables and rebuild their rows (``doc.tables``)."""
-    doc.tables = find_tables(doc.text)
+    """Find the document's unit captions and tables, and rebuild the tables' rows (``doc.captions``, ``doc.tables``)."""
+    view = view_of(doc.text)
+    doc.captions = find_captions(doc.text, view)
+    doc.tables = find_tables(doc.text, view, doc.captions)
     return doc
 
 
-def find_tables(text: str) -> list[Table]:
+def find_tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:
     """Every table of ``text`` with its rows, in text order."""
-    view = view_of(text)
-    tables = find_headers(text, view)
+    view = view or view_of(text)
+    captions = find_captions(text, view) if captions is None else captions
+    tables = find_headers(text, view, captions)
     _set_ends(text, tables)
-    tables = sorted(tables + fund_blocks(text, view, tables), key=lambda t: t.start)
+    tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
     for t in tables:
         t.style = separator_style(text, t)
@@ -97,10 +100,12 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def find_headers(text: str, view: TextView | None = None, max_gap: int = 40) -> list[Table]:
+def find_headers(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None,
+                 max_gap: int = 40) -> list[Table]:
     """Every table header in ``text`` (clusters of header words, matched in the normalized view), as tables
     without rows, body to the end of the text."""
     view = view or view_of(text)
+    captions = find_captions(text, view) if captions is None else captions
     pattern, role_of = _header_re()
     hits = []
     for m in pattern.finditer(view.norm):
@@ -133,7 +138,7 @@ def find_headers(text: str, view: TextView | None = None, max_gap: int = 40) -> 
             h = Table("fund", [label, *cols], cl[0][0], cl[-1][1], len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
-            h.unit = caption_unit(text, h.start, window=CAPTION_WINDOW, until=until)
+            h.unit = unit_before(captions, h.start, window=CAPTION_WINDOW, until=until)
             headers.append(h)
     return headers
 
@@ -180,7 +185,7 @@ FUND_BLOCK_GAP = 120
 _CELL_THEN_NUMBER = re.compile(r"\s*[:：]?\s*(?:[|｜\t\n]|\s{2,})?[\s|｜]*-?\d")
 
 
-def fund_blocks(text: str, view: TextView, tables: list[Table]) -> list[Table]:
+def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:
     """Fund tables without a column header: clusters of fund row labels (年度资金总额, 其中：财政拨款 …)
     outside every other table, each row's amount read as ``budget`` (a target or application form)."""
     inside = [(t.start, t.end) for t in tables]
@@ -201,7 +206,7 @@ def fund_blocks(text: str, view: TextView, tables: list[Table]) -> list[Table]:
             continue  # labels in prose (年度资金总额为100万元), or without amounts
         start = block[0][0]
         t = Table("fund", [Column("label", "", start, start), Column("budget", "", start, start)], start, start, len(text))
-        t.unit = caption_unit(text, start, window=CAPTION_WINDOW, until=start)
+        t.unit = unit_before(captions, start, window=CAPTION_WINDOW, until=start)
         out.append(t)
     return out
 
@@ -248,17 +253,30 @@ def _caption_re() -> re.Pattern[str]:
     return re.compile(table_words()["captions"]["pattern"])
 
 
-def caption_unit(text: str, pos: int, window: int = 200, until: int | None = None) -> str | None:
-    """The unit a caption states for the table at ``pos``: the last one in ``[pos-window, until]``."""
-    lo = max(0, pos - window)
-    seg = text[lo:until if until is not None else pos]
-    found = None
-    for m in _caption_re().finditer(seg):
-        found = m.group(1) or m.group(2)
-    if found is None:
-        return None
-    return table_words()["captions"]["spelling"].get(found, found)
+def find_captions(text: str, view: TextView | None = None) -> list[tuple[int, str, int]]:
+    """Every caption that states a unit for bare amounts (（万元）, 单位：元, 單位:萬元), as (offset, unit, reach),
+    matched in the normalized view: a unit stated for the form (单位：万元) holds further than a bracket."""
+    view = view or view_of(text)
+    words = table_words()["captions"]
+    out = []
+    for m in _caption_re().finditer(view.norm):
+        unit = m.group(1) or m.group(2)
+        reach = int(words["form_reach"]) if m.group(1) else 0
+        out.append((view.span(m.start(), m.end())[0], words["spelling"].get(unit, unit), reach))
+    return out
 
+
+def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 200, until: int | None = None) -> str | None:
+    """The unit of the last caption before ``until`` (default ``pos``) that reaches ``pos``: within ``window``
+    characters, or within its own reach for a unit stated for the whole form."""
+    hi = pos if until is None else until
+    found = None
+    for at, unit, reach in captions:
+        if at >= hi:
+            break
+        if pos - max(window, reach) <= at:
+            found = unit
+    return found
 
 
 # -- fund tables -------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document, Span
-from .layout import caption_unit, read_layout
+from .layout import read_layout, unit_before
 from .link import assign_prose_levels, drop_unlinked_indicators, link_prose
 from .relations import RelationModel
 from .tables import read_tables
@@ -60,7 +60,7 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             continue
         ent = doc.add_entity(label, s, e)
         if label != "INDICATOR":
-            hint = caption_unit(text, s) if label == "MONEY" else None
+            hint = unit_before(doc.captions, s) if label == "MONEY" else None
             ent.attrs.update(parse_value(ent.text, label, hint))
             if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
                 ent.attrs["unit_hint"] = hint

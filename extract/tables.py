@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
-from .layout import caption_unit, row_slots, table_words
+from .layout import row_slots, table_words, unit_before
 from .levels import LevelTracker
 from .lexicon import lexicon
 from .schema import SLOT_TAILS
@@ -153,7 +153,7 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
         if hint is None and _money_name_re().search(ind.text):
-            hint = caption_unit(doc.text, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
+            hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
         for role in ("target", "actual", "weight", "score"):
             cell = target_stretch(row) if role == "target" else row.cell(role)
             if cell is None:
