@@ -135,6 +135,7 @@ class Table:
     unit: str | None = None  # the unit a caption states for bare amounts (万元)
     style: str | None = None  # pipe | lines | spaces | one_line | glued
     rows: list[Row] = field(default_factory=list)
+    points: Cell | None = None  # the points its caption gives a fund table: 预算执行情况(万元)(20分)
 
     def roles(self) -> list[str]:
         return [c.role for c in self.columns]

@@ -87,7 +87,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
         if nl < 0:
             break
     for t in out:
-        _classify(t)
+        classify(t)
     return out
 
 
@@ -141,7 +141,7 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
-def _classify(t: Token) -> None:
+def classify(t: Token) -> None:
     """Give a token the kind of what it holds."""
     text = t.text
     norm = normalize(text).replace(" ", "").rstrip("。；;")
@@ -369,22 +369,30 @@ def fund_line(label: str | None) -> str:
 
 
 def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str]) -> list[tuple[str, Token]]:
-    """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another.
-
-    Every order-keeping way of placing the numbers in the columns is scored like the alignment (fit,
-    columns left empty) plus the arithmetic: a rate that equals spent / budget (or received / budget) in
-    percent, a score at most its weight.
-    """
+    """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another."""
     if not values:
         return []
+    if len(values) > len(roles):
+        return list(zip(aligned, values))
+    return best_fund_placement(values, roles, aligned)[1]
+
+
+def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str] | None = None
+                        ) -> tuple[float, list[tuple[str, Token]]]:
+    """The best order-keeping placement of a fund row's numbers in its columns, and its score.
+
+    Every placement is scored like the alignment (fit of each number to its column, columns left
+    empty) plus the arithmetic: a rate that equals spent / budget (or received / budget) in percent,
+    a score at most its weight.
+    """
+    if not values or len(values) > len(roles):
+        return -math.inf, []
     s = scores()
     fit, skip = s["fit"], s["skip"]
     n, m = len(values), len(roles)
-    if n > m:
-        return list(zip(aligned, values))
     cost = [float(skip.get(f"fund_{r}" if r in ("weight", "score") else r, 0.5)) for r in roles]
     end_share = float(skip["at_row_end"])
-    best, best_cells = -math.inf, list(zip(aligned, values))
+    best, best_cells = -math.inf, []
     for cols in itertools.combinations(range(m), n):
         placed = {roles[c]: values[i] for i, c in enumerate(cols)}
         score = sum(fit[_fit_table("fund_points" if roles[c] in ("weight", "score") else roles[c])].get(values[i].kind, -2.0)
@@ -393,10 +401,51 @@ def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[st
         score -= sum(cost[c] for c in range(cols[-1]) if c not in used)
         score -= end_share * sum(cost[c] for c in range(cols[-1] + 1, m))
         score += _arithmetic(placed)
-        score += 0.01 * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
+        if aligned:
+            score += 0.01 * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
         if score > best:
             best, best_cells = score, [(roles[c], values[i]) for i, c in enumerate(cols)]
+    return best, best_cells
+
+
+#: a number as a glued cell may hold it: no leading zero, at most one decimal point, an optional %
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,6})?%?")
+#: a glued run cut into more numbers than this is not tried
+MAX_GLUED_CELLS = 7
+
+
+def split_glued_fund(run: str, roles: list[str], offset: int = 0) -> list[tuple[str, Token]]:
+    """A fund row's glued run of numbers (``2456.182456.182456.1810100%10``) cut into one number per column.
+
+    Every way of cutting the run into well-formed numbers is placed in the columns
+    (:func:`best_fund_placement`); the cut whose placement scores best wins, a cut into numbers with
+    more than two decimals costing a little per extra decimal.
+    """
+    best, best_cells = -math.inf, []
+    for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
+        toks = []
+        for a, b in cut:
+            t = Token(offset + a, offset + b, run[a:b], 0)
+            classify(t)
+            toks.append(t)
+        score, cells = best_fund_placement(toks, roles)
+        score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
+        if score > best:
+            best, best_cells = score, cells
     return best_cells
+
+
+def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
+    """Every way of cutting ``run[pos:]`` into at most ``room`` well-formed numbers."""
+    if pos == len(run):
+        return [[]]
+    if room == 0:
+        return []
+    out = []
+    for end in range(pos + 1, len(run) + 1):
+        if _GLUED_NUMBER.fullmatch(run, pos, end) and (end == len(run) or run[end] != "%"):
+            out += [[(pos, end), *rest] for rest in _cuts(run, end, room - 1)]
+    return out
 
 
 def _arithmetic(placed: dict[str, Token]) -> float:
@@ -410,6 +459,11 @@ def _arithmetic(placed: dict[str, Token]) -> float:
         r = rate.number if rate.kind == "percent" or rate.number > 1.5 else rate.number * 100
         expected = done.number / base.number * 100
         bonus += 3.0 if abs(r - expected) <= max(1.0, 0.02 * expected) else -1.0
+    initial, budget, spent = placed.get("budget_initial"), placed.get("budget"), placed.get("spent")
+    if initial is not None and budget is not None and initial.number and budget.number is not None:
+        bonus += 0.5 if abs(budget.number - initial.number) <= 0.2 * initial.number else 0.0  # adjusted, not remade
+    if budget is not None and spent is not None and budget.number is not None and spent.number is not None:
+        bonus += 0.3 if spent.number <= budget.number * 1.05 else 0.0
     w, sc = placed.get("weight"), placed.get("score")
     if w is not None and sc is not None and w.number is not None and sc.number is not None:
         bonus += 0.5 if sc.number <= w.number else -2.0

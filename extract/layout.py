@@ -64,7 +64,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         if t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
-            t.rows = fund_rows(text, t)
+            t.rows = fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
@@ -124,21 +124,25 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, cl)
         perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
-        fund = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "fund" or w in ("分值", "得分")]
         perf_roles = {r for *_, r in perf}
-        fund_roles = {r for *_, r in fund}
+        perf_start = None
         if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
             headers.append(Table("performance", cols, cols[0].start, max(cols[-1].end, words_end), len(text)))
-        elif len(fund_roles & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
+            perf_start = cols[0].start
+        # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
+        fund = [(s, e, w, r) for s, e, w, (k, r) in cl
+                if (k == "fund" or w in ("分值", "得分")) and (perf_start is None or s < perf_start)]
+        if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
-            label = Column("label", "", cl[0][0], cl[0][0])
-            h = Table("fund", [label, *cols], cl[0][0], cl[-1][1], len(text))
+            label = Column("label", "", fund[0][0], fund[0][0])
+            h = Table("fund", [label, *cols], fund[0][0], fund[-1][1], len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
             h.unit = unit_before(captions, h.start, window=CAPTION_WINDOW, until=until)
+            h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers
 
@@ -266,6 +270,22 @@ def find_captions(text: str, view: TextView | None = None) -> list[tuple[int, st
     return out
 
 
+@lru_cache(maxsize=1)
+def _points_re() -> re.Pattern[str]:
+    return re.compile(table_words()["captions"]["points"])
+
+
+def caption_points(text: str, start: int, until: int) -> Cell | None:
+    """The points a fund table's caption gives it (``(20分)`` in 预算执行情况(万元)(20分)), in the text before
+    its first number; None where the caption gives none or the table has a 分值 column of its own."""
+    found = None
+    for m in _points_re().finditer(text, max(0, start - CAPTION_WINDOW), until):
+        g = 1 if m.group(1) else 2
+        if not re.match(r"\s*[*×xX]", text[m.end(g):m.end(g) + 2]):  # not the scoring rule 得分(20分*执行率)
+            found = Cell(m.start(g), m.end(g), m.group(g))
+    return found
+
+
 def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 200, until: int | None = None) -> str | None:
     """The unit of the last caption before ``until`` (default ``pos``) that reaches ``pos``: within ``window``
     characters, or within its own reach for a unit stated for the whole form."""
@@ -300,37 +320,43 @@ def _fund_stop_re() -> re.Pattern[str]:
 FUND_ROW_REACH = 160
 
 
-def fund_rows(text: str, table: Table) -> list[Row]:
-    """Rows of a fund table: label and the number cells assigned to the header's columns."""
-    total = set(table_words()["fund_rows"]["total"])
-    columns = [r for r in table.roles() if r != "label"]
-    end = table.end
+#: the numbers of a glued fund row: runs of digits, decimal points, % and commas, apart or not
+_SPACED_RUNS = re.compile(r"[ \t]*[0-9.%,]*[0-9][0-9.%,]*(?:[ \t]+[0-9.%,]*[0-9][0-9.%,]*)*")
+
+
+def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row]:
+    """Rows of a glued fund table: each row label (matched in the normalized view) and the run of numbers
+    after it, cut into one number per column by :func:`extract.grid.split_glued_fund`."""
+    view = view or view_of(text)
+    roles = [r for r in table.roles() if r != "label"]
     rows: list[Row] = []
-    labels = list(_fund_row_re().finditer(text, table.header_end, end))
+    a, b = view.at(table.header_end), view.at(table.end)
+    labels = list(_fund_row_re().finditer(view.norm, a, b))
     for i, m in enumerate(labels):
-        seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(end, m.end() + FUND_ROW_REACH)
-        stop = _fund_stop_re().search(text, m.end(), seg_end)
+        seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(b, m.end() + FUND_ROW_REACH)
+        stop = _fund_stop_re().search(view.norm, m.end(), seg_end)
         if stop:
             seg_end = stop.start()
-        name = _squash(m.group(1))
-        line = TOTAL_LINE if name in total else name
-        row = Row(Cell(m.start(1), m.end(1), text[m.start(1):m.end(1)]), line=line)
-        col = 0
-        for n in _NUMBER.finditer(normalize_width(text[m.end():seg_end])):
-            tok = n.group(0)
-            s = m.end() + n.start()
-            e = s + len(tok.rstrip())
-            if tok.rstrip().endswith(("%", "％")) and "rate" in columns:
-                role_idx = columns.index("rate")
-            else:
-                if col >= len(columns):
-                    break
-                role_idx = col
-            row.cells.append((columns[role_idx], Cell(s, e, text[s:e])))
-            col = role_idx + 1
+        ls, le = view.span(m.start(1), m.end(1))
+        row = Row(Cell(ls, le, text[ls:le]), line=grid.fund_line(text[ls:le]))
+        runs = list(_SPACED_RUNS.match(view.norm, m.end(), seg_end).group(0).split()) if _SPACED_RUNS.match(view.norm, m.end(), seg_end) else []
+        pieces, pos = [], m.end()
+        for r in runs:
+            k = view.norm.index(r, pos)
+            pieces.append((k, k + len(r)))
+            pos = k + len(r)
+        if len(pieces) == 1:  # one run: the cells are glued
+            rs, _ = view.span(*pieces[0])
+            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[0][1]], roles, rs)
+        else:  # numbers apart from each other: a cell each
+            toks = [grid.Token(*view.span(a, b), text[view.span(a, b)[0]:view.span(a, b)[1]], 0) for a, b in pieces]
+            for t in toks:
+                grid.classify(t)
+            placed = grid.best_fund_placement(toks, roles)[1] if len(toks) <= len(roles) else []
+        for role, t in placed:
+            row.cells.append((role, Cell(t.start, t.end, text[t.start:t.end])))
         rows.append(row)
     return rows
-
 
 
 # -- performance tables --------------------------------------------------------------
@@ -341,6 +367,9 @@ def row_slots(header: Table) -> list[str]:
     after = roles[roles.index("name") + 1:] if "name" in roles else roles
     return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "other")]
 
+
+#: a note written after a header word: (A), (B/A), （万元）
+_NOTE = re.compile(r"[(（][^()（）\n|]{0,12}[)）]")
 
 _SPLITTERS = {
     "pipe": re.compile(r"[ \t\u3000]*\|+[ \t\u3000]*|\n"),
@@ -370,7 +399,7 @@ def separator_style(text: str, header: Table) -> str:
         m = _fund_row_re().match(text, header.start)
         after = text[m.end():m.end() + 1] if m else ""
         return "glued" if after and after in _DIGITS else "lines"
-    gaps = [text[a.end:b.start] for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
+    gaps = [_NOTE.sub("", text[a.end:b.start]) for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
     joined = "".join(gaps)
     if "|" in joined:
         return "pipe"

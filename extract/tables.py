@@ -22,7 +22,7 @@ from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .layout import row_slots, table_words, unit_before
 from .levels import LevelTracker
 from .lexicon import lexicon
-from .schema import SLOT_TAILS
+from .schema import SLOT_TAILS, TOTAL_LINE
 from .values import caption_factor, parse_value
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,4})\s*[)）]\s*$")
@@ -212,9 +212,15 @@ def _is_bare_text(text: str) -> bool:
 
 
 def read_fund_rows(doc: Document, header: Table) -> None:
-    """One fund table's rows as cell entities and fund lines (replacing overlapping spans)."""
+    """One fund table's rows as cell entities and fund lines (replacing overlapping spans); the points its
+    caption gives the table (20分) are the total line's weight when it has no 分值 cell."""
+    points = header.points if header.points and "weight" not in header.roles() else None
     for row in header.rows:
         cells: dict[str, str | None] = {}
+        if points is not None and row.line == TOTAL_LINE:
+            ent = _replace(doc, "QUANTITY", points.start, points.end, **parse_value(points.text, "QUANTITY"))
+            cells["weight"] = ent.id
+            points = None
         label = row.label
         spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
