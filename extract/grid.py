@@ -344,8 +344,11 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
+    index_rows = tuple(load_data("tables.toml")["fund_rows"]["index_rows"])
     for row in _cells(text, align(toks, columns, "fund")):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
+        if label is not None and normalize(label.text).startswith(index_rows):
+            continue  # 列次 0 1 2 …: the columns' numbers, not amounts
         cells = [(columns[col].role, t) for col, t in row
                  if columns[col].role != "label" and t.kind not in ("empty", "text", "long", "label", "level")]
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells])

@@ -22,7 +22,7 @@ from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .layout import row_slots, table_words, unit_before
 from .levels import LevelTracker
 from .lexicon import lexicon
-from .schema import SLOT_TAILS, TOTAL_LINE
+from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
 from .values import caption_factor, parse_value
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,4})\s*[)）]\s*$")
@@ -227,7 +227,7 @@ def read_fund_rows(doc: Document, header: Table) -> None:
         for role, c in row.cells:
             if role in ("weight", "score"):
                 ent = doc.add_entity("QUANTITY", c.start, c.end, **parse_value(c.text, "QUANTITY"))
-            elif role == "rate":
+            elif role == "rate" or "%" in c.text or "％" in c.text:
                 fields = parse_value(c.text, "PERCENT", "%")
                 if "%" not in c.text and "％" not in c.text and fields["value"] is not None and fields["value"] <= MAX_RATIO:
                     fields["value"] = round(fields["value"] * 100, 6)  # a ratio B/A
@@ -236,7 +236,8 @@ def read_fund_rows(doc: Document, header: Table) -> None:
                 ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", header.unit))
                 if header.unit:
                     ent.attrs["unit_hint"] = header.unit
-            cells[role] = ent.id
+            if role in FUND_FIELDS and (role == "rate") == (ent.label == "PERCENT"):
+                cells[role] = ent.id  # a cell of another column (比上年增减比率, 结余) is an entity without field
         doc.funds.append(FundLine(row.line, label.start if label else None, label.end if label else None,
                                   header.unit, cells))
 
