@@ -77,6 +77,8 @@ class Value:
     label: str  # MONEY | PERCENT | QUANTITY
     fields: dict[str, Any]
     target_fields: dict[str, Any]
+    comparator_text: str = ""  # written before the number in a target (≥, 不低于)
+    after_text: str = ""  # written after it (以上, 以内)
 
 
 def _value(rng: random.Random, unit: str, low: float, high: float, decimals: int,
@@ -84,44 +86,37 @@ def _value(rng: random.Random, unit: str, low: float, high: float, decimals: int
     v = round(rng.uniform(low, high), decimals)
     num = _fmt(v, decimals)
     words = vocabulary()["words"]
-    cmp_text = ""
+    cmp_text = after = ""
     if for_target and comparator in (">=", "<="):
         style = rng.random()
         if style < 0.6:
             cmp_text = rng.choice(words["comparators_ge"] if comparator == ">=" else words["comparators_le"])
-        elif style < 0.8:
-            pass
-        else:
-            cmp_text = "@after"
+        elif style >= 0.8:
+            after = "以上" if comparator == ">=" else "以内"
     elif for_target and comparator == "=" and rng.random() < 0.5:
         cmp_text = rng.choice(["=", "＝", "═"])
-    after = ""
-    if cmp_text == "@after":
-        cmp_text, after = "", ("以上" if comparator == ">=" else "以内")
     comp = comparator if (cmp_text or after) else None
+    text = f"{num}{unit}"
     if unit in ("%", "‰", "个百分点"):
         pv = v / 10 if unit == "‰" else v
         pu = "pp" if unit == "个百分点" else "%"
-        text = f"{num}{unit}"
         return Value(text, "PERCENT", {"value": round(pv, 6), "unit": pu},
-                     {"comparator": comp, "value": round(pv, 6), "unit": pu, "kind": "percent", "yuan": None, "_t": cmp_text + text + after})
+                     {"comparator": comp, "value": round(pv, 6), "unit": pu, "kind": "percent", "yuan": None}, cmp_text, after)
     if unit in ("元", "万元") or unit.startswith("元/"):
         factor = 10000.0 if unit == "万元" else 1.0
         per = unit.split("/", 1)[1] if "/" in unit else None
-        text = f"{num}{unit}"
         return Value(text, "MONEY", {"yuan": round(v * factor, 6), "approx": False, "per": per},
                      {"comparator": comp, "value": v, "unit": unit.split("/")[0], "kind": "money",
-                      "yuan": round(v * factor, 6), "_t": cmp_text + text + after})
+                      "yuan": round(v * factor, 6)}, cmp_text, after)
     mult = 10000.0 if unit.startswith("万") and len(unit) > 1 else 1.0
     base_unit = unit[1:] if mult != 1.0 else unit
-    text = f"{num}{unit}"
     return Value(text, "QUANTITY", {"value": round(v * mult, 6), "unit": base_unit},
-                 {"comparator": comp, "value": round(v * mult, 6), "unit": base_unit, "kind": "quantity", "yuan": None,
-                  "_t": cmp_text + text + after})
+                 {"comparator": comp, "value": round(v * mult, 6), "unit": base_unit, "kind": "quantity", "yuan": None},
+                 cmp_text, after)
 
 
 @dataclass
-class Row:
+class IndicatorRow:
     level1: str
     level2: str
     name: str
@@ -132,7 +127,8 @@ class Row:
     score: float
 
 
-def _rows(rng: random.Random, sector: dict[str, Any]) -> list[Row]:
+def indicator_rows(rng: random.Random, sector: dict[str, Any]) -> list[IndicatorRow]:
+    """Rows of a performance table for one sector's indicators (with one qualitative row now and then)."""
     voc = vocabulary()
     inds = rng.sample(sector["indicators"], k=min(len(sector["indicators"]), rng.randint(3, 6)))
     order = list(voc["level1"])
@@ -143,136 +139,222 @@ def _rows(rng: random.Random, sector: dict[str, Any]) -> list[Row]:
         actual = _value(rng, unit, low, high * 1.05, dec, None, False)
         weight = rng.choice([5, 10, 10, 15, 20])
         score = weight if rng.random() < 0.7 else round(weight * rng.uniform(0.6, 0.95), 1)
-        rows.append(Row(voc["level1"][level2], level2, name, target, None, actual, weight, score))
+        rows.append(IndicatorRow(voc["level1"][level2], level2, name, target, None, actual, weight, score))
     if rng.random() < 0.6:
         q = rng.choice(voc["qualitative"]["sustainable"])
-        rows.append(Row("效益指标", "可持续影响指标", q, None, rng.choice(voc["qualitative"]["targets"]), None,
-                        rng.choice([5, 10]), 5))
+        rows.append(IndicatorRow("效益指标", "可持续影响指标", q, None, rng.choice(voc["qualitative"]["targets"]), None,
+                                 rng.choice([5, 10]), 5))
     return rows
 
 
-def _perf_table(b: Builder, rng: random.Random, rows: list[Row], shape: str) -> None:
-    headers = ["一级指标", "二级指标", "三级指标", rng.choice(["年度指标值", "指标值", "目标值", "年初目标值"]),
-               rng.choice(["实际完成值", "全年实际值", "完成值"]), rng.choice(["分值", "权重"]), "得分"]
-    sep, row_end, lead = _separators(shape)
-    b.text(rng.choice(["绩效指标完成情况", "年度绩效指标", "三、绩效目标完成情况"]) + "\n")
-    hdr = list(headers)
-    if shape in ("cell_per_line", "blank_lines") and rng.random() < 0.5:
-        hdr[3] = hdr[3][:2] + "\n" + lead + hdr[3][2:]  # header broken over lines
-    b.text(lead + sep.join(hdr) + row_end)
-    prev1 = prev2 = None
-    for row in rows:
-        cells: list[tuple[str, Any]] = []
-        merged1 = row.level1 == prev1 and shape not in ("glued",)
-        merged2 = row.level2 == prev2 and merged1
-        cells.append(("", None) if merged1 else (row.level1, None))
-        cells.append(("", None) if merged2 else (row.level2, None))
-        prev1, prev2 = row.level1, row.level2
-        cells.append(("@name", row))
-        cells.append(("@target", row))
-        cells.append(("@actual", row))
-        cells.append(("@weight", row))
-        cells.append(("@score", row))
-        if shape == "pipe":
-            cells = [c for c in cells if c[0] != ""]  # merged cells lost: the row shifts left
+# -- tables as grids, rendered in every flattening --------------------------------------------
+
+@dataclass
+class Piece:
+    """What one grid cell holds (or, for a value written over several cells, several cells: ≥ | 95 | %).
+
+    ``texts`` has one text per cell it covers; ``label`` and ``fields`` make it an entity (over all of
+    its cells, separators included); ``role`` names what it is in its row (name, target, actual, weight,
+    score, level, label, budget …); ``merged`` marks a level cell merged with the row above.
+    """
+
+    texts: list[str]
+    role: str = ""
+    label: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    merged: bool = False
+
+
+@dataclass
+class Grid:
+    """A table to write: header cells and rows of pieces (a piece may cover several columns)."""
+
+    kind: str  # performance | fund
+    header: list[str]
+    rows: list[list[Piece]]
+
+
+#: cell separator, row end and line lead of each flattening
+_SEPARATORS = {
+    "cell_per_line": ("\n\t", "\n\n", "\t"),
+    "blank_lines": ("\n\n", "\n\n", ""),
+    "pipe": (" | ", " ||||\n", "| "),
+    "spaces": ("    ", "\n", ""),
+    "one_line": (" ", " ", ""),
+    "glued": ("", "", ""),
+}
+
+
+@dataclass
+class Written:
+    """Where a piece was written, and the id of its entity (None when it is no entity)."""
+
+    entity: str | None
+    start: int
+    end: int
+
+
+def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header: bool = False,
+           traditional: bool = False) -> list[dict[str, Written]]:
+    """Write ``grid`` in one flattening; return, per row, where each role's piece was written.
+
+    Merged level cells are written empty (a tab line, an empty cell) or, in ``|`` rows, lost so that
+    the row shifts left; glued tables repeat them. With ``broken_header`` a header word is broken over
+    two lines; with ``traditional`` the header and the text cells are written in traditional characters
+    (OpenCC s2t, character by character, as conversion mirrors do), values as they are.
+    """
+    sep, row_end, lead = _SEPARATORS[shape]
+    header = [_traditional(h) if traditional else h for h in grid.header]
+    if broken_header and shape in ("cell_per_line", "blank_lines"):
+        i = next((k for k, h in enumerate(header) if len(h) >= 4 and h.endswith("值")), None)
+        if i is not None:
+            header[i] = header[i][:2] + "\n" + lead + header[i][2:]
+    b.text(lead + sep.join(header) + row_end)
+    out: list[dict[str, Written]] = []
+    for row in grid.rows:
+        pieces = [p for p in row if not (p.merged and shape == "pipe")]
+        got: dict[str, Written] = {}
         b.text(lead)
-        ind = None
-        for i, (kind, r) in enumerate(cells):
+        for i, p in enumerate(pieces):
             if i:
                 b.text(sep)
-            if kind == "@name":
-                name = r.name
-                if len(name) > 3 and rng.random() < 0.08:  # a stray space left by the PDF conversion
-                    cut = rng.randint(1, len(name) - 1)
-                    name = name[:cut] + " " + name[cut:]
-                ind = b.ent(name, "INDICATOR", level1=r.level1, level2=r.level2, table_row=True)
-            elif kind == "@target":
-                if r.target is not None:
-                    t = dict(r.target.target_fields)
-                    text = t.pop("_t")
-                    if shape in ("cell_per_line", "spaces", "pipe") and t["comparator"] and rng.random() < 0.15 and text[0] in "≥≧≤≦":
-                        # comparator, number and unit in separate cells: one TARGET over all of them
-                        inner = sep if shape != "cell_per_line" else " | "
-                        text = text[0] + inner + text[1:]
-                    b.rel(ind, b.ent(text, "TARGET", **t), "target")
-                else:
-                    b.rel(ind, b.ent(r.qualitative, "TARGET", comparator=None, value=None, unit=None,
-                                     kind="qualitative", yuan=None), "target")
-            elif kind == "@actual":
-                if r.actual is not None:
-                    text = r.actual.text
-                    m = re.match(r"^([\d.]+)(\D+)$", text)
-                    if m and rng.random() < 0.08:
-                        text = f"{m.group(1)} {m.group(2)}"  # 20 人: a space between number and unit
-                    b.rel(ind, b.ent(text, r.actual.label, **r.actual.fields), "actual")
-                else:
-                    b.text(rng.choice(["达到预期", "效果良好", "基本实现"]))
-            elif kind == "@weight":
-                b.rel(ind, b.ent(str(r.weight), "QUANTITY", value=float(r.weight), unit=None), "weight")
-            elif kind == "@score":
-                s = _fmt(r.score, 1 if r.score != int(r.score) else 0)
-                b.rel(ind, b.ent(s, "QUANTITY", value=float(r.score), unit=None), "score")
-            else:
-                b.text(kind)
+            texts = [("" if p.merged and shape != "glued" else t) for t in p.texts]
+            if traditional and p.label in (None, "INDICATOR"):
+                texts = [_traditional(t) for t in texts]
+            inner = sep if shape != "cell_per_line" else " | "
+            written = inner.join(texts)
+            start = b.pos
+            eid = b.ent(written, p.label, **p.fields) if p.label and written else None
+            if eid is None:
+                b.text(written)
+            got.setdefault(p.role, Written(eid, start, b.pos))
         b.text(row_end)
+        out.append(got)
     b.text("\n")
+    return out
 
 
-def _separators(shape: str) -> tuple[str, str, str]:
-    """(cell separator, row end, line lead) of a flattening shape."""
-    return {
-        "cell_per_line": ("\n\t", "\n\n", "\t"),
-        "blank_lines": ("\n\n", "\n\n", ""),
-        "pipe": (" | ", " ||||\n", "| "),
-        "spaces": ("    ", "\n", ""),
-        "one_line": (" ", " ", ""),
-        "glued": ("", "", ""),
-    }[shape]
+@lru_cache(maxsize=1)
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(text: str) -> str:
+    """``text`` in traditional characters, converted character by character (length kept)."""
+    cc = _to_traditional()
+    return "".join(c if len(cc.convert(c)) != 1 else cc.convert(c) for c in text)
+
+
+def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -> Grid:
+    """The performance table of ``rows``: levels, name, target (sometimes over comparator / value / unit
+    columns), actual, weight and score, in one of the header orders real forms use."""
+    split_target = shape in ("cell_per_line", "pipe", "spaces") and rng.random() < 0.25
+    header = ["一级指标", "二级指标", "三级指标"]
+    header += ["指标性质", "指标值", "度量单位"] if split_target else \
+        [rng.choice(["年度指标值", "指标值", "目标值", "年初目标值"])]
+    header += [rng.choice(["实际完成值", "全年实际值", "完成值"]), rng.choice(["分值", "权重"]), "得分"]
+    out, prev1, prev2 = [], None, None
+    for r in rows:
+        merged1 = r.level1 == prev1 and shape != "glued"
+        merged2 = r.level2 == prev2 and merged1
+        prev1, prev2 = r.level1, r.level2
+        name = r.name
+        if len(name) > 3 and rng.random() < 0.08:  # a stray space left by the PDF conversion
+            cut = rng.randint(1, len(name) - 1)
+            name = name[:cut] + " " + name[cut:]
+        cells = [Piece([r.level1], "level", merged=merged1), Piece([r.level2], "level", merged=merged2),
+                 Piece([name], "name", "INDICATOR", {"level1": r.level1, "level2": r.level2, "table_row": True})]
+        cells += _target_pieces(r, split_target, shape, rng)
+        if r.actual is not None:
+            text = r.actual.text
+            m = re.match(r"^([\d.]+)(\D+)$", text)
+            if m and rng.random() < 0.08:
+                text = f"{m.group(1)} {m.group(2)}"  # 20 人: a space between number and unit
+            cells.append(Piece([text], "actual", r.actual.label, dict(r.actual.fields)))
+        else:
+            cells.append(Piece([rng.choice(["达到预期", "效果良好", "基本实现"])], "actual"))
+        cells.append(Piece([str(r.weight)], "weight", "QUANTITY", {"value": float(r.weight), "unit": None}))
+        sc = _fmt(r.score, 1 if r.score != int(r.score) else 0)
+        cells.append(Piece([sc], "score", "QUANTITY", {"value": float(r.score), "unit": None}))
+        out.append(cells)
+    return Grid("performance", header, out)
+
+
+def _target_pieces(r: IndicatorRow, split: bool, shape: str, rng: random.Random) -> list[Piece]:
+    """The target cell of a row: whole (≥90%), or over comparator, value and unit columns (≥ | 90 | %)."""
+    if r.target is None:
+        text = r.qualitative or ""
+        fields = {"comparator": None, "value": None, "unit": None, "kind": "qualitative", "yuan": None}
+        return [Piece(["定性", text], "target", "TARGET", fields), Piece([""])] if split else \
+            [Piece([text], "target", "TARGET", fields)]
+    t = r.target
+    fields = dict(t.target_fields)
+    if split:
+        m = re.match(r"^([\d.]+)(.*)$", t.text)
+        cmp = t.comparator_text or {">=": "≥", "<=": "≤"}.get(fields["comparator"] or "", "=")
+        if fields["comparator"] is None:
+            fields["comparator"] = "="
+        return [Piece([cmp, m.group(1), m.group(2)], "target", "TARGET", fields)]
+    text = t.comparator_text + t.text + t.after_text
+    if shape in ("spaces", "pipe") and t.comparator_text[:1] in ("≥", "≧", "≤", "≦") and rng.random() < 0.15:
+        return [Piece([t.comparator_text, t.text + t.after_text], "target", "TARGET", fields)]  # ≧ | 735人次
+    return [Piece([text], "target", "TARGET", fields)]
+
+
+def fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
+    """A fund table: rows 年度资金总额, 其中：财政拨款 (…) with their amounts, rate and points."""
+    total = round(rng.uniform(5, 900) if factor > 1 else rng.uniform(20000, 900000), 2 if factor > 1 else 0)
+    labels = [("年度资金总额", total), (rng.choice(["其中：财政拨款", "其中：本年财政拨款", "其中：当年财政拨款"]), total)]
+    if rng.random() < 0.5:
+        labels.append(("上年结转资金", None))
+    spent_total = round(total * rng.uniform(0.8, 1.0), 2 if factor > 1 else 0)
+    header = ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    rows = []
+    dec = 2 if factor > 1 else 0
+    for label, amount in labels:
+        start = 3 if label.startswith("其中：") else 0
+        cells = [Piece([label], "label", fields={"line": label[start:], "skip": start})]  # fields: not an entity
+        if amount is None:
+            rows.append(cells)
+            continue
+        for name, val in (("budget_initial", amount), ("budget", amount), ("spent", spent_total)):
+            txt = _fmt(val, dec)
+            cells.append(Piece([txt], name, "MONEY", {"yuan": round(float(txt) * factor, 6), "approx": False, "per": None,
+                                                      "unit_hint": unit}))
+        if label == "年度资金总额":
+            rate = round(spent_total / amount * 100, 2)
+            sc = round(10 * rate / 100, 1)
+            cells.append(Piece(["10"], "weight", "QUANTITY", {"value": 10.0, "unit": None}))
+            cells.append(Piece([f"{rate}%"], "rate", "PERCENT", {"value": rate, "unit": "%"}))
+            cells.append(Piece([_fmt(sc, 1)], "score", "QUANTITY", {"value": float(_fmt(sc, 1)), "unit": None}))
+        rows.append(cells)
+    return Grid("fund", header, rows)
+
+
+def _perf_table(b: Builder, rng: random.Random, rows: list[IndicatorRow], shape: str) -> None:
+    b.text(rng.choice(["绩效指标完成情况", "年度绩效指标", "三、绩效目标完成情况"]) + "\n")
+    grid = performance_grid(rows, rng, shape)
+    for got in render(b, grid, shape, rng, broken_header=rng.random() < 0.5, traditional=rng.random() < 0.1):
+        for slot in ("target", "actual", "weight", "score"):
+            if "name" in got and slot in got:
+                b.rel(got["name"].entity, got[slot].entity, slot)
 
 
 def _fund_table(b: Builder, rng: random.Random, shape: str) -> None:
     unit, factor = rng.choice([("万元", 1e4), ("万元", 1e4), ("元", 1.0)])
-    caption = rng.choice([f"项目资金（{unit}）", f"资金情况({unit})", f"预算执行情况（{unit}）", f"单位：{unit}"])
-    sep, row_end, lead = _separators(shape)
-    b.text(caption + "\n")
-    cols = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-    b.text(lead + sep.join(["", *cols] if shape != "pipe" else cols) + row_end)
-    total = round(rng.uniform(5, 900) if factor > 1 else rng.uniform(20000, 900000), 2 if factor > 1 else 0)
-    lines = [("年度资金总额", total), (rng.choice(["其中：财政拨款", "其中：本年财政拨款", "其中：当年财政拨款"]), total)]
-    if rng.random() < 0.5:
-        lines.append(("上年结转资金", None))
-    spent_total = round(total * rng.uniform(0.8, 1.0), 2 if factor > 1 else 0)
-    for label, amount in lines:
-        b.text(lead)
-        start = b.pos + (3 if label.startswith("其中：") else 0)
-        b.text(label)
-        line_name = label.replace("其中：", "")
-        cells: dict[str, str | None] = {}
-        if amount is None:
-            b.text(sep * (3 if shape != "glued" else 0) + row_end)
-            b.doc.funds.append(FundLine(line_name, start, start + len(line_name), unit, {}))
-            continue
-        spent = spent_total
-        rate = round(spent / amount * 100, 2)
-        dec = 2 if factor > 1 else 0
-        for name, val in (("budget_initial", amount), ("budget", amount), ("spent", spent)):
-            b.text(sep)
-            txt = _fmt(val, dec)
-            cells[name] = b.ent(txt, "MONEY", yuan=round(float(txt) * factor, 6), approx=False, per=None, unit_hint=unit)
-        if label == "年度资金总额":
-            b.text(sep)
-            cells["weight"] = b.ent("10", "QUANTITY", value=10.0, unit=None)
-            b.text(sep)
-            cells["rate"] = b.ent(f"{rate}%", "PERCENT", value=rate, unit="%")
-            b.text(sep)
-            sc = round(10 * rate / 100, 1)
-            cells["score"] = b.ent(_fmt(sc, 1), "QUANTITY", value=float(_fmt(sc, 1)), unit=None)
-        b.text(row_end)
-        b.doc.funds.append(FundLine(line_name, start, start + len(line_name), unit, cells))
-    b.text("\n")
+    b.text(rng.choice([f"项目资金（{unit}）", f"资金情况({unit})", f"预算执行情况（{unit}）", f"单位：{unit}"]) + "\n")
+    grid = fund_grid(rng, unit, factor)
+    for row, got in zip(grid.rows, render(b, grid, shape, rng)):
+        label, where = row[0], got["label"]
+        s = where.start + label.fields["skip"]
+        line = label.fields["line"]
+        cells = {k: got[k].entity for k in ("budget_initial", "budget", "spent", "weight", "rate", "score") if k in got}
+        b.doc.funds.append(FundLine(line, s, s + len(line), unit, cells))
 
 
-def _prose(b: Builder, rng: random.Random, rows: list[Row], year: int) -> None:
+def _prose(b: Builder, rng: random.Random, rows: list[IndicatorRow], year: int) -> None:
     words = vocabulary()["words"]
     budget = round(rng.uniform(10, 500), 2)
     spent = round(budget * rng.uniform(0.85, 1.0), 2)
@@ -317,7 +399,7 @@ def generate_document(doc_id: str, rng: random.Random) -> Document:
     b = Builder(Document(doc_id=doc_id, text=""), rng=rng, full_width=0.08 if rng.random() < 0.3 else 0.0)
     b.doc.meta = {"sector": sector_name}
     b.text(f"{rng.choice(sector['org'])}{year}年度{rng.choice(sector['projects'])}项目支出绩效自评报告\n\n")
-    rows = _rows(rng, sector)
+    rows = indicator_rows(rng, sector)
     parts = [lambda: _prose(b, rng, rows, year),
              lambda: _fund_table(b, rng, rng.choice(SHAPES)),
              lambda: _perf_table(b, rng, rows, rng.choice(SHAPES))]

@@ -31,6 +31,10 @@ from .schema import TOTAL_LINE
 from .textview import normalize
 from .values import read
 
+#: a bare number in a rate column at most this is a ratio (0.958 = 95.8 %)
+MAX_RATIO = 1.5
+#: kinds of cells that hold a number
+VALUE_KINDS = ("points", "number", "money", "percent", "quantity", "goal")
 #: fund columns that hold amounts
 AMOUNT_ROLES = ("budget_initial", "budget", "received", "spent")
 #: cells longer than this are prose, not table cells: the table ends before them
@@ -40,8 +44,12 @@ _SPACES = re.compile(r"[ \u3000]{2,}|\t+")
 _WHITE = re.compile(r"[ \t\u3000]+")
 _DIGIT = re.compile(r"[0-9０-９%％]")
 _PIPE_ONLY = re.compile(r"^[ \t\u3000|｜]*[|｜][ \t\u3000|｜]*$")
+#: a cell that starts like a value: a digit or a comparator (不少于49.5万人次, ≥90%)
+_VALUE_START = re.compile(r"^(?:[0-9≥≤≧≦><=]|不[少低高超多小大]于|不超过|大于|小于|低于|高于|超过|至少)")
 _DASH = re.compile(r"^[-—–一/／\\、]+$")
 _QUALITATIVE_CMP = ("定性", "定量", "正向", "反向", "正向指标", "反向指标")
+#: level names that are a level 1 in some forms and a level 2 in others: the column decides
+_AMBIGUOUS_LEVELS = ("满意度",)
 
 
 def scores() -> dict[str, Any]:
@@ -148,8 +156,10 @@ def classify(t: Token) -> None:
     if not norm or _DASH.match(norm):
         t.kind = "empty"
         return
-    if cell_levels(norm):
-        t.kind = "level"
+    levels = cell_levels(norm)
+    if levels:
+        l1, l2 = levels
+        t.kind = "level" if norm.replace("指标", "") in _AMBIGUOUS_LEVELS else "level1" if l1 and not l2 else "level2"
         return
     if norm in lexicon().comparators_before or norm in lexicon().comparators_after or norm in _QUALITATIVE_CMP:
         t.kind = "cmp"
@@ -161,7 +171,7 @@ def classify(t: Token) -> None:
         t.kind = "label"
         return
     han = len(_HAN.findall(norm))
-    if len(norm) <= 20 and han <= 4:
+    if len(norm) <= 20 and (han <= 4 or _VALUE_START.match(norm)):
         r = read(text)
         if r.number is not None:
             t.number = r.number.value
@@ -213,29 +223,44 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
     skip_cost = [float(skip.get(_skip_key(c, kind), 0.5)) for c in columns]
     cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1
     end_share = float(skip["at_row_end"])
+    at_end = s["skip_at_row_end"]
+    end_cost = [float(at_end[c.role]) if kind == "performance" and c.role in at_end else end_share * skip_cost[i]
+                for i, c in enumerate(columns)]
+    end_cum = [0.0, *itertools.accumulate(end_cost)]
 
     def between(a: int, b: int) -> float:  # columns a..b-1 left empty
         return cum[b] - cum[a] if b > a else 0.0
 
+    def after(a: int) -> float:  # columns a.. left empty at the end of a row
+        return end_cum[n_cols] - end_cum[a] if n_cols > a else 0.0
+
+    # a break before empty cells at a line's start counts before the first cell that holds something
+    brks, pending = [], 0
+    for t in toks:
+        pending = max(pending, t.brk) if t.brk >= 1 or pending else 0
+        brks.append(pending)
+        if t.kind != "empty":
+            pending = 0
     # how rows show in this table
     lines = [t for t in toks if t.brk >= 1]
     multi = sum(1 for i, t in enumerate(toks) if t.brk >= 1 and i + 1 < len(toks) and toks[i + 1].brk == 0)
-    row_per_line = bool(lines) and multi / len(lines) >= float(rows_cfg["row_per_line_share"])
+    row_per_line = bool(lines) and multi / len(lines) >= float(rows_cfg["row_per_line_share"]) \
+        and len(toks) / len(lines) <= float(rows_cfg["row_per_line_width"]) * n_cols
     blanks = sum(1 for t in toks if t.brk == 2)
     blank_informative = not row_per_line and blanks / len(toks) <= float(rows_cfg["blank_line_share"])
 
-    def new_row_cost(t: Token) -> float:
+    def new_row_cost(brk: int) -> float:
         if row_per_line:
-            return 0.0 if t.brk >= 1 else float(rows_cfg["new_row_inside_line"])
+            return 0.0 if brk >= 1 else float(rows_cfg["new_row_inside_line"])
         if blank_informative:
-            return 0.0 if t.brk == 2 else float(rows_cfg["new_row_without_blank"])
+            return 0.0 if brk == 2 else float(rows_cfg["new_row_without_blank"])
         return 0.0
 
-    def same_row_cost(t: Token) -> float:
+    def same_row_cost(brk: int) -> float:
         if row_per_line:
-            return float(rows_cfg["row_across_lines"]) if t.brk >= 1 else 0.0
+            return float(rows_cfg["row_across_lines"]) if brk >= 1 else 0.0
         if blank_informative:
-            return float(rows_cfg["row_across_blank"]) if t.brk == 2 else 0.0
+            return float(rows_cfg["row_across_blank"]) if brk == 2 else 0.0
         return 0.0
 
     NEG = -math.inf
@@ -249,7 +274,7 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
         nxt = [NEG] * (n_cols + 1)
         ptr = [(-1, DROPPED, False)] * (n_cols + 1)
         d = float(drop.get(t.kind, 1.5))
-        j = float(join.get(t.kind, 3.0))
+        j = _join_cost(toks[k - 1] if k else None, t, join)
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -262,21 +287,21 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
             if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
             # the same row, a later column
-            same = same_row_cost(t)
+            same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
             for c in range(last + 1, n_cols):
                 v = cur + emit[k][c] - between(last + 1, c) - same
                 if v > nxt[c + 1]:
                     nxt[c + 1], ptr[c + 1] = v, (si, c, False)
             # a new row
             if last >= 0:
-                close = cur - end_share * between(last + 1, n_cols) - new_row_cost(t)
+                close = cur - after(last + 1) - new_row_cost(brks[k])
                 for c in range(n_cols):
                     v = close + emit[k][c] - between(0, c)
                     if v > nxt[c + 1]:
                         nxt[c + 1], ptr[c + 1] = v, (si, c, True)
         best = nxt
         back.append(ptr)
-    final = [best[si] - (end_share * between(si, n_cols) if si > 0 else 0.0) for si in range(n_cols + 1)]
+    final = [best[si] - (after(si) if si > 0 else 0.0) for si in range(n_cols + 1)]
     si = max(range(n_cols + 1), key=lambda i: final[i])
     path: list[tuple[int, bool]] = []
     for k in range(len(toks) - 1, -1, -1):
@@ -297,6 +322,22 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
 
 
 DROPPED, JOINED = -1, -2
+
+
+def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
+    """The cost of joining ``t`` to the cell before it on the same line: text to text (a name split at a
+    space), a unit to its number, a value to a comparator written in a cell of its own (≧ | 735人次)."""
+    if prev is None:
+        return math.inf
+    if prev.kind == "cmp" and t.kind in VALUE_KINDS:
+        return float(join["value_after_cmp"])
+    if prev.kind in VALUE_KINDS and t.kind == "unit":
+        return float(join["unit"])
+    if prev.kind in ("text", "long", "empty") and t.kind in ("text", "long", "empty"):
+        return float(join[t.kind])
+    if prev.kind == "text" and t.kind == "unit":
+        return float(join["unit_after_text"])  # 查档服务 人次: the end of a name that is a unit word
+    return math.inf
 
 
 def _joined(a: Token, b: Token) -> Token:
@@ -327,9 +368,13 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column]) -> lis
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
             role = columns[col].role
-            if t.kind == "level" and role in ("level1", "level2"):
+            if t.kind.startswith("level") and role in ("level1", "level2"):
                 lv = cell_levels(normalize(t.text))
-                if lv:
+                if lv and t.kind == "level" and role == "level1":  # 满意度指标: what its column says
+                    levels.see(lv[1] or lv[0], None)
+                elif lv and t.kind == "level":
+                    levels.see(None, lv[1] or lv[0])
+                elif lv:
                     levels.see(*lv)
             elif role == "name" and t.kind != "empty":
                 name = Cell(t.start, t.end, t.text)
@@ -350,8 +395,9 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
         cells = [(columns[col].role, t) for col, t in row
-                 if columns[col].role != "label" and t.kind not in ("empty", "text", "long", "label", "level")]
-        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells])
+                 if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")]
+        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells],
+                                      fund_line(label.text if label else None) == TOTAL_LINE)
         if not placed and (label is None or label.kind != "label"):
             continue  # a line of text in the table's way, not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
@@ -371,16 +417,17 @@ def fund_line(label: str | None) -> str:
     return re.sub(r"^(?:其中[:：]?|[0-9一二三四五六七八九十]+[、.．])", "", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
 
 
-def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str]) -> list[tuple[str, Token]]:
+def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str], total: bool = True
+                         ) -> list[tuple[str, Token]]:
     """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another."""
     if not values:
         return []
     if len(values) > len(roles):
         return list(zip(aligned, values))
-    return best_fund_placement(values, roles, aligned)[1]
+    return best_fund_placement(values, roles, aligned, total)[1]
 
 
-def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str] | None = None
+def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str] | None = None, total: bool = True
                         ) -> tuple[float, list[tuple[str, Token]]]:
     """The best order-keeping placement of a fund row's numbers in its columns, and its score.
 
@@ -395,15 +442,19 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
     n, m = len(values), len(roles)
     cost = [float(skip.get(f"fund_{r}" if r in ("weight", "score") else r, 0.5)) for r in roles]
     end_share = float(skip["at_row_end"])
+    points = "fund_points" if total else "fund_points_part"  # the points of a fund table are its total line's
     best, best_cells = -math.inf, []
     for cols in itertools.combinations(range(m), n):
         placed = {roles[c]: values[i] for i, c in enumerate(cols)}
-        score = sum(fit[_fit_table("fund_points" if roles[c] in ("weight", "score") else roles[c])].get(values[i].kind, -2.0)
+        score = sum(fit[_fit_table(points if roles[c] in ("weight", "score") else roles[c])].get(values[i].kind, -2.0)
                     for i, c in enumerate(cols))
         used = set(cols)
         score -= sum(cost[c] for c in range(cols[-1]) if c not in used)
         score -= end_share * sum(cost[c] for c in range(cols[-1] + 1, m))
         score += _arithmetic(placed)
+        rate = placed.get("rate")
+        if rate is not None and rate.kind != "percent" and (rate.number or 0) > MAX_RATIO:
+            score -= float(s["fund"]["bare_rate"])  # a rate with no % is a ratio (0.958), not 9
         if aligned:
             score += 0.01 * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
         if score > best:
@@ -417,7 +468,7 @@ _GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,6})?%?")
 MAX_GLUED_CELLS = 7
 
 
-def split_glued_fund(run: str, roles: list[str], offset: int = 0) -> list[tuple[str, Token]]:
+def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = True) -> list[tuple[str, Token]]:
     """A fund row's glued run of numbers (``2456.182456.182456.1810100%10``) cut into one number per column.
 
     Every way of cutting the run into well-formed numbers is placed in the columns
@@ -431,11 +482,26 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0) -> list[tuple[
             t = Token(offset + a, offset + b, run[a:b], 0)
             classify(t)
             toks.append(t)
-        score, cells = best_fund_placement(toks, roles)
+        score, cells = best_fund_placement(toks, roles, total=total)
         score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
+        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1] if _unmarked(run[a:b]))
+        amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
+        score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
         if score > best:
             best, best_cells = score, cells
     return best_cells
+
+
+#: the cost of cutting a glued run where nothing in the text marks a cell's end (between two digits of an
+#: integer: 687000|687000 could as well be 6870|00687000)
+UNMARKED_CUT = 0.8
+#: the cost of an amount written with other decimals than the row's first amount (86.97 | 86.9)
+MIXED_DECIMALS = 0.7
+
+
+def _unmarked(number: str) -> bool:
+    """A glued number whose end the text does not mark: not a %, not after exactly two decimals."""
+    return not number.endswith("%") and len(number.partition(".")[2]) != 2
 
 
 def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
@@ -461,7 +527,9 @@ def _arithmetic(placed: dict[str, Token]) -> float:
             and base.number and done.number is not None:
         r = rate.number if rate.kind == "percent" or rate.number > 1.5 else rate.number * 100
         expected = done.number / base.number * 100
-        bonus += 3.0 if abs(r - expected) <= max(1.0, 0.02 * expected) else -1.0
+        agrees = abs(r - expected) <= max(0.6, 0.01 * expected) and (r > 0) == (done.number > 0)
+        # a rate written with % that agrees is strong evidence; a bare number that agrees may be chance
+        bonus += (3.0 if rate.kind == "percent" else 1.0) if agrees else -1.0
     initial, budget, spent = placed.get("budget_initial"), placed.get("budget"), placed.get("spent")
     if initial is not None and budget is not None and initial.number and budget.number is not None:
         bonus += 0.5 if abs(budget.number - initial.number) <= 0.2 * initial.number else 0.0  # adjusted, not remade

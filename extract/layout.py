@@ -76,6 +76,7 @@ def _set_ends(text: str, tables: list[Table]) -> None:
     tables.sort(key=lambda t: t.start)
     for i, t in enumerate(tables):
         t.end = tables[i + 1].start if i + 1 < len(tables) else len(text)
+        t.style = separator_style(text, t)
         t.end = body_end(text, t)
 
 
@@ -177,7 +178,7 @@ def _first_of_each_role(cols: list[Column]) -> list[Column]:
     seen: set[str] = set()
     out = []
     for c in cols:
-        if c.role not in seen or c.role == "other":
+        if c.role not in seen or c.role in ("other", "cmp"):
             out.append(c)
             seen.add(c.role)
     return out
@@ -215,11 +216,17 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
     return out
 
 
+#: what ends a header's last cell (so that a note after the header word stays out of the body), per style
+_HEADER_CELL_END = {"pipe": re.compile(r"[|｜\n]"), "lines": re.compile(r"\n"),
+                    "spaces": re.compile(r"[|｜\n\t]|[ \u3000]{2,}"), "one_line": re.compile(r"\s")}
+
+
 def body_start(text: str, table: Table) -> int:
     """Where a table's body begins: after its header's last cell (a header word may carry a note)."""
     if table.header_end <= table.start:
         return table.start
-    m = re.compile(r"[|｜\n\t]|[ \u3000]{2,}").search(text, table.header_end, table.end)
+    end_re = _HEADER_CELL_END.get(table.style or "spaces", _HEADER_CELL_END["spaces"])
+    m = end_re.search(text, table.header_end, table.end)
     return m.start() if m else table.header_end
 
 
@@ -231,7 +238,8 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
-    for m in _CELL_TEXT.finditer(text, start, end):
+    cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else _CELL_TEXT
+    for m in cell_re.finditer(text, start, end):
         cell = m.group(0).strip()
         if len(cell) > grid.MAX_CELL or table.kind == "fund" and _is_prose(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
@@ -240,6 +248,7 @@ def body_end(text: str, table: Table) -> int:
 
 
 _CELL_TEXT = re.compile(r"[^\n|｜\t]+")
+_CELL_TEXT_ONE_LINE = re.compile(r"\S+")
 #: a cell ending in 。 with this many Han characters is a sentence of prose
 PROSE_SENTENCE = 15
 
@@ -347,12 +356,12 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             pos = k + len(r)
         if len(pieces) == 1:  # one run: the cells are glued
             rs, _ = view.span(*pieces[0])
-            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[0][1]], roles, rs)
+            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[0][1]], roles, rs, row.line == TOTAL_LINE)
         else:  # numbers apart from each other: a cell each
             toks = [grid.Token(*view.span(a, b), text[view.span(a, b)[0]:view.span(a, b)[1]], 0) for a, b in pieces]
             for t in toks:
                 grid.classify(t)
-            placed = grid.best_fund_placement(toks, roles)[1] if len(toks) <= len(roles) else []
+            placed = grid.best_fund_placement(toks, roles, total=row.line == TOTAL_LINE)[1] if len(toks) <= len(roles) else []
         for role, t in placed:
             row.cells.append((role, Cell(t.start, t.end, text[t.start:t.end])))
         rows.append(row)

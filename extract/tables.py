@@ -147,7 +147,11 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         n_start = name.start + (m.end() if m else 0)
         if len(_HAN.findall(doc.text[n_start:name.end])) < 2:
             continue
-        ind = _replace(doc, "INDICATOR", n_start, name.end, level1=row.level1, level2=row.level2, table_row=True)
+        n_end = name.end
+        while n_end > n_start and doc.text[n_end - 1] in "。；;":
+            n_end -= 1
+        ind = _replace(doc, "INDICATOR", n_start, n_end, level1=row.level1, level2=row.level2, table_row=True)
+        total_row = bool(_total_row_re().match(ind.text))
         unit_cell = row.cell("unit")
         bracket = _BRACKET_UNIT.search(ind.text)
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)
@@ -159,9 +163,13 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             if cell is None:
                 continue
             s, e = _trim_cell(doc.text, cell)
+            if role in ("actual", "weight", "score"):
+                s = _after_comparator(doc.text, s, e)  # ≥95% in an actual cell: the comparator stays outside
+            if total_row and role == "score":
+                role = "actual"  # 总分 | 100 | 98.5: the achieved total
             text = doc.text[s:e]
             has_value = parse_value(text, "TARGET")["value"] is not None
-            sentence = len(text) > 12 and bool(_CJK_RUN.search(text)) and has_value
+            sentence = has_value and _is_sentence(text)
             if sentence:
                 inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label != "INDICATOR"]
                 for x in inner:
@@ -194,17 +202,60 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
 
 def target_stretch(row: Row) -> Cell | None:
     """The target of a row as one cell: the target cell with the comparator and unit cells written right
-    next to it (``≧ | 735 | 人次``: one TARGET over the whole stretch, separators included)."""
+    next to it (``≧ | 735 | 人次``: one TARGET over the whole stretch, separators included). A 正向 / 反向
+    direction is no part of it; 定性 is, before a qualitative target (定性 | 好坏)."""
     roles = [r for r, _ in row.cells]
     if "target" not in roles:
         return None
     i = j = roles.index("target")
-    while i > 0 and roles[i - 1] in ("cmp", "unit"):
+    target = row.cells[i][1].text
+    while i > 0 and roles[i - 1] in ("cmp", "unit") and _joins_target(row.cells[i - 1][1].text, target):
         i -= 1
     while j + 1 < len(roles) and roles[j + 1] in ("cmp", "unit"):
         j += 1
     first, last = row.cells[i][1], row.cells[j][1]
     return Cell(first.start, last.end, "")
+
+
+def _joins_target(cell: str, target: str) -> bool:
+    """Whether a comparator-column cell belongs to the target's stretch: a comparator or a unit does; a
+    direction (正向, 反向) does not; 定性 / 定量 only before a target without a number."""
+    word = cell.strip()
+    if word in ("正向", "反向", "正向指标", "反向指标"):
+        return False
+    if word in ("定性", "定量"):
+        return not re.search(r"\d", target)
+    return True
+
+
+def _after_comparator(text: str, s: int, e: int) -> int:
+    """Where the value of a cell starts when a comparator stands before it (≥95% → 95%)."""
+    for w in lexicon().comparators_before:
+        if text.startswith(w, s) and s + len(w) < e and re.match(r"\s*\d", text[s + len(w):e]):
+            s += len(w)
+            while s < e and text[s].isspace():
+                s += 1
+            return s
+    return s
+
+
+@lru_cache(maxsize=1)
+def _total_row_re() -> re.Pattern[str]:
+    return re.compile(table_words()["names"]["total_rows"])
+
+
+def _is_sentence(text: str) -> bool:
+    """A cell that is a sentence holding values (平台无故障，前端在线率95%以上), not one value: long, with a run of
+    Han characters that is neither a unit nor a comparator word (不低于 | 1.8 | 个百分点 is one value)."""
+    return len(text) > 12 and bool(_CJK_RUN.search(_value_words_re().sub(" ", text)))
+
+
+@lru_cache(maxsize=1)
+def _value_words_re() -> re.Pattern[str]:
+    """Unit and comparator words written in Han characters (个百分点, 不低于, 人次)."""
+    lex = lexicon()
+    words = sorted({*lex.comparators_before, *lex.comparators_after, *lex.percent, *lex.money, *lex.measure}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words if _HAN.search(w)))
 
 
 def _is_bare_text(text: str) -> bool:

@@ -1,0 +1,110 @@
+"""The grid builder: tables generated as grids, rendered in every flattening, read back to the same records."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.document import Document
+from extract.generate import SHAPES, Builder, fund_grid, indicator_rows, performance_grid, render, vocabulary
+from extract.grid import classify, split_glued_fund, tokens
+from extract.pipeline import run_text
+
+
+def records(doc: Document) -> list[tuple]:
+    """(name, level1, level2, target, actual, weight, score) texts of a document's table rows."""
+    by = doc.entity_by_id()
+    out = {}
+    for r in doc.relations:
+        head = by[r.head]
+        out.setdefault((head.start, head.text, head.attrs.get("level1"), head.attrs.get("level2")), {})[r.slot] = by[r.tail].text
+    return sorted((k[1], k[2], k[3], *(v.get(s) for s in ("target", "actual", "weight", "score"))) for k, v in out.items())
+
+
+def rendered(seed: int, shape: str, traditional: bool = False) -> Document:
+    rng = random.Random(seed)
+    voc = vocabulary()
+    sector = voc["sectors"][rng.choice(sorted(voc["sectors"]))]
+    b = Builder(Document("g", ""), rng=rng)
+    b.text("三、绩效指标完成情况\n")
+    grid = performance_grid(indicator_rows(rng, sector), rng, shape)
+    for got in render(b, grid, shape, rng, broken_header=rng.random() < 0.5, traditional=traditional):
+        for slot in ("target", "actual", "weight", "score"):
+            if "name" in got and slot in got:
+                b.rel(got["name"].entity, got[slot].entity, slot)
+    return b.finish()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), shape=st.sampled_from([s for s in SHAPES if s != "glued"]))
+def test_any_generated_grid_reads_back_in_any_shape(seed, shape):
+    gold = rendered(seed, shape)
+    assert records(run_text(gold.text, "g")) == records(gold)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10**6), shape=st.sampled_from(SHAPES))
+def test_generated_fund_tables_read_back_as_fund_lines(seed, shape):
+    rng = random.Random(seed)
+    unit, factor = rng.choice([("万元", 1e4), ("元", 1.0)])
+    b = Builder(Document("f", ""), rng=rng)
+    b.text(f"项目资金（{unit}）\n")
+    grid = fund_grid(rng, unit, factor)
+    written = render(b, grid, shape, rng)
+    doc = run_text(b.finish().text, "f")
+    expected = []
+    for row, got in zip(grid.rows, written):
+        cells = {p.role: p.texts[0] for p in row[1:]}
+        expected.append((row[0].fields["line"], cells))
+    by = doc.entity_by_id()
+    read = [(f.line, {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+    assert read == expected
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if s != "glued"])
+def test_traditional_characters_read_like_simplified(shape):
+    for seed in range(5):
+        gold = rendered(seed, shape, traditional=True)
+        assert records(run_text(gold.text, "g")) == records(gold), seed
+
+
+@pytest.mark.parametrize("run, roles, expected", [
+    ("64.864.864.8100%", ["budget_initial", "budget", "spent", "rate"], ["64.8", "64.8", "64.8", "100%"]),
+    ("21182118100%", ["budget", "spent", "rate"], ["2118", "2118", "100%"]),
+    ("1.561.56120", ["budget", "spent", "rate", "score"], ["1.56", "1.56", "1", "20"]),
+    ("2456.182456.182456.1810100%10", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
+     ["2456.18", "2456.18", "2456.18", "10", "100%", "10"]),
+])
+def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
+    assert [t.text for _, t in split_glued_fund(run, roles)] == expected
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("产出指标 | 数量指标 | 培训人次 | ≥300人次 |", ["产出指标", "数量指标", "培训人次", "≥300人次"]),
+    ("| | 培训合格率 | 95% | 97% |", ["", "", "培训合格率", "95%", "97%"]),
+    ("产出指标    数量指标    培训人次    ≥300人次", ["产出指标", "数量指标", "培训人次", "≥300人次"]),
+    ("指标1.药品抽验品种 ≥3 4", ["指标1.药品抽验品种", "≥3", "4"]),   # single spaces in a row-like line
+    ("年度资金总额 90", ["年度资金总额", "90"]),
+    ("加大文物保护,展示文物价值", ["加大文物保护,展示文物价值"]),   # a text line stays whole
+])
+def test_cells_of_a_line(line, cells):
+    assert [t.text for t in tokens(line, 0, len(line))] == cells
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("", "empty"), ("—", "empty"), ("产出指标", "level1"), ("数量 指标", "level2"), ("满意度指标", "level"), ("≥", "cmp"),
+    ("定性", "cmp"), ("不少于49.5万人次", "goal"),
+    ("万元", "unit"), ("%", "unit"), ("10", "points"), ("2380.91", "number"), ("≥95%", "goal"), ("97%", "percent"),
+    ("300人次", "quantity"), ("100万元", "money"), ("年度资金总额", "label"), ("其中：财政拨款", "label"),
+    ("培训合格率", "text"), ("年度資金總額", "label"),
+])
+def test_cell_kinds(text, kind):
+    t = tokens(text, 0, len(text))[0] if text else None
+    if t is None:
+        from extract.grid import Token
+        t = Token(0, 0, "", 0)
+        classify(t)
+    assert t.kind == kind
