@@ -46,6 +46,8 @@ _DIGIT = re.compile(r"[0-9０-９%％]")
 _PIPE_ONLY = re.compile(r"^[ \t\u3000|｜]*[|｜][ \t\u3000|｜]*$")
 #: a cell that starts like a value: a digit or a comparator (不少于49.5万人次, ≥90%)
 _VALUE_START = re.compile(r"^(?:[0-9≥≤≧≦><=]|不[少低高超多小大]于|不超过|大于|小于|低于|高于|超过|至少)")
+#: a unit with a per-unit after it: 元/人·月, 元/人、天
+_PER_UNIT = re.compile(r"^[^/\d]{1,3}/[\u4e00-\u9fff·*、]{1,5}$")
 _DASH = re.compile(r"^[-—–一/／\\、]+$")
 _QUALITATIVE_CMP = ("定性", "定量", "正向", "反向", "正向指标", "反向指标")
 #: level names that are a level 1 in some forms and a level 2 in others: the column decides
@@ -96,6 +98,13 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
             break
     for t in out:
         classify(t)
+    for i, t in enumerate(out):
+        # a unit word that opens a name split at a space (项 目持续发挥作用年限) is text, not a unit
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i else None
+        if t.kind == "unit" and nxt is not None and nxt.brk == 0 and nxt.kind == "text" \
+                and (prev is None or prev.kind not in VALUE_KINDS or t.brk > 0):
+            t.kind = "text"
     return out
 
 
@@ -164,7 +173,7 @@ def classify(t: Token) -> None:
     if norm in lexicon().comparators_before or norm in lexicon().comparators_after or norm in _QUALITATIVE_CMP:
         t.kind = "cmp"
         return
-    if norm in _units():
+    if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
         t.kind = "unit"
         return
     if _fund_label_re().match(norm):
@@ -337,6 +346,8 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
         return float(join[t.kind])
     if prev.kind == "text" and t.kind == "unit":
         return float(join["unit_after_text"])  # 查档服务 人次: the end of a name that is a unit word
+    if prev.kind == "text" and t.kind.startswith("level") and not t.text.rstrip().endswith(("指标", "指標")):
+        return float(join["level_after_text"])  # 受益农户 满意度: the end of a name that is a short level word
     return math.inf
 
 
@@ -494,7 +505,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
 
 #: the cost of cutting a glued run where nothing in the text marks a cell's end (between two digits of an
 #: integer: 687000|687000 could as well be 6870|00687000)
-UNMARKED_CUT = 0.8
+UNMARKED_CUT = 1.0
 #: the cost of an amount written with other decimals than the row's first amount (86.97 | 86.9)
 MIXED_DECIMALS = 0.7
 
@@ -529,7 +540,8 @@ def _arithmetic(placed: dict[str, Token]) -> float:
         expected = done.number / base.number * 100
         agrees = abs(r - expected) <= max(0.6, 0.01 * expected) and (r > 0) == (done.number > 0)
         # a rate written with % that agrees is strong evidence; a bare number that agrees may be chance
-        bonus += (3.0 if rate.kind == "percent" else 1.0) if agrees else -1.0
+        strength = 3.0 if rate.kind == "percent" else 1.0 if "." in rate.text else 0.5
+        bonus += strength if agrees else -1.0
     initial, budget, spent = placed.get("budget_initial"), placed.get("budget"), placed.get("spent")
     if initial is not None and budget is not None and initial.number and budget.number is not None:
         bonus += 0.5 if abs(budget.number - initial.number) <= 0.2 * initial.number else 0.0  # adjusted, not remade
