@@ -153,6 +153,14 @@ def _fund_label_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _value_words() -> re.Pattern[str]:
+    """Comparator and unit words written in Han characters (不少于, 万人次, 以上)."""
+    lex = lexicon()
+    words = sorted({*lex.comparators_before, *lex.comparators_after, *lex.percent, *lex.money, *lex.measure}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words if _HAN.search(w)))
+
+
+@lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     lex = lexicon()
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
@@ -180,7 +188,7 @@ def classify(t: Token) -> None:
         t.kind = "label"
         return
     han = len(_HAN.findall(norm))
-    if len(norm) <= 20 and (han <= 4 or _VALUE_START.match(norm)):
+    if len(norm) <= 20 and (han <= 4 or _VALUE_START.match(norm) and len(_HAN.findall(_value_words().sub("", norm))) <= 2):
         r = read(text)
         if r.number is not None:
             t.number = r.number.value

@@ -23,7 +23,7 @@ from .layout import read_layout, unit_before
 from .link import assign_prose_levels, drop_unlinked_indicators, link_prose
 from .relations import RelationModel
 from .tables import read_tables
-from .tagger import baseline, snap_to_numbers, trim_indicator
+from .tagger import baseline, is_value_text, snap_to_numbers, trim_indicator
 from .values import parse_value
 
 #: a tagger reads a document (its text, and the tables of its layout) and returns spans
@@ -58,6 +58,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
     for label, s, e in sorted(dict.fromkeys(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
         if s >= e or any(s < b and a < e for a, b in taken):
             continue
+        if label in ("MONEY", "PERCENT", "QUANTITY") and not is_value_text(text, s, e):
+            continue  # no numeral, or a code, a phone number or a date written as a number
         ent = doc.add_entity(label, s, e)
         if label != "INDICATOR":
             hint = unit_before(doc.captions, s) if label == "MONEY" else None

@@ -47,3 +47,22 @@ def test_baseline_phases(name, expected):
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)
     assert text[s.start:s.end] == expected
+
+
+@pytest.mark.parametrize("text, value, ok", [
+    ("预算100万元", "100万元", True),
+    ("资金总额 35", "35", True),
+    ("一百二十人", "一百二十人", True),
+    ("点击查看>> 万元", ">> 万元", False),                # no numeral
+    ("索引号:jyj/1606877482923", "1606877482923", False),  # a code after its label
+    ("联系电话:13800138000", "13800138000", False),
+    ("统一编码 421002", "421002", False),
+    ("编号：2021", "2021", False),
+    ("合计 123456789", "123456789", False),              # nine digits: a code, never an amount
+    ("合计 12345678", "12345678", True),
+])
+def test_codes_and_numberless_spans_are_no_values(text, value, ok):
+    from extract.tagger import is_value_text
+
+    start = text.rindex(value)
+    assert is_value_text(text, start, start + len(value)) is ok

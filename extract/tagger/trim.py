@@ -80,6 +80,31 @@ def _trim(text: str, span: Span, words: TrimWords) -> Span:
     return Span(label, s, e)
 
 
+@lru_cache(maxsize=1)
+def _code_words() -> tuple[re.Pattern[str], int]:
+    w = load_data("tagger.toml")["values"]
+    labels = "|".join(re.escape(x) for x in sorted(w["code_labels"], key=len, reverse=True))
+    return re.compile(rf"(?:{labels})[^\n。；]{{0,12}}$"), int(w["code_digits"])
+
+
+_NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]")
+
+
+def is_value_text(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be a value: it holds a numeral, and is not a bare number that is a code,
+    a phone number or a date (written after 索引号, 电话, 发布时间 … on its line, or nine digits and more)."""
+    span = text[start:end]
+    if not _NUMERAL.search(span):
+        return False
+    digits = re.sub(r"[\s,，]", "", span)
+    if digits.isdigit():
+        labels, many = _code_words()
+        line_start = text.rfind("\n", 0, start) + 1
+        if len(digits) >= many or labels.search(text, line_start, start):
+            return False
+    return True
+
+
 def snap_to_numbers(text: str, span: Span) -> Span:
     """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``)."""
     label, s, e = span
