@@ -59,6 +59,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
+    tables = sorted(tables + headerless_blocks(text, view, tables), key=lambda t: t.start)
+    _set_ends(text, tables)
     for t in tables:
         t.style = separator_style(text, t)
         if t.style == "glued" and t.kind == "performance":
@@ -206,9 +208,12 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         else:
             blocks.append([lab])
     out = []
+    generic = set(table_words()["fund_rows"]["generic_totals"])
     for block in blocks:
         if not any(number for *_, number in block):
             continue  # labels in prose (年度资金总额为100万元), or without amounts
+        if all(_squash(view.norm[view.at(a):view.at(b)]) in generic for a, b, _ in block):
+            continue  # a lone 合计 row closes some other table
         start = block[0][0]
         t = Table("fund", [Column("label", "", start, start), Column("budget", "", start, start)], start, start, len(text))
         t.unit = unit_before(captions, start, window=CAPTION_WINDOW, until=start)
@@ -219,6 +224,46 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
 #: what ends a header's last cell (so that a note after the header word stays out of the body), per style
 _HEADER_CELL_END = {"pipe": re.compile(r"[|｜\n]"), "lines": re.compile(r"\n"),
                     "spaces": re.compile(r"[|｜\n\t]|[ \u3000]{2,}"), "one_line": re.compile(r"\s")}
+
+
+def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Table]:
+    """Performance tables without header words, outside every other table: runs of level-name cells
+    (产出指标, 数量指标 …) in table lines, read with the default columns of ``tables.toml`` ``[headerless]``."""
+    cfg = table_words()["headerless"]
+    inside = [(t.start, t.end) for t in tables]
+    hits = []
+    for m in level_re_().finditer(view.norm):
+        s, e = view.span(m.start(), m.end())
+        if any(a <= s < b for a, b in inside) or not _alone_in_cell(text, s, e):
+            continue
+        hits.append((s, e))
+    out = []
+    for block in _clusters(hits, int(cfg["gap"])):
+        if len(block) < int(cfg["min_levels"]):
+            continue
+        start = text.rfind("\n", 0, block[0][0]) + 1
+        cols = [Column(role, "", start, start) for role in cfg["columns"]]
+        out.append(Table("performance", cols, start, start, len(text)))
+    return out
+
+
+def _alone_in_cell(text: str, s: int, e: int) -> bool:
+    """Whether a match stands alone in its cell (separators or a line's ends around it), as a level cell does."""
+    before = text[max(0, s - 2):s]
+    after = text[e:e + 2]
+    sep = re.compile(r"(?:^|[|｜\n\t]|\s{2,})\s*$")
+    sep_after = re.compile(r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:$|[|｜\n\t]|\s{2,})")
+    return bool(sep.search(before) or s == 0) and bool(sep_after.match(text[e:e + 12]))
+
+
+def _clusters(hits: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = []
+    for h in hits:
+        if out and h[0] - out[-1][-1][1] <= gap:
+            out[-1].append(h)
+        else:
+            out.append([h])
+    return out
 
 
 def body_start(text: str, table: Table) -> int:
