@@ -57,9 +57,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     captions = find_captions(text, view) if captions is None else captions
     tables = find_headers(text, view, captions)
     _set_ends(text, tables)
-    tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
-    _set_ends(text, tables)
     tables = sorted(tables + headerless_blocks(text, view, tables), key=lambda t: t.start)
+    _set_ends(text, tables)
+    tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
     for t in tables:
         t.style = separator_style(text, t)
@@ -208,12 +208,9 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         else:
             blocks.append([lab])
     out = []
-    generic = set(table_words()["fund_rows"]["generic_totals"])
     for block in blocks:
         if not any(number for *_, number in block):
             continue  # labels in prose (年度资金总额为100万元), or without amounts
-        if all(_squash(view.norm[view.at(a):view.at(b)]) in generic for a, b, _ in block):
-            continue  # a lone 合计 row closes some other table
         start = block[0][0]
         t = Table("fund", [Column("label", "", start, start), Column("budget", "", start, start)], start, start, len(text))
         t.unit = unit_before(captions, start, window=CAPTION_WINDOW, until=start)
