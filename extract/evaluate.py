@@ -198,11 +198,12 @@ def _triples(doc: Document, slot: str) -> set[tuple[int, int, int, int]]:
 
 
 def _fund_facts(doc: Document) -> set[tuple[Any, ...]]:
-    """``(field, line, value)`` facts of a document's fund lines (values rounded to 0.01)."""
+    """``(field, line, value)`` facts of a document's fund lines (values rounded to 0.01; white space inside a
+    line name, a break left by the PDF conversion, does not count)."""
     by_id = doc.entity_by_id()
     out: set[tuple[Any, ...]] = set()
     for fl in doc.funds:
-        line = (fl.line or "").strip()
+        line = "".join((fl.line or "").split())
         out.add(("line", line, None))
         for name, key in FUND_FIELDS.items():
             eid = fl.cells.get(name)

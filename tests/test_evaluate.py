@@ -98,3 +98,11 @@ def test_evaluate_by_groups_documents_and_adds_all():
     table = format_summary(reports)
     assert table.splitlines()[0].split()[:3] == ["group", "docs", "MONEY"]
     assert "prose" in table and table.splitlines()[-1].startswith("all")
+
+
+def test_fund_line_names_compare_without_inner_spaces():
+    g = gold()
+    p = gold()
+    p.funds[0].line = "支 出"  # a PDF break inside the label
+    rep = evaluate([g], {"d": p})
+    assert rep.funds["line"].f1 == 1.0 and rep.funds["spent"].f1 == 1.0
