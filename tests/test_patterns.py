@@ -28,6 +28,10 @@ def values(text: str) -> list[tuple[str, str]]:
     ("培训教师120人", [("QUANTITY", "120人")]),  # a number at the very end of the text (issue 15's bug)
     ("培训教师120人。", [("QUANTITY", "120人")]),
     ("１２０人", [("QUANTITY", "１２０人")]),  # full-width digits
+    ("培训教师一百二十人", [("QUANTITY", "一百二十人")]),  # counts in Chinese numerals, read whole
+    ("完成两条线路", [("QUANTITY", "两条")]),
+    ("设立十四个专项工作小组", [("QUANTITY", "十四个")]),
+    ("印发三万份宣传单", [("QUANTITY", "三万份")]),
 ])
 def test_values_in_their_surface_forms(text, expected):
     assert values(text) == expected
@@ -40,9 +44,21 @@ def test_values_in_their_surface_forms(text, expected):
     "服务期3年",             # a duration in prose
     "一是加强管理",           # a Chinese numeral that is a word
     "〔2021〕12号文件",
+    "落实“五项机制”",       # a number inside a fixed name
+    "严打十类涉黑恶案件",
+    "一次性补贴",            # a lone 一 before a measure word is a word
+    "公诉二处",
 ])
 def test_no_values(text):
     assert [s for s in find_values(text) if s.label != "PERCENT"] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [("培训教师一百二十人", 120.0, "人"), ("三万份", 30000.0, "份"),
+                                              ("千余名干警", 1000.0, "名")])
+def test_chinese_numeral_counts_carry_their_values(text, value, unit):
+    doc = run_text(text, "x", keep_unlinked=True)
+    q = [e for e in doc.entities if e.label == "QUANTITY"][0]
+    assert (q.attrs["value"], q.attrs["unit"]) == (value, unit)
 
 
 def test_a_value_ends_where_the_text_ends_or_a_code_mark_follows():

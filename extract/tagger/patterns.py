@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..document import Span
 from ..lexicon import lexicon, load_data
 from ..numbers import chinese_chars
+from ..values import read
 from .trim import MIN_NAME, trim_indicator, trim_phases
 
 
@@ -33,6 +34,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     money_units = "|".join(re.escape(u) for u in sorted(lex.money, key=len, reverse=True) if u != "块")
     not_quantity = set(_words()["values"]["not_quantity"])
     measure = "|".join(re.escape(w) for w in lex.measure if w not in not_quantity)
+    cn_not = set(_words()["values"]["cn_not_measure"])
+    cn_measure = "|".join(re.escape(w) for w in lex.measure if w not in not_quantity and w not in cn_not)
     approx = "(?:余|多)?"
     mag = "(?:[千万亿萬億]+)?"
     guard = rf"(?<![{_DIGIT}.．A-Za-z〔\[（(第])"
@@ -40,6 +43,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "MONEY": re.compile(rf"{guard}(?:{_ARABIC}[ \u3000]?{mag}{approx}[ \u3000]?(?:{money_units})|[{cn}]+{approx}(?:{money_units})(?:[{cn}]+[角分])*)"),
         "PERCENT": re.compile(rf"{guard}(?:{_ARABIC}\s?(?:%|％|‰|个百分点)|百分之[{cn}]+(?:点[{cn}]+)?|[{cn}]+个百分点)"),
         "QUANTITY": re.compile(rf"{guard}(?:{_ARABIC}{mag}{approx}\s?(?:{measure})(?![{_DIGIT}]))"),
+        # a count in Chinese numerals: 一百二十人, 十四个, 三万份, 两条 (a lone 一 is a word far more often: 一次性, 一个中心)
+        "QUANTITY_CN": re.compile(rf"(?<![{cn}{re.escape(_words()['values']['cn_not_after'])}])(?:[{cn}]{{2,}}|[二两三四五六七八九十]|[百千万](?=[余多]))"
+                                  rf"{approx}(?:{cn_measure})(?!性)"),
     }
 
 
@@ -63,11 +69,14 @@ def find_values(text: str) -> list[Span]:
     """MONEY, PERCENT and QUANTITY spans in ``text``, non-overlapping, leftmost-longest."""
     cands: list[Span] = []
     pats = _patterns()
-    for label in ("MONEY", "PERCENT", "QUANTITY"):
-        for m in pats[label].finditer(text):
+    for key in ("MONEY", "PERCENT", "QUANTITY", "QUANTITY_CN"):
+        label = key.removesuffix("_CN")
+        for m in pats[key].finditer(text):
             s, e = m.span()
             frag = m.group(0)
-            if label != "PERCENT" and _is_chinese_only_noise(frag):
+            if key == "QUANTITY_CN" and read(frag).number is None:
+                continue
+            if key != "QUANTITY_CN" and label != "PERCENT" and _is_chinese_only_noise(frag):
                 continue
             if label == "QUANTITY" and _is_date_or_code(text, s, e):
                 continue
