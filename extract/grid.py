@@ -44,14 +44,9 @@ _SPACES = re.compile(r"[ \u3000]{2,}|\t+")
 _WHITE = re.compile(r"[ \t\u3000]+")
 _DIGIT = re.compile(r"[0-9０-９%％]")
 _PIPE_ONLY = re.compile(r"^[ \t\u3000|｜]*[|｜][ \t\u3000|｜]*$")
-#: a cell that starts like a value: a digit or a comparator (不少于49.5万人次, ≥90%)
-_VALUE_START = re.compile(r"^(?:[0-9≥≤≧≦><=]|不[少低高超多小大]于|不超过|大于|小于|低于|高于|超过|至少)")
 #: a unit with a per-unit after it: 元/人·月, 元/人、天
 _PER_UNIT = re.compile(r"^[^/\d]{1,3}/[\u4e00-\u9fff·*、]{1,5}$")
 _DASH = re.compile(r"^[-—–一/／\\、]+$")
-_QUALITATIVE_CMP = ("定性", "定量", "正向", "反向", "正向指标", "反向指标")
-#: level names that are a level 1 in some forms and a level 2 in others: the column decides
-_AMBIGUOUS_LEVELS = ("满意度",)
 
 
 def scores() -> dict[str, Any]:
@@ -153,6 +148,21 @@ def _fund_label_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _value_start() -> re.Pattern[str]:
+    """A cell that starts like a value: a digit or a comparator (不少于49.5万人次, ≥90%)."""
+    words = "|".join(re.escape(w) for w in lexicon().comparators_before)
+    return re.compile(rf"^(?:[0-9]|{words})")
+
+
+@lru_cache(maxsize=1)
+def _cmp_words() -> frozenset[str]:
+    """What a comparator column may hold: comparators, directions (正向) and target kinds (定性)."""
+    cmp = load_data("tables.toml")["cmp_column"]
+    lex = lexicon()
+    return frozenset([*lex.comparators_before, *lex.comparators_after, *cmp["directions"], *cmp["kinds"]])
+
+
+@lru_cache(maxsize=1)
 def _value_words() -> re.Pattern[str]:
     """Comparator and unit words written in Han characters (不少于, 万人次, 以上)."""
     lex = lexicon()
@@ -176,9 +186,10 @@ def classify(t: Token) -> None:
     levels = cell_levels(norm)
     if levels:
         l1, l2 = levels
-        t.kind = "level" if norm.replace("指标", "") in _AMBIGUOUS_LEVELS else "level1" if l1 and not l2 else "level2"
+        ambiguous = load_data("tables.toml")["levels"]["ambiguous_levels"]
+        t.kind = "level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"
         return
-    if norm in lexicon().comparators_before or norm in lexicon().comparators_after or norm in _QUALITATIVE_CMP:
+    if norm in _cmp_words():
         t.kind = "cmp"
         return
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
@@ -188,7 +199,7 @@ def classify(t: Token) -> None:
         t.kind = "label"
         return
     han = len(_HAN.findall(norm))
-    if len(norm) <= 20 and (han <= 4 or _VALUE_START.match(norm) and len(_HAN.findall(_value_words().sub("", norm))) <= 2):
+    if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(_value_words().sub("", norm))) <= 2):
         r = read(text)
         if r.number is not None:
             t.number = r.number.value

@@ -221,9 +221,10 @@ def _joins_target(cell: str, target: str) -> bool:
     """Whether a comparator-column cell belongs to the target's stretch: a comparator or a unit does; a
     direction (正向, 反向) does not; 定性 / 定量 only before a target without a number."""
     word = cell.strip()
-    if word in ("正向", "反向", "正向指标", "反向指标"):
+    cmp = table_words()["cmp_column"]
+    if word in cmp["directions"]:
         return False
-    if word in ("定性", "定量"):
+    if word in cmp["kinds"]:
         return not re.search(r"\d", target)
     return True
 
