@@ -189,7 +189,9 @@ def _first_of_each_role(cols: list[Column]) -> list[Column]:
 #: fund row labels this close to each other form one header-less fund table
 FUND_BLOCK_GAP = 120
 #: a row label followed by a cell separator (or nothing) and then a number: a fund row, not prose
-_CELL_THEN_NUMBER = re.compile(r"\s*[:：]?\s*(?:[|｜\t\n]|\s{2,})?[\s|｜]*-?\d")
+_CELL_THEN_NUMBER = re.compile(r"\s*(?:[:：]|[|｜\t\n]|\s)[\s|｜:：]*-?\d")
+#: what stands before a row label that starts a cell: a line start, a separator, a colon, or glued text of a form
+_CELL_START = re.compile(r"(?:^|[|｜\t\n:：)）]|\s)$")
 
 
 def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:
@@ -200,7 +202,8 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
     for m in _fund_row_re().finditer(view.norm):
         s, e = view.span(m.start(1), m.end(1))
         if not any(a <= s < b for a, b in inside):
-            labels.append((s, e, bool(_CELL_THEN_NUMBER.match(view.norm, m.end()))))
+            starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
+            labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
     blocks: list[list[tuple[int, int, bool]]] = []
     for lab in labels:
         if blocks and lab[0] - blocks[-1][-1][1] <= FUND_BLOCK_GAP:
