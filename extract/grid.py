@@ -176,47 +176,40 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
-def classify(t: Token) -> None:
-    """Give a token the kind of what it holds."""
-    text = t.text
+def kind_of(text: str) -> tuple[str, float | None]:
+    """The kind of what a cell holds (and its number, for a value)."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
     if not norm or _DASH.match(norm):
-        t.kind = "empty"
-        return
+        return "empty", None
     levels = cell_levels(norm)
     if levels:
         l1, l2 = levels
         ambiguous = load_data("tables.toml")["levels"]["ambiguous_levels"]
-        t.kind = "level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"
-        return
+        return ("level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"), None
     if norm in _cmp_words():
-        t.kind = "cmp"
-        return
+        return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
-        t.kind = "unit"
-        return
+        return "unit", None
     if _fund_label_re().match(norm):
-        t.kind = "label"
-        return
+        return "label", None
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(_value_words().sub("", norm))) <= 2):
         r = read(text)
         if r.number is not None:
-            t.number = r.number.value
+            n = r.number.value
             if r.comparator:
-                t.kind = "goal"
-            elif r.kind == "percent":
-                t.kind = "percent"
-            elif r.kind == "money":
-                t.kind = "money"
-            elif r.kind == "quantity":
-                t.kind = "quantity"
-            elif r.kind is None and han == 0:
-                t.kind = "points" if 0 <= r.number.value <= 100 else "number"
-            else:
-                t.kind = "quantity"
-            return
-    t.kind = "long" if len(norm) > int(scores()["long_text"]) else "text"
+                return "goal", n
+            if r.kind in ("percent", "money", "quantity"):
+                return r.kind, n
+            if r.kind is None and han == 0:
+                return ("points" if 0 <= n <= 100 else "number"), n
+            return "quantity", n
+    return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
+
+
+def classify(t: Token) -> None:
+    """Give a token the kind of what it holds."""
+    t.kind, t.number = kind_of(t.text)
 
 
 # -- the alignment ------------------------------------------------------------------------
@@ -506,12 +499,14 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
     more than two decimals costing a little per extra decimal.
     """
     best, best_cells = -math.inf, []
+    kinds: dict[str, tuple[str, float | None]] = {}  # the same pieces come back in many cuts
     for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
         toks = []
         for a, b in cut:
-            t = Token(offset + a, offset + b, run[a:b], 0)
-            classify(t)
-            toks.append(t)
+            piece = run[a:b]
+            if piece not in kinds:
+                kinds[piece] = kind_of(piece)
+            toks.append(Token(offset + a, offset + b, piece, 0, *kinds[piece]))
         score, cells = best_fund_placement(toks, roles, total=total)
         score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
         score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1] if _unmarked(run[a:b]))

@@ -75,4 +75,6 @@ def view_of(text: str) -> TextView:
 
 def normalize(text: str) -> str:
     """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
-    return view_of(text).norm
+    if "(" in text:
+        text = _GLOSS.sub("", text)
+    return "".join(normal_char(c) for c in text)
