@@ -424,8 +424,19 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         if not placed and (label is None or label.kind != "label"):
             continue  # a line of text in the table's way, not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
-        out.append(Row(Cell(label.start, label.end, label.text) if label else None, cells, line=fund_line(label.text if label else None)))
+        out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text if label else None)))
     return out
+
+
+_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*)")
+
+
+def _label_cell(t: Token) -> Cell:
+    """A fund row's label cell without 其中： or its numbering, and without a final colon (offsets kept exact)."""
+    m = _LABEL_PREFIX.match(t.text)
+    start = t.start + (m.end() if m else 0)
+    text = t.text[m.end() if m else 0:].rstrip(":： ")
+    return Cell(start, start + len(text), text) if text else Cell(t.start, t.end, t.text)
 
 
 def fund_line(label: str | None) -> str:
