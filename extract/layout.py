@@ -1,17 +1,18 @@
-"""Layout: find the tables in a report's text and rebuild each as a grid of rows and cells.
+"""Layout: find the tables in a report's text, with their unit captions, and rebuild their rows.
 
-The first stage after reading. A table is found by its header, a cluster of header words
-(三级指标, 年度指标值, 实际完成值, 分值, 得分; 年初预算数, 全年执行数, 执行率 …, roles in
-``data/tables.toml``) in any flattening, possibly broken by spaces or line breaks inside a
-word; its column order is the order of the words, and a caption before it may state the unit
-of its bare amounts (（万元）, 单位：元). Its body runs to the next header. Rows are rebuilt
-per table kind: fund tables from their row labels (年度资金总额, 其中：财政拨款 …) and the
-numbers after each, assigned to the columns in header order (a % number goes to 执行率);
-performance tables cell by cell in the separator style of their header (cells per line,
-``|`` rows, spaces, one line) or, for glued cells, by splitting each run of values into one
-value per column by plausibility. Level names between rows are carried down by one
-:class:`~extract.levels.LevelTracker`. The result is ``Document.tables``; later stages
-read cells from it and never re-split the text.
+The first stage after reading. Words are matched in a normalized view of the text
+(:mod:`extract.textview`: traditional characters, full-width signs and pinyin glosses do not
+hide them). A table is found by its header, a cluster of header words (三级指标, 年度指标值,
+实际完成值, 分值, 得分; 年初预算数, 全年执行数, 执行率 …, roles in ``data/tables.toml``), in any
+flattening and possibly broken over lines; its column order is the order of the words (a word
+broken over two header lines keeps its first part's place). Tables without header words are
+found too: performance tables by runs of level-name cells, fund tables by their row labels
+(年度资金总额, 其中：财政拨款 …). A table's body runs to the next table, or to a closing block or
+a cell of prose. Unit captions (（万元）, 单位：元) are found once per document; a fund table takes
+the unit and the points (20分) of its caption. Rows are rebuilt by :mod:`extract.grid` (cells
+aligned to the columns) or, for glued cells, by cutting each run of values by plausibility
+(:func:`glued_rows`, :func:`fund_rows`). The result is ``Document.captions`` and
+``Document.tables``; later stages read cells from them and never re-split the text.
 """
 
 from __future__ import annotations
@@ -22,20 +23,15 @@ from typing import Any
 
 from . import grid
 from .document import Cell, Column, Document, Row, Table
-from .levels import LevelTracker, cell_levels, level_re as level_re_, levels_in
+from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data
-from .numbers import normalize_width
 from .schema import TOTAL_LINE
 from .textview import TextView, view_of
-from .values import read
 
-#: the roles of the cells a performance row keeps (the others are notes)
-VALUE_ROLES = ("target", "actual", "weight", "score", "unit")
 #: how far before a fund header its caption may state the unit
 CAPTION_WINDOW = 120
 #: how far after a fund header (before its first number) a caption may still state the unit: (万元) 年度资金总额
 CAPTION_AFTER = 30
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
 def table_words() -> dict[str, Any]:
@@ -116,14 +112,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if word in role_of:
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
-    clusters: list[list[tuple[int, int, str, tuple[str, str]]]] = []
-    for h in hits:
-        if clusters and h[0] - clusters[-1][-1][1] <= max_gap:
-            clusters[-1].append(h)
-        else:
-            clusters.append([h])
     headers = []
-    for cl in clusters:
+    for cl in _clusters(hits, max_gap):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, cl)
         perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
@@ -204,14 +194,8 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         if not any(a <= s < b for a, b in inside):
             starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
             labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
-    blocks: list[list[tuple[int, int, bool]]] = []
-    for lab in labels:
-        if blocks and lab[0] - blocks[-1][-1][1] <= FUND_BLOCK_GAP:
-            blocks[-1].append(lab)
-        else:
-            blocks.append([lab])
     out = []
-    for block in blocks:
+    for block in _clusters(labels, FUND_BLOCK_GAP):
         if not any(number for *_, number in block):
             continue  # labels in prose (年度资金总额为100万元), or without amounts
         start = block[0][0]
@@ -249,15 +233,16 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
 
 def _alone_in_cell(text: str, s: int, e: int) -> bool:
     """Whether a match stands alone in its cell (separators or a line's ends around it), as a level cell does."""
-    before = text[max(0, s - 2):s]
-    after = text[e:e + 2]
-    sep = re.compile(r"(?:^|[|｜\n\t]|\s{2,})\s*$")
-    sep_after = re.compile(r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:$|[|｜\n\t]|\s{2,})")
-    return bool(sep.search(before) or s == 0) and bool(sep_after.match(text[e:e + 12]))
+    return (s == 0 or bool(_SEP_BEFORE.search(text[max(0, s - 2):s]))) and bool(_SEP_AFTER.match(text[e:e + 12]))
 
 
-def _clusters(hits: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
-    out: list[list[tuple[int, int]]] = []
+_SEP_BEFORE = re.compile(r"(?:^|[|｜\n\t]|\s{2,})\s*$")
+_SEP_AFTER = re.compile(r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:$|[|｜\n\t]|\s{2,})")
+
+
+def _clusters(hits: list, gap: int) -> list[list]:
+    """Runs of matches (start, end, …) in text order, each at most ``gap`` characters after the one before."""
+    out: list[list] = []
     for h in hits:
         if out and h[0] - out[-1][-1][1] <= gap:
             out[-1].append(h)
@@ -425,12 +410,7 @@ def row_slots(header: Table) -> list[str]:
 #: a note written after a header word: (A), (B/A), （万元）
 _NOTE = re.compile(r"[(（][^()（）\n|]{0,12}[)）]")
 
-_SPLITTERS = {
-    "pipe": re.compile(r"[ \t\u3000]*\|+[ \t\u3000]*|\n"),
-    "lines": re.compile(r"\n"),
-    "spaces": re.compile(r"[ \u3000]{2,}|\t+|\n"),
-    "one_line": re.compile(r"[ \t\u3000\n]+"),
-}
+
 
 
 @lru_cache(maxsize=1)
@@ -439,11 +419,6 @@ def _stop_cell_re() -> re.Pattern[str]:
     words = table_words()["performance_end"]
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words["words"]) + "|" + "|".join(words["patterns"]) + ")")
 
-
-#: a cell longer than this is prose, not a table cell
-MAX_CELL = 150
-#: a cell this long or shorter may be a value cell
-MAX_VALUE_CELL = 16
 
 
 def separator_style(text: str, header: Table) -> str:
@@ -466,122 +441,11 @@ def separator_style(text: str, header: Table) -> str:
     return "glued"
 
 
-def split_cells(text: str, start: int, end: int, style: str) -> list[Cell]:
-    """The cells of ``text[start:end]`` for a separator style, with trimmed text and offsets."""
-    if style not in _SPLITTERS:
-        return []
-    cells = []
-    pos = start
-    for m in _SPLITTERS[style].finditer(text, start, end):
-        cells.append(_cell(text, pos, m.start()))
-        pos = m.end()
-    cells.append(_cell(text, pos, end))
-    if style == "lines":
-        # a blank line separates rows; a line holding only a tab or spaces is an empty cell
-        raw = [text[c.start:c.end] for c in cells]
-        cells = [c for c, r in zip(cells, raw) if r != ""]
-    return cells
-
-
 def _cell(text: str, a: int, b: int) -> Cell:
     seg = text[a:b]
     lead = len(seg) - len(seg.lstrip())
     core = seg.strip()
     return Cell(a + lead, a + lead + len(core), core)
-
-
-def _is_value(t: str) -> bool:
-    return len(t) <= MAX_VALUE_CELL and read(t).number is not None
-
-
-def _cell_end(text: str, pos: int, style: str, end: int) -> int:
-    """The end of the header cell that ``pos`` falls in (a header word may be followed by a note)."""
-    if style not in _SPLITTERS:
-        return pos
-    m = _SPLITTERS[style].search(text, pos, end)
-    return m.start() if m else pos
-
-
-def performance_rows(text: str, header: Table) -> list[Row]:
-    """Rows of a performance table read cell by cell (glued tables by :func:`read_glued_rows`)."""
-    style, end = header.style or separator_style(text, header), header.end
-    if style == "glued":
-        return glued_rows(text, header)
-    cells = [c for c in split_cells(text, _cell_end(text, header.header_end, style, end), end, style)]
-    if cells and cells[0].start < _cell_end(text, header.header_end, style, end) + 1 and not cells[0].text:
-        cells = cells[1:]
-    slots = [r for r in row_slots(header)]
-    rows: list[Row] = []
-    levels = LevelTracker()
-    keep_empty = style != "pipe"  # lines / spaces keep empty cells as placeholders; | rows lose them
-    seq = [c for c in cells if c.text or keep_empty]
-    # cut the table where prose or a closing block starts
-    for i, c in enumerate(seq):
-        if len(c.text) > MAX_CELL or _stop_cell_re().match(c.text):
-            seq = seq[:i]
-            break
-    i = 0
-    while i < len(seq):
-        c = seq[i]
-        t = c.text
-        lv = cell_levels(t) if t else None
-        if not t:
-            i += 1
-            continue
-        if lv:
-            levels.see(*lv)
-            i += 1
-            continue
-        if _is_value(t) and not _HAN_RUN.search(t):
-            i += 1  # a stray value between rows
-            continue
-        row = Row(Cell(c.start, c.end, t), level1=levels.level1, level2=levels.level2)
-        rows.append(row)
-        i += 1
-        if keep_empty:
-            # cells keep their places: the next len(slots) cells are the row's columns
-            for role, cell in zip(slots, seq[i:i + len(slots)]):
-                if cell_levels(cell.text):
-                    break
-                if cell.text and role in VALUE_ROLES:
-                    row.cells.append((role, cell))
-            i += len(slots)
-            continue
-        # | rows: the row's cells run to the next level name or the next name cell
-        group: list[Cell] = []
-        while i < len(seq) and len(group) < len(slots):
-            nxt = seq[i]
-            if cell_levels(nxt.text):
-                break
-            expected = slots[len(group)]
-            short_text = len(nxt.text) <= 4 and not _is_value(nxt.text)
-            if group and not _is_value(nxt.text) and not (expected in ("unit", "target", "actual") and short_text) \
-                    and _starts_row(seq, i):
-                break
-            group.append(nxt)
-            i += 1
-        for role, cell in zip(_roles_for(slots, len(group)), group):
-            if role in VALUE_ROLES:
-                row.cells.append((role, cell))
-    return rows
-
-
-def _starts_row(seq: list[Cell], i: int) -> bool:
-    """A text cell starts a row when a value cell follows it (its target or weight)."""
-    nxt = [c for c in seq[i + 1:i + 3] if c.text]
-    return bool(nxt) and _is_value(nxt[0].text)
-
-
-def _roles_for(slots: list[str], n: int) -> list[str]:
-    """Which columns ``n`` cells fill when merged or empty cells were lost."""
-    core = [r for r in slots if r not in ("other",)]
-    if n >= len(core):
-        return slots
-    if n == len(core) - 1 and "unit" in core:
-        return [r for r in core if r != "unit"]  # an empty unit cell was lost
-    if n <= 2:
-        return [r for r in ("target", "actual") if r in slots][:n]
-    return [r for r in core if r != "weight"][:n] if n == len(core) - 1 and "weight" in core else core[:n]
 
 
 # -- glued rows -----------------------------------------------------------------------

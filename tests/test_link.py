@@ -7,16 +7,7 @@ import pytest
 from extract.document import Document, Relation
 from extract.link import assign_prose_levels, drop_unlinked_indicators, link_prose
 
-
-def doc_with(text: str, *spans: tuple[str, str]) -> Document:
-    """A document whose entities are the given (label, text) spans, found left to right."""
-    d = Document("x", text)
-    pos = 0
-    for label, s in spans:
-        i = text.index(s, pos)
-        d.add_entity(label, i, i + len(s))
-        pos = i + len(s)
-    return d
+from .docs import doc_with
 
 
 def links(d: Document) -> list[tuple[str, str, str]]:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from extract.document import Document, Relation
 from extract.relations import RelationModel, candidate_pairs, pair_features, train_relation_model, training_examples
 
+from .docs import doc_with
+
 
 def prose(text: str, *spans: tuple[str, str], links: tuple[tuple[int, int], ...] = ()) -> Document:
-    d = Document("x", text)
-    pos = 0
-    for label, s in spans:
-        i = text.index(s, pos)
-        d.add_entity(label, i, i + len(s))
-        pos = i + len(s)
+    d = doc_with(text, *spans)
     d.relations = [Relation(d.entities[h].id, d.entities[t].id, "actual") for h, t in links]
     return d
 
