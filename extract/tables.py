@@ -158,15 +158,19 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
         if hint is None and _money_name_re().search(ind.text):
             hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
-        for role in ("target", "actual", "weight", "score"):
-            cell = target_stretch(row) if role == "target" else row.cell(role)
+        roles = ("target", "actual", "weight", "score")
+        if total_row:  # 总分 | 100 | 98.5: the points are its weight, the achieved total (its last value) its actual
+            last = next((r for r in ("score", "actual", "target") if row.cell(r) is not None), None)
+            roles = ("weight",) + ((last,) if last else ())
+        for role in roles:
+            cell = target_stretch(row) if role == "target" and not total_row else row.cell(role)
             if cell is None:
                 continue
             s, e = _trim_cell(doc.text, cell)
             if role in ("actual", "weight", "score"):
                 s = _after_comparator(doc.text, s, e)  # ≥95% in an actual cell: the comparator stays outside
-            if total_row and role == "score":
-                role = "actual"  # 总分 | 100 | 98.5: the achieved total
+            if total_row and role != "weight":
+                role = "actual"
             text = doc.text[s:e]
             has_value = parse_value(text, "TARGET")["value"] is not None
             sentence = has_value and _is_sentence(text)
