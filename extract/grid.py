@@ -26,7 +26,7 @@ from typing import Any
 
 from .document import Cell, Column, Row
 from .levels import LevelTracker, cell_levels
-from .lexicon import lexicon, load_data
+from .lexicon import han_value_words, lexicon, load_data
 from .schema import TOTAL_LINE
 from .textview import normalize
 from .values import read
@@ -163,14 +163,6 @@ def _cmp_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _value_words() -> re.Pattern[str]:
-    """Comparator and unit words written in Han characters (不少于, 万人次, 以上)."""
-    lex = lexicon()
-    words = sorted({*lex.comparators_before, *lex.comparators_after, *lex.percent, *lex.money, *lex.measure}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words if _HAN.search(w)))
-
-
-@lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     lex = lexicon()
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
@@ -193,7 +185,7 @@ def kind_of(text: str) -> tuple[str, float | None]:
     if _fund_label_re().match(norm):
         return "label", None
     han = len(_HAN.findall(norm))
-    if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(_value_words().sub("", norm))) <= 2):
+    if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):
         r = read(text)
         if r.number is not None:
             n = r.number.value
@@ -220,17 +212,17 @@ def _fit_table(role: str) -> str:
     return role
 
 
-def _role_key(col: Column, kind: str) -> str:
-    """The key of a column's role in the score tables (fund weight/score are scored as fund points)."""
-    if kind == "fund" and col.role in ("weight", "score"):
-        return "fund_points"
-    return _fit_table(col.role)
+def _fit_key(role: str, kind: str, total: bool = True) -> str:
+    """The key of a column's role in ``[fit]``: amounts share one; the points of a fund table are its total
+    line's (a fund row other than the total seldom has its own)."""
+    if kind == "fund" and role in ("weight", "score"):
+        return "fund_points" if total else "fund_points_part"
+    return _fit_table(role)
 
 
-def _skip_key(col: Column, kind: str) -> str:
-    if kind == "fund" and col.role in ("weight", "score"):
-        return f"fund_{col.role}"
-    return col.role
+def _skip_key(role: str, kind: str) -> str:
+    """The key of a column's role in ``[skip]``."""
+    return f"fund_{role}" if kind == "fund" and role in ("weight", "score") else role
 
 
 def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tuple[int, Token]]]:
@@ -240,8 +232,8 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
     n_cols = len(columns)
     if not toks or not n_cols:
         return []
-    emit = [[fit.get(_role_key(c, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
-    skip_cost = [float(skip.get(_skip_key(c, kind), 0.5)) for c in columns]
+    emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
+    skip_cost = [float(skip.get(_skip_key(c.role, kind), 0.5)) for c in columns]
     cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1
     end_share = float(skip["at_row_end"])
     at_end = s["skip_at_row_end"]
@@ -419,12 +411,12 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
         cells = [(columns[col].role, t) for col, t in row
                  if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")]
-        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells],
-                                      fund_line(label.text if label else None) == TOTAL_LINE)
+        line = fund_line(label.text if label else None)
+        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE)
         if not placed and (label is None or label.kind != "label"):
             continue  # a line of text in the table's way, not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
-        out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text if label else None)))
+        out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return out
 
 
@@ -443,12 +435,11 @@ def fund_line(label: str | None) -> str:
     """The fund line a row label names: the total row is 年度资金总额; 其中：, numbering and colons dropped."""
     if label is None:
         return TOTAL_LINE
-    norm = normalize(label).replace(" ", "")
     words = load_data("tables.toml")["fund_rows"]
-    core = re.sub(r"^(?:其中[:：]?|[0-9一二三四五六七八九十]+[、.．])", "", norm).rstrip(":：")
+    core = _LABEL_PREFIX.sub("", normalize(label).replace(" ", "")).rstrip(":：")
     if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中"):
         return TOTAL_LINE
-    return re.sub(r"^(?:其中[:：]?|[0-9一二三四五六七八九十]+[、.．])", "", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
+    return _LABEL_PREFIX.sub("", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
 
 
 def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str], total: bool = True
@@ -474,14 +465,12 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
     s = scores()
     fit, skip = s["fit"], s["skip"]
     n, m = len(values), len(roles)
-    cost = [float(skip.get(f"fund_{r}" if r in ("weight", "score") else r, 0.5)) for r in roles]
+    cost = [float(skip.get(_skip_key(r, "fund"), 0.5)) for r in roles]
     end_share = float(skip["at_row_end"])
-    points = "fund_points" if total else "fund_points_part"  # the points of a fund table are its total line's
     best, best_cells = -math.inf, []
     for cols in itertools.combinations(range(m), n):
         placed = {roles[c]: values[i] for i, c in enumerate(cols)}
-        score = sum(fit[_fit_table(points if roles[c] in ("weight", "score") else roles[c])].get(values[i].kind, -2.0)
-                    for i, c in enumerate(cols))
+        score = sum(fit[_fit_key(roles[c], "fund", total)].get(values[i].kind, -2.0) for i, c in enumerate(cols))
         used = set(cols)
         score -= sum(cost[c] for c in range(cols[-1]) if c not in used)
         score -= end_share * sum(cost[c] for c in range(cols[-1] + 1, m))

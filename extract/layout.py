@@ -26,7 +26,7 @@ from .document import Cell, Column, Document, Row, Table
 from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data
 from .schema import TOTAL_LINE
-from .textview import TextView, view_of
+from .textview import TextView, loose, view_of
 
 #: how far before a fund header its caption may state the unit
 CAPTION_WINDOW = 120
@@ -78,11 +78,6 @@ def _set_ends(text: str, tables: list[Table]) -> None:
         t.end = body_end(text, t)
 
 
-def _loose(word: str) -> str:
-    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
-    return r"\s{0,3}".join(re.escape(c) for c in word)
-
-
 @lru_cache(maxsize=1)
 def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     words = table_words()
@@ -92,7 +87,7 @@ def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             for w in ws:
                 role_of.setdefault(w, (kind, role))
     alts = sorted(role_of, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{_loose(w)})" for w in alts)), role_of
+    return re.compile("|".join(f"(?:{loose(w)})" for w in alts)), role_of
 
 
 def _squash(s: str) -> str:
@@ -344,7 +339,7 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
 def _fund_row_re() -> re.Pattern[str]:
     w = table_words()["fund_rows"]
     alts = sorted(w["total"] + w["other"], key=len, reverse=True)
-    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(_loose(a) for a in alts) + r")\s*[:：]?")
+    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(loose(a) for a in alts) + r")\s*[:：]?")
 
 
 _NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_data
+from .textview import loose
 
 #: a category's points in brackets after its name: 产出指标(50分)
 _POINTS = re.compile(r"[(（][^()（）]*[)）]\s*$")
@@ -27,17 +28,12 @@ def level1_of() -> dict[str, str]:
     return load_data("tables.toml")["level1_of"]
 
 
-def _loose(word: str) -> str:
-    """A pattern for ``word`` that allows spaces or line breaks between its characters."""
-    return r"\s{0,3}".join(re.escape(c) for c in word)
-
-
 @lru_cache(maxsize=1)
 def level_re() -> re.Pattern[str]:
     """Any level name, spaces or line breaks allowed inside it."""
     lv = level_words()
     words = sorted(set(lv["level1"]) | set(lv["level2"]), key=len, reverse=True)
-    return re.compile("|".join(_loose(w) for w in words))
+    return re.compile("|".join(loose(w) for w in words))
 
 
 def _squash(s: str) -> str:

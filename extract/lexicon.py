@@ -8,6 +8,7 @@ longest first, the order in which they must be tried. Adding a unit is a data ch
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,14 @@ def load_data(name: str) -> dict:
     """One knowledge file of ``extract/data`` (TOML), parsed once (do not modify what it returns)."""
     with resources.files("extract.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def han_value_words() -> re.Pattern[str]:
+    """Any unit or comparator word written in Han characters (个百分点, 不少于, 万人次, 以上)."""
+    lex = lexicon()
+    words = longest_first({*lex.comparators_before, *lex.comparators_after, *lex.percent, *lex.money, *lex.measure})
+    return re.compile("|".join(re.escape(w) for w in words if re.search(r"[\u4e00-\u9fff]", w)))
 
 
 @lru_cache(maxsize=1)

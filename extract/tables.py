@@ -19,9 +19,10 @@ import re
 from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
+from .grid import MAX_RATIO
 from .layout import row_slots, table_words, unit_before
 from .levels import LevelTracker
-from .lexicon import lexicon
+from .lexicon import han_value_words, lexicon
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
 from .values import caption_factor, parse_value
 
@@ -31,8 +32,6 @@ _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
 MAX_ROW = 400
 #: how far back a restated sum (工程资金金额 | 43.2) looks for the fund table's caption unit
 RESTATED_SUM_WINDOW = 3000
-#: a rate cell without % at most this is a ratio (0.958 → 95.8 %)
-MAX_RATIO = 1.5
 
 
 def read_tables(doc: Document) -> None:
@@ -252,15 +251,7 @@ def _total_row_re() -> re.Pattern[str]:
 def _is_sentence(text: str) -> bool:
     """A cell that is a sentence holding values (平台无故障，前端在线率95%以上), not one value: long, with a run of
     Han characters that is neither a unit nor a comparator word (不低于 | 1.8 | 个百分点 is one value)."""
-    return len(text) > 12 and bool(_CJK_RUN.search(_value_words_re().sub(" ", text)))
-
-
-@lru_cache(maxsize=1)
-def _value_words_re() -> re.Pattern[str]:
-    """Unit and comparator words written in Han characters (个百分点, 不低于, 人次)."""
-    lex = lexicon()
-    words = sorted({*lex.comparators_before, *lex.comparators_after, *lex.percent, *lex.money, *lex.measure}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words if _HAN.search(w)))
+    return len(text) > 12 and bool(_CJK_RUN.search(han_value_words().sub(" ", text)))
 
 
 def _is_bare_text(text: str) -> bool:

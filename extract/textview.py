@@ -73,6 +73,11 @@ def view_of(text: str) -> TextView:
     return TextView(text, norm, origin)
 
 
+def loose(word: str) -> str:
+    """A pattern for ``word`` that allows spaces or line breaks between its characters (年度 指标值)."""
+    return r"\s{0,3}".join(re.escape(c) for c in word)
+
+
 def normalize(text: str) -> str:
     """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
     if "(" in text:
