@@ -57,8 +57,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
-    for t in tables:
-        t.style = separator_style(text, t)
+    for t in tables:  # styles were set with the ends
         if t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
