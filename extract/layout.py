@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations
 from typing import Any
 
 from . import grid
 from .document import Cell, Column, Document, Row, Table
 from .levels import LevelTracker, level_re as level_re_
-from .lexicon import lexicon, load_data
+from .lexicon import lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
 from .textview import TextView, loose, view_of
 
@@ -265,7 +266,7 @@ def body_end(text: str, table: Table) -> int:
     cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else _CELL_TEXT
     for m in cell_re.finditer(text, start, end):
         cell = m.group(0).strip()
-        if len(cell) > grid.MAX_CELL or table.kind == "fund" and _is_prose(cell) \
+        if len(cell) > grid.MAX_CELL and table.style != "glued" or table.kind == "fund" and _is_prose(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
             return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return end
@@ -449,21 +450,18 @@ _DIGITS = "0123456789.．０１２３４５６７８９"
 
 
 def _unit_at(text: str, i: int) -> int:
-    """Length of the unit written at ``text[i:]`` (%, money unit, measure word), 0 if none."""
-    lex = lexicon()
-    if i < len(text) and text[i] in "%％‰":
-        return 1
-    for words in (tuple(sorted(lex.money, key=len, reverse=True)), lex.measure):
-        for w in words:
-            if text.startswith(w, i):
-                return len(w)
-    return 0
+    """Length of the unit written at ``text[i:]`` (%, money unit, measure word with its magnitude), 0 if none."""
+    m = unit_after_number().match(text, i)
+    return m.end() - i if m else 0
 
 
 def _value_runs(run: str) -> list[tuple[int, int, int]]:
-    """(start, digits_end, end) of each comparator+number+unit group in a glued run."""
+    """(start, digits_end, end) of each comparator+number+unit group in a glued run (spaces and line
+    breaks between groups are no part of any group: a page break inside a glued row)."""
     out, i = [], 0
     while i < len(run):
+        while i < len(run) and run[i].isspace():
+            i += 1
         s = i
         while i < len(run) and run[i] in _CMP_CHARS:
             i += 1
@@ -478,29 +476,39 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None:
-    """Split a glued run of values (``105台5台10``) into one value per role, by plausibility.
+def _pieces(run: str, groups: list[tuple[int, int, int]], most: int) -> list[list[tuple[int, int]]]:
+    """Every way of cutting the groups of a glued run into at most ``most`` cells: a number may hide cell
+    boundaries (``901010010`` = 90 | 10 | 100 | 10); no cell starts with a needless 0 or at a decimal point."""
+    def ok(a: int, b: int) -> bool:
+        digits = run[a:b].lstrip(_CMP_CHARS)
+        return bool(digits) and digits[0] != "." and not (len(digits) > 1 and digits[0] == "0" and digits[1] in _DIGITS[:10])
 
-    Digit strings may hide a cell boundary (``105台`` = weight 10 + target 5台). Every way of
-    cutting them is tried; a split is plausible when a weight is at most 100, a score at
-    most its weight, bare points have no unit and target and actual share their unit.
-    """
-    groups = _value_runs(run)
-    if not groups:
-        return None
+    def cut_group(a: int, de: int, e: int, room: int) -> list[list[tuple[int, int]]]:
+        first = a + sum(1 for c in run[a:de] if c in _CMP_CHARS)
+        out = [[(a, e)]] if ok(a, e) else []
+        if room > 1:
+            for c in range(first + 1, de):
+                if run[c - 1] != "." and run[c] != "." and ok(a, c):
+                    out += [[(a, c), *rest] for rest in cut_group(c, de, e, room - 1)]
+        return out
 
-    def cuts(k: int) -> list[list[tuple[int, int]]]:
+    def walk(k: int, room: int) -> list[list[tuple[int, int]]]:
         if k == len(groups):
             return [[]]
-        s, de, e = groups[k]
         out = []
-        for rest in cuts(k + 1):
-            out.append([(s, e), *rest])
-            first = s + sum(1 for c in run[s:de] if c in _CMP_CHARS)
-            for cut in range(first + 1, de):  # a bare number glued before this group
-                if run[cut] != "." and run[cut - 1] != ".":
-                    out.append([(s, cut), (cut, e), *rest])
+        for head in cut_group(*groups[k], room - (len(groups) - k - 1)):
+            out += [head + rest for rest in walk(k + 1, room - len(head))]
         return out
+
+    return walk(0, most) if len(groups) <= most else []
+
+
+def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: int, missing: int) -> float | None:
+    """How plausible one reading of a glued run is (None: impossible). A weight is 1 to 100 points and
+    a score at most its weight, points carry no unit but 分, target and actual share their unit; a score
+    equal to its weight and an actual near its target are likely; every cut inside a number and every
+    column left empty costs."""
+    w = _SPLIT_SCORES
 
     def number(span: tuple[int, int]) -> float | None:
         digits = "".join(c for c in run[span[0]:span[1]] if c in "0123456789.")
@@ -512,39 +520,82 @@ def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None
     def unit(span: tuple[int, int]) -> str:
         return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
 
-    bare_groups = {(s, e) for s, de, e in groups if de == e}
-    for cand in cuts(0):
-        if len(cand) != len(roles):
+    nums = {role: number(span) for role, span in cells.items()}
+    if any(v is None for v in nums.values()):
+        return None
+    for role in ("weight", "score"):
+        if role in cells and (unit(cells[role]) not in ("", "分") or run[cells[role][0]] in _CMP_CHARS
+                              or nums[role] > w["max_points"]):
+            return None
+    if "weight" in cells and (nums["weight"] == 0 or "score" in cells and nums["score"] > nums["weight"]):
+        return None
+    if "target" in cells and "actual" in cells:
+        ut, ua = unit(cells["target"]), unit(cells["actual"])
+        if ut and ua and ut != ua:
+            return None
+    score = -w["cut"] * cuts - w["missing"] * missing
+    if "target" in cells and "actual" in cells and bool(unit(cells["target"])) != bool(unit(cells["actual"])):
+        score -= w["unit_once"]
+    if "weight" in cells and "score" in cells and nums["score"] == nums["weight"]:
+        score += w["score_is_weight"]
+    if "target" in cells and "actual" in cells:
+        t, a = nums["target"], nums["actual"]
+        if t == a or t and w["near_ratio"][0] <= a / t <= w["near_ratio"][1]:
+            score += w["actual_near_target"]
+    return score
+
+
+def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None:
+    """Split a glued run of values (``105台5台10``) into one value per role, by plausibility.
+
+    Digit strings may hide cell boundaries (``105台`` = weight 10 + target 5台). Every way of cutting
+    them is tried, and every choice of the columns a row fills (in the header's order, a target or an
+    actual among them); the most plausible reading wins (:func:`_plausibility`), None when none reaches
+    the floor of ``[glued]``.
+    """
+    best = best_split(run, roles)
+    return best[1] if best else None
+
+
+def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, int]]] | None:
+    """The most plausible reading of a glued run with its plausibility (see :func:`split_glued`)."""
+    groups = _value_runs(run)
+    if not groups:
+        return None
+    best: tuple[float, list[tuple[str, int, int]]] | None = None
+    for pieces in _pieces(run, groups, len(roles)):
+        if len(pieces) < min(2, len(roles)):
             continue
-        vals = dict(zip(roles, cand))
-        ok = True
-        for role, span in vals.items():
-            # a cut inside a number with no unit is only plausible between two points cells (1515 → 15 | 15)
-            whole = next(((s, e) for s, e in bare_groups if s <= span[0] and span[1] <= e), None)
-            if whole is not None and whole != span and role not in ("weight", "score"):
-                ok = False
-        w = number(vals["weight"]) if "weight" in vals else None
-        for role, span in vals.items():
-            v = number(span)
-            if v is None or (role in ("weight", "score") and unit(span) not in ("", "分")):
-                ok = False
-        if ok and w is not None and w > 100:
-            ok = False
-        if ok and "score" in vals and w is not None and (number(vals["score"]) or 0) > w:
-            ok = False
-        if ok and "target" in vals and "actual" in vals and unit(vals["target"]) != unit(vals["actual"]):
-            ok = False
-        if ok:
-            return [(role, s, e) for role, (s, e) in vals.items()]
-    return None
+        cuts = len(pieces) - len(groups)
+        for chosen in combinations(roles, len(pieces)):
+            if "target" not in chosen and "actual" not in chosen:
+                continue
+            cells = dict(zip(chosen, pieces))
+            score = _plausibility(run, cells, cuts, len(roles) - len(chosen))
+            if score is not None and score >= _SPLIT_SCORES["floor"] and (best is None or score > best[0]):
+                best = (score, [(role, a, b) for role, (a, b) in cells.items()])
+    return best
+
+
+#: weights of the glued-run reading (data/layout.toml [glued])
+_SPLIT_SCORES: dict[str, Any] = load_data("layout.toml")["glued"]
 
 
 def glued_rows(text: str, header: Table) -> list[Row]:
-    """Rows of a table whose cells are glued: level names, a name, then a run of values."""
-    slots = [r for r in row_slots(header) if r in ("target", "actual", "weight", "score")]
+    """Rows of a table whose cells are glued: level names, a name, then a run of values.
+
+    A row's unit and comparator cells, when the header has those columns, are read off the end of its
+    name (``国家级公益林管护面积万亩2810810``: unit 万亩). A run that reads as no row after a bare row label
+    (``指标1免费发放…``) belongs to the name; spaces and line breaks inside a run are page breaks.
+    """
+    roles = row_slots(header)
+    slots = [r for r in roles if r in ("target", "actual", "weight", "score")]
+    before = roles[:roles.index(slots[0])] if slots else []
     rows: list[Row] = []
     levels = LevelTracker()
     i, end = header.header_end, header.end
+    note = _NOTE.match(text, i)  # 指标得分(分): the last header word's note
+    i = note.end() if note else i
     level_re = level_re_()
     while i < end:
         m = level_re.match(text, i)
@@ -552,21 +603,106 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             levels.see_text(m.group(0))
             i = m.end()
             continue
-        j = i
-        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
-            j += 1
-        if j >= end or level_re.match(text, j):
-            i = j if j > i else i + 1
-            continue
-        name = _cell(text, i, j)
-        k = j
-        while k < end and (text[k] in _DIGITS or text[k] in _CMP_CHARS or _unit_at(text, k)):
-            k += max(1, _unit_at(text, k)) if text[k] not in _DIGITS and text[k] not in _CMP_CHARS else 1
-        split = split_glued(text[j:k], slots)
-        if name.text and split:
-            row = Row(name, level1=levels.level1, level2=levels.level2)
-            for role, s, e in split:
-                row.cells.append((role, Cell(j + s, j + e, text[j + s:j + e])))
-            rows.append(row)
-        i = k if k > i else i + 1
+        start, j = i, i
+        while True:
+            while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
+                j += 1
+            if j >= end or level_re.match(text, j):
+                break
+            date = _date_re().match(text, j)
+            if date and len(_HAN.findall(text[start:j])) >= 2:
+                j = date.end()  # 2021年11月30日前完成资金支付: a date inside a name
+                continue
+            k = _run_end(text, j, end)
+            name = _cell(text, start, j)
+            name, extra = _name_tail(text, name, before)
+            split = _best_run(text, j, k, slots) if len(_HAN.findall(name.text)) >= 2 else None
+            if split:
+                k, cells = split
+                row = Row(name, level1=levels.level1, level2=levels.level2)
+                row.cells += extra + cells
+                rows.append(row)
+                j = k
+                break
+            if not _ROW_LABEL_ONLY.match(name.text):
+                break  # no row here: read on after the run
+            # 指标1 | 免费发放原原种: the number belongs to the row label, the name starts after it
+            # (指标1 | 2021年11月30日前…: before a date, the label's number has one or two digits)
+            date = next((m for d in (1, 2) if (m := _date_re().match(text, j + d))), None)
+            start, j = (date.start(), date.end()) if date else (k, k)
+        if rows and rows[-1].cells[-1][1].end == j:
+            i = j  # after a row: where its run was read to end
+        else:
+            i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
     return rows
+
+
+def _best_run(text: str, j: int, k: int, slots: list[str]) -> tuple[int, list[tuple[str, Cell]]] | None:
+    """The most plausible reading of the run ``text[j:k]``, or of it without its last unit word (which
+    may be the next name's first character: ``2110110天保工程区`` is no ``10110天``); with where it ends."""
+    ends = [k]
+    groups = _value_runs(text[j:k])
+    if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]):
+        ends.append(j + groups[-1][1])
+    best = None
+    for e in ends:
+        got = best_split(text[j:e], slots)
+        if got and (best is None or got[0] > best[0]):
+            best = (got[0], e, got[1])
+    if best is None:
+        return None
+    return best[1], [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in best[2]]
+
+
+@lru_cache(maxsize=1)
+def _date_re() -> re.Pattern[str]:
+    """A date written inside a glued name (2021年11月30日, 11月底): no value of the row."""
+    return re.compile(load_data("layout.toml")["glued"]["date"])
+
+
+#: a name cell that is only a row label so far (指标, 指标1)
+_ROW_LABEL_ONLY = re.compile(r"^(?:指标\s*\d*|\d+[、.．]?)?$")
+
+
+def _run_end(text: str, j: int, end: int) -> int:
+    """Where the run of values starting at ``text[j]`` ends (spaces between its groups included)."""
+    k = j
+    while k < end:
+        if text[k] in _DIGITS or text[k] in _CMP_CHARS:
+            k += 1
+        elif _unit_at(text, k):
+            k += _unit_at(text, k)
+        elif text[k].isspace() and re.match(r"\s*[" + re.escape(_DIGITS + _CMP_CHARS) + "]", text[k:end]):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tuple[str, Cell]]]:
+    """Read the unit and comparator cells that the header puts before the values off the end of a glued name."""
+    cells: list[tuple[str, Cell]] = []
+    end = name.end
+    for role in reversed(before):
+        if role == "cmp":
+            m = _cmp_tail_re().search(text, name.start, end)
+        elif role == "unit":
+            m = _unit_tail_re().search(text, name.start, end)
+        else:
+            continue
+        if m and m.end() == end and m.start() > name.start:
+            cells.insert(0, (role, Cell(m.start(), end, text[m.start():end])))
+            end = m.start()
+    return (_cell(text, name.start, end) if cells else name), cells
+
+
+@lru_cache(maxsize=1)
+def _unit_tail_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{unit_after_number().pattern})$")
+
+
+@lru_cache(maxsize=1)
+def _cmp_tail_re() -> re.Pattern[str]:
+    cmp = table_words()["cmp_column"]
+    words = sorted({*lexicon().comparators_before, *cmp["directions"], *cmp["kinds"]}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")(?:指标)?$")

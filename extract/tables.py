@@ -205,14 +205,16 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
 
 def target_stretch(row: Row) -> Cell | None:
     """The target of a row as one cell: the target cell with the comparator and unit cells written right
-    next to it (``≧ | 735 | 人次``: one TARGET over the whole stretch, separators included). A 正向 / 反向
+    next to it (``≧ | 735 | 人次``: one TARGET over the whole stretch, separators included; a unit cell
+    before the number joins only across a comparator, ``人 | = | 512``, not in ``% | 90``). A 正向 / 反向
     direction is no part of it; 定性 is, before a qualitative target (定性 | 好坏)."""
     roles = [r for r, _ in row.cells]
     if "target" not in roles:
         return None
     i = j = roles.index("target")
     target = row.cells[i][1].text
-    while i > 0 and roles[i - 1] in ("cmp", "unit") and _joins_target(row.cells[i - 1][1].text, target):
+    while i > 0 and roles[i - 1] in ("cmp", "unit") and _joins_target(row.cells[i - 1][1].text, target) \
+            and (roles[i - 1] == "cmp" or roles[i] == "cmp"):  # a unit joins only across a comparator (人 | = | 512)
         i -= 1
     while j + 1 < len(roles) and roles[j + 1] in ("cmp", "unit"):
         j += 1

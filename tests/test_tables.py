@@ -64,9 +64,48 @@ def test_target_values_take_the_unit_column_into_their_span():
     ("20≥300人次326人次20", ["weight", "target", "actual", "score"], ["20", "≥300人次", "326人次", "20"]),
     ("1598%99%14.5", ["weight", "target", "actual", "score"], ["15", "98%", "99%", "14.5"]),
     ("≥95%97%1515", ["target", "actual", "weight", "score"], ["≥95%", "97%", "15", "15"]),
+    # real glued rows (d03, c09): a magnitude before a measure word, bare numbers cut four ways, a page break
+    ("8550万粒550万粒8", ["weight", "target", "actual", "score"], ["8", "550万粒", "550万粒", "8"]),
+    ("901010010", ["target", "weight", "actual", "score"], ["90", "10", "100", "10"]),
+    ("0.910010", ["target", "weight", "actual", "score"], ["0.9", "10", "0", "10"]),
+    ("0.4100.110", ["target", "weight", "actual", "score"], ["0.4", "10", "0.1", "10"]),
+    ("8000亩\n8535.5亩", ["weight", "target", "actual", "score"], ["8000亩", "8535.5亩"]),
 ])
 def test_split_glued_by_plausibility(run, roles, expected):
     assert [run[s:e] for _, s, e in split_glued(run, roles)] == expected
+
+
+@pytest.mark.parametrize("run, roles", [
+    ("1", ["weight", "target", "actual", "score"]),           # a row label's number (指标1)
+    ("290", ["weight", "target", "actual", "score"]),         # OCR debris: 2 | 9 | 0 is too many cuts
+    ("100%15", ["weight", "score"]),                          # no target or actual
+])
+def test_split_glued_refuses_implausible_runs(run, roles):
+    assert split_glued(run, roles) is None
+
+
+GLUED_UNIT_COLUMN = ("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)"
+                     "天然林和公益林管护当期任务完成率%901010010国家级公益林管护面积万亩2810810"
+                     "森林抚育(营林)面积万亩2110110天保工程区森林资源管护面积万亩250105010")
+GLUED_ROW_LABELS = ("一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+                    "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8指标3一级种薯繁育基地8000亩\n"
+                    "8535.5亩时效指标指标12021年11月30日前完成资金支付8100%100%8")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GLUED_UNIT_COLUMN, [("天然林和公益林管护当期任务完成率", [("unit", "%"), ("target", "90"), ("weight", "10"), ("actual", "100"), ("score", "10")]),
+                         ("国家级公益林管护面积", [("unit", "万亩"), ("target", "28"), ("weight", "10"), ("actual", "8"), ("score", "10")]),
+                         ("森林抚育(营林)面积", [("unit", "万亩"), ("target", "21"), ("weight", "10"), ("actual", "1"), ("score", "10")]),
+                         ("天保工程区森林资源管护面积", [("unit", "万亩"), ("target", "250"), ("weight", "10"), ("actual", "50"), ("score", "10")])]),
+    (GLUED_ROW_LABELS, [("免费发放原原种", [("weight", "8"), ("target", "550万粒"), ("actual", "550万粒"), ("score", "8")]),
+                        ("企业自行采购", [("weight", "8"), ("target", "200万粒"), ("actual", "200万粒"), ("score", "8")]),
+                        ("一级种薯繁育基地", [("target", "8000亩"), ("actual", "8535.5亩")]),
+                        ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
+], ids=["unit-column", "row-labels-dates-page-break"])
+def test_glued_rows_read_names_units_and_values(text, expected):
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert table.style == "glued"
+    assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == expected
 
 
 @pytest.mark.parametrize("shape, text, unit, expected", FUND_EXAMPLES, ids=[e[0] for e in FUND_EXAMPLES])
