@@ -460,8 +460,8 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
     breaks between groups are no part of any group: a page break inside a glued row)."""
     out, i = [], 0
     while i < len(run):
-        while i < len(run) and run[i].isspace():
-            i += 1
+        gap = _RUN_BREAK.match(run, i)
+        i = gap.end() if gap else i
         s = i
         while i < len(run) and run[i] in _CMP_CHARS:
             i += 1
@@ -617,18 +617,24 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
             split = _best_run(text, j, k, slots) if len(_HAN.findall(name.text)) >= 2 else None
+            if not _ROW_LABEL_ONLY.match(name.text) and _better_ahead(text, k, end, slots, split[0] if split else None):
+                j = k  # 5000吨稻谷、500吨成品粮储备到位率100%100%: numbers inside the name, the row's run ahead
+                continue
             if split:
-                k, cells = split
+                _, k, cells = split
                 row = Row(name, level1=levels.level1, level2=levels.level2)
                 row.cells += extra + cells
                 rows.append(row)
                 j = k
                 break
-            if not _ROW_LABEL_ONLY.match(name.text):
-                break  # no row here: read on after the run
             # 指标1 | 免费发放原原种: the number belongs to the row label, the name starts after it
             # (指标1 | 2021年11月30日前…: before a date, the label's number has one or two digits)
             date = next((m for d in (1, 2) if (m := _date_re().match(text, j + d))), None)
+            if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)):
+                if not name.text and _better_ahead(text, k, end, slots, None):
+                    j = k  # 5000吨稻谷…: a name that begins with a quantity
+                    continue
+                break  # no row here: read on after the run
             start, j = (date.start(), date.end()) if date else (k, k)
         if rows and rows[-1].cells[-1][1].end == j:
             i = j  # after a row: where its run was read to end
@@ -637,9 +643,35 @@ def glued_rows(text: str, header: Table) -> list[Row]:
     return rows
 
 
-def _best_run(text: str, j: int, k: int, slots: list[str]) -> tuple[int, list[tuple[str, Cell]]] | None:
+def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | None) -> bool:
+    """Whether a run after ``text[k]``, still inside the same name (no level name between, within
+    ``[glued] name_reach`` characters), reads as a more plausible row than the run before it (scored
+    ``score``, None for no reading), when that one is not confident."""
+    cfg = _SPLIT_SCORES
+    if score is not None and score >= cfg["confident"]:
+        return False
+    level_re = level_re_()
+    j = k
+    while True:
+        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS:
+            if level_re.match(text, j) or j - k > cfg["name_reach"]:
+                return False
+            j += 1
+        if j >= end:
+            return False
+        e = _run_end(text, j, end)
+        got = _best_run(text, j, e, slots)
+        if got and (score is None or got[0] > score):
+            return True
+        if got and got[0] >= cfg["confident"]:
+            return False
+        j = e
+
+
+def _best_run(text: str, j: int, k: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """The most plausible reading of the run ``text[j:k]``, or of it without its last unit word (which
-    may be the next name's first character: ``2110110天保工程区`` is no ``10110天``); with where it ends."""
+    may be the next name's first character: ``2110110天保工程区`` is no ``10110天``); with its
+    plausibility and where it ends."""
     ends = [k]
     groups = _value_runs(text[j:k])
     if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]):
@@ -651,7 +683,7 @@ def _best_run(text: str, j: int, k: int, slots: list[str]) -> tuple[int, list[tu
             best = (got[0], e, got[1])
     if best is None:
         return None
-    return best[1], [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in best[2]]
+    return best[0], best[1], [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in best[2]]
 
 
 @lru_cache(maxsize=1)
@@ -659,6 +691,14 @@ def _date_re() -> re.Pattern[str]:
     """A date written inside a glued name (2021年11月30日, 11月底): no value of the row."""
     return re.compile(load_data("layout.toml")["glued"]["date"])
 
+
+#: a run goes on across a space or a line break to a value, and across the page number of a numbered line
+#: (``100%\n2、100%``); a numbered line that starts a name (``\n2、资金``) ends it
+_RUN_BREAK = re.compile(r"\s*\n\d{1,3}、(?=[" + re.escape(_DIGITS + _CMP_CHARS) + r"])|\s+(?!\d+(?:[、．]|\.(?!\d)))(?=["
+                        + re.escape(_DIGITS + _CMP_CHARS) + "])")
+
+#: the number of a row label (指标1, 1、): one or two bare digits
+_ROW_NUMBER = re.compile(r"\d{1,2}[、.．]?$")
 
 #: a name cell that is only a row label so far (指标, 指标1)
 _ROW_LABEL_ONLY = re.compile(r"^(?:指标\s*\d*|\d+[、.．]?)?$")
@@ -672,8 +712,8 @@ def _run_end(text: str, j: int, end: int) -> int:
             k += 1
         elif _unit_at(text, k):
             k += _unit_at(text, k)
-        elif text[k].isspace() and re.match(r"\s*[" + re.escape(_DIGITS + _CMP_CHARS) + "]", text[k:end]):
-            k += 1
+        elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)):
+            k = gap.end()
         else:
             break
     return k
