@@ -568,7 +568,7 @@ def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, 
             continue
         cuts = len(pieces) - len(groups)
         for chosen in combinations(roles, len(pieces)):
-            if "target" not in chosen and "actual" not in chosen:
+            if ("target" in roles or "actual" in roles) and "target" not in chosen and "actual" not in chosen:
                 continue
             cells = dict(zip(chosen, pieces))
             score = _plausibility(run, cells, cuts, len(roles) - len(chosen))
@@ -591,6 +591,11 @@ def glued_rows(text: str, header: Table) -> list[Row]:
     roles = row_slots(header)
     slots = [r for r in roles if r in ("target", "actual", "weight", "score")]
     before = roles[:roles.index(slots[0])] if slots else []
+    # a text column between value columns (分值 | 评价内容 | 得分): two runs, the text between them
+    inner = [n for n in range(len(roles)) if roles[n] == "other" and slots
+             and roles.index(slots[0]) < n < len(roles) - 1 - roles[::-1].index(slots[-1])]
+    first = [r for r in roles[:inner[0]] if r in slots] if inner else slots
+    rest = [r for r in roles[inner[0]:] if r in slots] if inner else []
     rows: list[Row] = []
     levels = LevelTracker()
     i, end = header.header_end, header.end
@@ -601,7 +606,8 @@ def glued_rows(text: str, header: Table) -> list[Row]:
         m = level_re.match(text, i)
         if m:
             levels.see_text(m.group(0))
-            i = m.end()
+            note = _NOTE.match(text, m.end())  # 产出指标(40分): the level's points
+            i = note.end() if note else m.end()
             continue
         start, j = i, i
         while True:
@@ -616,12 +622,17 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             k = _run_end(text, j, end)
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
-            split = _best_run(text, j, k, slots) if len(_HAN.findall(name.text)) >= 2 else None
-            if not _ROW_LABEL_ONLY.match(name.text) and _better_ahead(text, k, end, slots, split[0] if split else None):
+            split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 else None
+            if not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
+                    and _better_ahead(text, k, end, first, split[0] if split else None):
                 j = k  # 5000吨稻谷、500吨成品粮储备到位率100%100%: numbers inside the name, the row's run ahead
                 continue
             if split:
                 _, k, cells = split
+                after = _after_text(text, k, end, rest, cells) if rest else None
+                if after:
+                    k, more = after
+                    cells = cells + more
                 row = Row(name, level1=levels.level1, level2=levels.level2)
                 row.cells += extra + cells
                 rows.append(row)
@@ -641,6 +652,36 @@ def glued_rows(text: str, header: Table) -> list[Row]:
         else:
             i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
     return rows
+
+
+def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[str, Cell]]
+                ) -> tuple[int, list[tuple[str, Cell]]] | None:
+    """The values after a row's text cell (分值 5 | 项目符合…分析 | 得分 5): the run that follows the text
+    within one cell's length, read with the columns after the text column; a score at most the weight."""
+    level_re = level_re_()
+    j = k
+    while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS:
+        if level_re.match(text, j) or j - k > grid.MAX_CELL:
+            return None
+        j += 1
+    if j >= end or j == k:
+        return None
+    got = _best_run(text, j, _run_end(text, j, end), rest)
+    if not got:
+        return None
+    weight = next((c for r, c in cells if r == "weight"), None)
+    score = next((c for r, c in got[2] if r == "score"), None)
+    if weight and score and _number(score.text) > _number(weight.text):
+        return None
+    return got[1], got[2]
+
+
+def _number(cell: str) -> float:
+    digits = "".join(c for c in cell if c in "0123456789.")
+    try:
+        return float(digits)
+    except ValueError:
+        return float("nan")
 
 
 def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | None) -> bool:

@@ -91,6 +91,10 @@ GLUED_ROW_LABELS = ("一级指标二级指标三级指标分值年度指标值�
                     "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8指标3一级种薯繁育基地8000亩\n"
                     "8535.5亩时效指标指标12021年11月30日前完成资金支付8100%100%8")
 
+GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)项目决策(10分)"
+                     "必要性(政策依据)5项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要5"
+                     "可行性(政策完善)5可行性论证充分,规划、管理办法、指导意见等制度是否健全完善4.5")
+
 
 @pytest.mark.parametrize("text, expected", [
     (GLUED_UNIT_COLUMN, [("天然林和公益林管护当期任务完成率", [("unit", "%"), ("target", "90"), ("weight", "10"), ("actual", "100"), ("score", "10")]),
@@ -101,7 +105,9 @@ GLUED_ROW_LABELS = ("一级指标二级指标三级指标分值年度指标值�
                         ("企业自行采购", [("weight", "8"), ("target", "200万粒"), ("actual", "200万粒"), ("score", "8")]),
                         ("一级种薯繁育基地", [("target", "8000亩"), ("actual", "8535.5亩")]),
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
-], ids=["unit-column", "row-labels-dates-page-break"])
+    (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
+                         ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
+], ids=["unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
