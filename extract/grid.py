@@ -84,7 +84,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
         elif _PIPE_ONLY.match(line):
             brk = 2
         else:
-            pieces = _line_pieces(line, single_spaces)
+            pieces = [p for a, b in _line_pieces(line, single_spaces) for p in _field_pieces(line, a, b)]
             for i, (a, b) in enumerate(pieces):
                 out.append(_token(text, pos + a, pos + b, max(brk, 1) if i == 0 else 0))
             brk = 1
@@ -120,6 +120,18 @@ def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
         if single_spaces or sum(digits) >= 2 or len(fine) >= 2 and digits[-1] and not any(digits[:-1]):
             return fine
     return out
+
+
+#: a label–value field in one cell (一般公共预算:1325.68, 项目支出：1025.20万元): a label cell and a value cell
+_FIELD = re.compile(r"((?:其中\s*[:：]\s*)?[^\d:：]*[\u4e00-\u9fff)）])\s*[:：]\s*(-?\d[\d,.]*\s*[%％]?(?:万元|元|亿元)?)\s*$")
+
+
+def _field_pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """One cell, or the label and the value of a label–value field written in it."""
+    m = _FIELD.match(line, a, b) if ":" in line[a:b] or "：" in line[a:b] else None
+    if not m:
+        return [(a, b)]
+    return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
 
 
 def _split(line: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -182,7 +194,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
         return "unit", None
-    if _fund_label_re().match(norm):
+    label = _fund_label_re().match(norm)
+    if label and len(_HAN.findall(norm[label.end():])) < 3:  # not 项目支出绩效目标申报表
         return "label", None
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):

@@ -186,6 +186,8 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
     labels = []
     for m in _fund_row_re().finditer(view.norm):
         s, e = view.span(m.start(1), m.end(1))
+        if _LONGER_WORD.match(view.norm, m.end(1)):
+            continue  # 项目支出绩效目标申报表: a label word inside a longer word
         if not any(a <= s < b for a, b in inside):
             starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
             labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
@@ -350,6 +352,12 @@ def _fund_stop_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in table_words()["fund_rows"]["stop"]))
 
 
+#: what goes on after a label word that is part of a longer word (three Han characters more)
+_LONGER_WORD = re.compile(r"[\u4e00-\u9fff]{3}")
+
+#: one number: no second decimal point, no % after more digits
+_ONE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?|\d{1,3}(?:\.\d+)?%")
+
 #: how far past its label a fund row's cells may run when no other row label follows
 FUND_ROW_REACH = 160
 
@@ -379,10 +387,12 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             k = view.norm.index(r, pos)
             pieces.append((k, k + len(r)))
             pos = k + len(r)
-        if len(pieces) == 1:  # one run: the cells are glued
+        field = m.group(0).rstrip().endswith((":", "：")) and len(pieces) == 1 \
+            and _ONE_NUMBER.fullmatch(view.norm, *pieces[0])  # 一般公共预算:2456.18, not 年度资金总额:390390100%
+        if len(pieces) == 1 and not field:  # one run: the cells are glued
             rs, _ = view.span(*pieces[0])
             placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[0][1]], roles, rs, row.line == TOTAL_LINE)
-        else:  # numbers apart from each other: a cell each
+        else:  # numbers apart from each other, or one field's value (一般公共预算:2456.18): a cell each
             toks = [grid.Token(*view.span(a, b), text[view.span(a, b)[0]:view.span(a, b)[1]], 0) for a, b in pieces]
             for t in toks:
                 grid.classify(t)

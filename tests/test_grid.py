@@ -89,6 +89,9 @@ def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     ("指标1.药品抽验品种 ≥3 4", ["指标1.药品抽验品种", "≥3", "4"]),   # single spaces in a row-like line
     ("年度资金总额 90", ["年度资金总额", "90"]),
     ("加大文物保护,展示文物价值", ["加大文物保护,展示文物价值"]),   # a text line stays whole
+    ("其中:基本支出:900.47", ["其中:基本支出", "900.47"]),         # a label–value field in one cell (d10)
+    ("项目支出：1025.20万元", ["项目支出", "1025.20万元"]),
+    ("完成时间:2023年12月", ["完成时间:2023年12月"]),              # a date is no field value
 ])
 def test_cells_of_a_line(line, cells):
     assert [t.text for t in tokens(line, 0, len(line))] == cells
@@ -99,7 +102,8 @@ def test_cells_of_a_line(line, cells):
     ("定性", "cmp"), ("不少于49.5万人次", "goal"),
     ("万元", "unit"), ("%", "unit"), ("10", "points"), ("2380.91", "number"), ("≥95%", "goal"), ("97%", "percent"),
     ("300人次", "quantity"), ("100万元", "money"), ("年度资金总额", "label"), ("其中：财政拨款", "label"),
-    ("培训合格率", "text"), ("年度資金總額", "label"),
+    ("培训合格率", "text"), ("年度資金總額", "label"), ("中央补助", "label"), ("其中:基本支出", "label"),
+    ("项目支出绩效目标申报表", "text"),   # a fund label word inside a longer word
 ])
 def test_cell_kinds(text, kind):
     t = tokens(text, 0, len(text))[0] if text else None

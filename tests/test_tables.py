@@ -156,3 +156,18 @@ def test_unit_column_gives_target_and_actual_units():
     assert (t.attrs["comparator"], t.attrs["value"], t.attrs["unit"]) == (">=", 120.0, "张")
     a = rel[("护理员持证上岗率", "actual")]
     assert (a.label, a.attrs["value"], a.attrs["unit"]) == ("QUANTITY", 93.5, "%")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label written with a colon holds one value (d10, e15) …
+    ("全年预算数全年执行数执行率年度资金总额:2456.182456.18100%其中:一般公共预算:2456.18项目支出:156.2",
+     [("年度资金总额", {"budget": "2456.18", "spent": "2456.18", "rate": "100%"}),
+      ("一般公共预算", {"budget": "2456.18"}), ("项目支出", {"budget": "156.2"})]),
+    # … unless its run holds several glued cells (e06)
+    ("全年预算数全年执行数执行率年度资金总额:390390100%其中:中央财政资金390390100%",
+     [("年度资金总额", {"budget": "390", "spent": "390", "rate": "100%"}),
+      ("中央财政资金", {"budget": "390", "spent": "390", "rate": "100%"})]),
+])
+def test_glued_fund_rows_with_field_labels(text, expected):
+    (table,) = [t for t in find_tables(text) if t.kind == "fund"]
+    assert [(r.line, {role: c.text for role, c in r.cells}) for r in table.rows] == expected
