@@ -455,7 +455,7 @@ def _cell(text: str, a: int, b: int) -> Cell:
 
 # -- glued rows -----------------------------------------------------------------------
 
-_CMP_CHARS = "≥≤≧≦><=＞＜═"
+_CMP_CHARS = "≥≤≧≦><=＞＜═＝"
 _DIGITS = "0123456789.．０１２３４５６７８９"
 
 
@@ -467,12 +467,15 @@ def _unit_at(text: str, i: int) -> int:
 
 def _value_runs(run: str) -> list[tuple[int, int, int]]:
     """(start, digits_end, end) of each comparator+number+unit group in a glued run (spaces and line
-    breaks between groups are no part of any group: a page break inside a glued row)."""
+    breaks between groups are no part of any group: a page break inside a glued row). A comparator is
+    a sign (≥) or a word before (不低于) or after the unit (以上, 以内)."""
     out, i = [], 0
     while i < len(run):
         gap = _RUN_BREAK.match(run, i)
         i = gap.end() if gap else i
         s = i
+        word = _cmp_before_re().match(run, i)
+        i = word.end() if word else i
         while i < len(run) and run[i] in _CMP_CHARS:
             i += 1
         d = i
@@ -481,20 +484,59 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
         if i == d:
             return out
         de = i
-        i += _unit_at(run, i)
+        i += _spaced_unit(run, i) or _unit_at(run, i)  # 103 %, 26.31 公里
+        after = _cmp_after_re().match(run, i)
+        i = after.end() if after else i
         out.append((s, de, i))
     return out
+
+
+def _spaced_unit(text: str, i: int) -> int:
+    """Length of a unit written after one space (``103 %``, ``26.31 公里``), 0 if none."""
+    if text[i:i + 1] != " ":
+        return 0
+    n = _unit_at(text, i + 1)
+    return n + 1 if n else 0
+
+
+def _starts_value(text: str, j: int) -> bool:
+    """Whether a value starts at ``text[j]``: a digit, a comparator sign or a comparator word before a number."""
+    return text[j] in _DIGITS or text[j] in _CMP_CHARS or bool(_cmp_before_re().match(text, j))
+
+
+def _unit_of(piece: str) -> str:
+    """The unit written in one glued value (``不低于38287亩`` → 亩, ``85%以上`` → %)."""
+    word = _cmp_before_re().match(piece)
+    core = piece[word.end():] if word else piece
+    core = core.lstrip(_CMP_CHARS).lstrip(_DIGITS).strip()
+    after = _cmp_after_re().search(core)
+    return core[:after.start()] if after and after.end() == len(core) else core
+
+
+@lru_cache(maxsize=1)
+def _cmp_before_re() -> re.Pattern[str]:
+    """A comparator word written before a number (不低于, 不少于, 大于等于), a number right after it."""
+    words = [w for w in lexicon().comparators_before if _HAN.search(w)]
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?=\d)")
+
+
+@lru_cache(maxsize=1)
+def _cmp_after_re() -> re.Pattern[str]:
+    """A comparator word written after a value (以上, 以内, 及以上)."""
+    words = [w for w in lexicon().comparators_after if _HAN.search(w)]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _pieces(run: str, groups: list[tuple[int, int, int]], most: int) -> list[list[tuple[int, int]]]:
     """Every way of cutting the groups of a glued run into at most ``most`` cells: a number may hide cell
     boundaries (``901010010`` = 90 | 10 | 100 | 10); no cell starts with a needless 0 or at a decimal point."""
     def ok(a: int, b: int) -> bool:
-        digits = run[a:b].lstrip(_CMP_CHARS)
+        word = _cmp_before_re().match(run, a, b)
+        digits = run[word.end() if word else a:b].lstrip(_CMP_CHARS)
         return bool(digits) and digits[0] != "." and not (len(digits) > 1 and digits[0] == "0" and digits[1] in _DIGITS[:10])
 
     def cut_group(a: int, de: int, e: int, room: int) -> list[list[tuple[int, int]]]:
-        first = a + sum(1 for c in run[a:de] if c in _CMP_CHARS)
+        first = a + next((n for n, c in enumerate(run[a:de]) if c in "0123456789"), 0)
         out = [[(a, e)]] if ok(a, e) else []
         if room > 1:
             for c in range(first + 1, de):
@@ -528,13 +570,13 @@ def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: int, missin
             return None
 
     def unit(span: tuple[int, int]) -> str:
-        return run[span[0]:span[1]].lstrip(_CMP_CHARS).lstrip(_DIGITS)
+        return _unit_of(run[span[0]:span[1]])
 
     nums = {role: number(span) for role, span in cells.items()}
     if any(v is None for v in nums.values()):
         return None
     for role in ("weight", "score"):
-        if role in cells and (unit(cells[role]) not in ("", "分") or run[cells[role][0]] in _CMP_CHARS
+        if role in cells and (unit(cells[role]) not in ("", "分") or not run[cells[role][0]].isdigit()
                               or nums[role] > w["max_points"]):
             return None
     if "weight" in cells and (nums["weight"] == 0 or "score" in cells and nums["score"] > nums["weight"]):
@@ -615,13 +657,13 @@ def glued_rows(text: str, header: Table) -> list[Row]:
     while i < end:
         m = level_re.match(text, i)
         if m:
-            levels.see_text(m.group(0))
             note = _NOTE.match(text, m.end())  # 产出指标(40分): the level's points
             i = note.end() if note else m.end()
+            levels.see_name(m.group(0), bool(level_re.match(text, i)))
             continue
         start, j = i, i
         while True:
-            while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS and not level_re.match(text, j):
+            while j < end and not _starts_value(text, j) and not level_re.match(text, j):
                 j += 1
             if j >= end or level_re.match(text, j):
                 break
@@ -670,7 +712,7 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     within one cell's length, read with the columns after the text column; a score at most the weight."""
     level_re = level_re_()
     j = k
-    while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS:
+    while j < end and not _starts_value(text, j):
         if level_re.match(text, j) or j - k > grid.MAX_CELL:
             return None
         j += 1
@@ -704,7 +746,7 @@ def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | 
     level_re = level_re_()
     j = k
     while True:
-        while j < end and text[j] not in _DIGITS and text[j] not in _CMP_CHARS:
+        while j < end and not _starts_value(text, j):
             if level_re.match(text, j) or j - k > cfg["name_reach"]:
                 return False
             j += 1
@@ -759,10 +801,15 @@ def _run_end(text: str, j: int, end: int) -> int:
     """Where the run of values starting at ``text[j]`` ends (spaces between its groups included)."""
     k = j
     while k < end:
+        word = _cmp_before_re().match(text, k) or _cmp_after_re().match(text, k)
         if text[k] in _DIGITS or text[k] in _CMP_CHARS:
             k += 1
+        elif word:
+            k = word.end()
         elif _unit_at(text, k):
             k += _unit_at(text, k)
+        elif k > j and text[k - 1] in _DIGITS and _spaced_unit(text, k):
+            k += _spaced_unit(text, k)
         elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)):
             k = gap.end()
         else:

@@ -84,3 +84,17 @@ class LevelTracker:
     def see_text(self, text: str) -> None:
         """Update from every level name written in ``text``."""
         self.see(*levels_in(text))
+
+    def see_name(self, name: str, next_is_level: bool) -> None:
+        """Update from one level name read in a row of glued cells. A name that is a level 1 in some forms
+        and a level 2 in others (成本指标) is a level 1 when another level name follows it directly,
+        else a level 2 under the current level 1."""
+        w = _squash(name)
+        lv = level_words()
+        if w in lv["level1"] and w in lv["level2"]:
+            if next_is_level or self.level1 is None:
+                self.see(w, None)
+            else:
+                self.level2 = w
+            return
+        self.see_text(name)

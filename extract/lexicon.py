@@ -61,12 +61,12 @@ def han_value_words() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def unit_after_number() -> re.Pattern[str]:
     """The unit written right after a number: a percent or money word, or a measure word with an optional
-    magnitude (%, 万元, 万粒, 人次, 个百分点); match it at the position after the digits."""
+    magnitude (%, 万元, 万粒, 人次, 个百分点), with a per-unit (元/人·月); match it at the position after the digits."""
     lex = lexicon()
     magnitudes = "|".join(re.escape(w) for w in longest_first(lex.magnitude))
     measures = "|".join(re.escape(w) for w in lex.measure)
     fixed = "|".join(re.escape(w) for w in longest_first({*lex.percent, *lex.money, "%", "％", "‰"}))
-    return re.compile(rf"(?:{fixed}|(?:{magnitudes})?(?:{measures}))")
+    return re.compile(rf"(?:{fixed}|(?:{magnitudes})?(?:{measures}))(?:/(?:{measures})(?:·(?:{measures}))?)?")
 
 
 @lru_cache(maxsize=1)
