@@ -127,7 +127,7 @@ class Row:
 class Table:
     """A table block: its header, where its body ends, how its cells are separated, its rows."""
 
-    kind: str  # performance | fund
+    kind: str  # performance | fund | field (a form's score field: one row)
     columns: list[Column]
     start: int  # the header's first character
     header_end: int

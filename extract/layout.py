@@ -58,6 +58,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
+    fields = score_fields(text, tables)
     for t in tables:  # styles were set with the ends
         if t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
@@ -66,7 +67,33 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
-    return tables
+    return sorted(tables + fields, key=lambda t: t.start)
+
+
+def score_fields(text: str, tables: list[Table]) -> list[Table]:
+    """A form's score fields outside performance tables (自评得分99.5分, 自评总分(分) | 97.93), each as a
+    one-row table of kind ``field``: the label cell and its points as the row's ``actual``."""
+    inside = [(t.start, t.end) for t in tables if t.kind == "performance"]
+    out = []
+    for m in _score_field_re().finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        value = m.group("value")
+        if float(re.sub(r"[^\d.]", "", value)) > 100:
+            continue
+        label, points = Cell(m.start("label"), m.end("label"), m.group("label")), Cell(m.start("value"), m.end("value"), value)
+        t = Table("field", [Column("name", "", label.start, label.end), Column("actual", "", points.start, points.end)],
+                  label.start, label.end, points.end)
+        t.rows = [Row(label, [("actual", points)])]
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _score_field_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(table_words()["score_fields"]["labels"], key=len, reverse=True))
+    return re.compile(rf"(?P<label>(?:{words})(?:\s*[(（]\s*分\s*[)）])?)[\s:：|]{{0,6}}"
+                      rf"(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s*分)?)(?![\d.%])")
 
 
 def _set_ends(text: str, tables: list[Table]) -> None:

@@ -35,7 +35,8 @@ RESTATED_SUM_WINDOW = 3000
 
 
 def read_tables(doc: Document) -> None:
-    """Read every table of ``doc.tables``: fund lines first, then performance rows (relations added)."""
+    """Read every table of ``doc.tables``: fund lines first, then performance rows and a form's score
+    fields (relations added)."""
     for t in doc.tables:
         if t.kind == "fund":
             read_fund_rows(doc, t)
@@ -43,6 +44,8 @@ def read_tables(doc: Document) -> None:
     for t in doc.tables:
         if t.kind == "performance":
             doc.relations.extend(read_performance_rows(doc, t.rows) if t.rows else link_entity_rows(doc, t))
+        elif t.kind == "field":
+            doc.relations.extend(read_performance_rows(doc, t.rows))
 
 
 def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:

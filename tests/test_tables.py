@@ -171,3 +171,18 @@ def test_unit_column_gives_target_and_actual_units():
 def test_glued_fund_rows_with_field_labels(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "fund"]
     assert [(r.line, {role: c.text for role, c in r.cells}) for r in table.rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("婚前保健门诊规范化建设均通过省级验收。\n自评得分99.5分。\n附表1:", [("自评得分", "99.5分", 99.5)]),       # a20
+    ("部门联系人某某联系电话自评总分(分)97.93年初预算数全年(调整)预算数", [("自评总分(分)", "97.93", 97.93)]),  # c09
+    ("项目名称 项目主管单位 自评总分: 95 项目实施单位", [("自评总分", "95", 95.0)]),                           # a09
+    ("自评得分 | 120 |", []),                                      # no score is above 100 points
+    ("自评得分标准见附件", []),                                      # a label without points
+])
+def test_score_fields_are_an_indicator_with_its_actual(text, expected):
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    got = [(by[r.head].text, by[r.tail].text, by[r.tail].attrs["value"]) for r in doc.relations
+           if r.slot == "actual" and by[r.head].text.startswith("自评")]
+    assert got == expected
