@@ -58,7 +58,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
-    fields = score_fields(text, tables)
+    fields = score_fields(text, tables) + transposed_funds(text, tables, captions)
     for t in tables:  # styles were set with the ends
         if t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
@@ -68,6 +68,77 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
     return sorted(tables + fields, key=lambda t: t.start)
+
+
+def transposed_funds(text: str, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:
+    """Fund tables whose fund lines are columns (GUIDELINES 96): two or more column heads that name fund lines
+    (上级财政补助资金 | 同级财政资金 | 其他), then, after at most one row label (团区委), as many amounts, one per
+    head. The field of the amounts is ``received`` or ``spent`` when the caption before the heads says so
+    (年度收入情况), else ``budget``. Each is read as a one-row-per-line fund table of kind ``fund``, rows ready."""
+    cfg = table_words()["transposed"]
+    head_re = re.compile(cfg["label_end"])
+    inside = [(t.start, t.end) for t in tables]
+    toks = []
+    for t in grid.tokens(text, 0, len(text)):
+        if not any(a <= t.start < b for a, b in inside):
+            toks += _spaced_heads(text, t, head_re)
+    out: list[Table] = []
+    i = 0
+    while i < len(toks):
+        heads, j = [], i
+        while j < len(toks) and (toks[j].text.replace(" ", "") in cfg["skip"] or _is_head(toks[j], head_re)):
+            if toks[j].text.replace(" ", "") not in cfg["skip"]:
+                heads.append(toks[j])
+            j += 1
+        if len(heads) < 2:
+            i = j + 1 if j == i else j
+            continue
+        k = j + 1 if j < len(toks) and toks[j].kind in ("text", "long") else j  # a row label before the amounts
+        amounts = []
+        while k < len(toks) and toks[k].kind in _AMOUNT_KINDS and len(amounts) < len(heads):
+            amounts.append(toks[k])
+            k += 1
+        if len(amounts) != len(heads) or k < len(toks) and toks[k].kind in _AMOUNT_KINDS \
+                or j < len(toks) and toks[j].brk == 0:  # the amounts' row starts a line of its own
+            i = j
+            continue
+        caption = text[max(0, heads[0].start - cfg["caption_reach"]):heads[0].start]
+        role = next((r for r in ("received", "spent") if any(w in caption for w in cfg[r])), "budget")
+        t = Table("fund", [Column("label", "", heads[0].start, heads[0].start), Column(role, "", heads[0].start, heads[0].start)],
+                  heads[0].start, heads[0].start, amounts[-1].end)
+        t.style, t.unit = "transposed", unit_before(captions, heads[0].start, window=CAPTION_WINDOW, until=heads[0].start)
+        t.rows = [Row(_cell(text, h.start, h.end), [(role, _cell(text, a.start, a.end))], line=grid.fund_line(h.text))
+                  for h, a in zip(heads, amounts)]
+        out.append(t)
+        i = k
+    return out
+
+
+_AMOUNT_KINDS = ("number", "points", "money")
+
+
+def _spaced_heads(text: str, tok: grid.Token, head_re: re.Pattern[str]) -> list[grid.Token]:
+    """A cell of single-space-separated words of which two or more are column heads of four characters or
+    more, as one cell per word (项目资金来源情况(万元) 其中:上级财政补助资金 其中:同级财政资金 其他); else the
+    cell itself (其他 收入 is one head broken by a space)."""
+    if " " not in tok.text.strip():
+        return [tok]
+    words = [grid.Token(tok.start + m.start(), tok.start + m.end(), m.group(0), tok.brk if not n else 0)
+             for n, m in enumerate(re.finditer(r"\S+", tok.text))]
+    for w in words:
+        grid.classify(w)
+    return words if sum(_is_head(w, head_re) and len(w.text) >= 4 for w in words) >= 2 else [tok]  # not 其他 收入
+
+
+def _is_head(tok: grid.Token, head_re: re.Pattern[str]) -> bool:
+    """A cell that names a fund line as a column head (no number in it)."""
+    core = tok.text.replace(" ", "")
+    return tok.kind in ("label", "text") and not re.search(r"\d", core) and len(core) <= 16 \
+        and (tok.kind == "label" or bool(head_re.search(_LABEL_NOTE.sub("", core))))
+
+
+#: 其中: before a head, a unit note after it
+_LABEL_NOTE = re.compile(r"^其中\s*[:：]\s*|[(（][^()（）]*[)）]$")
 
 
 def score_fields(text: str, tables: list[Table]) -> list[Table]:

@@ -186,3 +186,27 @@ def test_score_fields_are_an_indicator_with_its_actual(text, expected):
     got = [(by[r.head].text, by[r.tail].text, by[r.tail].attrs["value"]) for r in doc.relations
            if r.slot == "actual" and by[r.head].text.startswith("自评")]
     assert got == expected
+
+
+TRANSPOSED_INCOME = ("年度收入情况(万元) |\n||||||\n机构名称 |\n收入合计 |\n其中: |\n|||||\n上年结转 |\n公共财 政拨款 |\n"
+                     "其他 收入 |\n||||\n团区委 |\n70.18 |\n0 |\n68.68 |\n1.5 |\n|||||\n")
+TRANSPOSED_SOURCES = ("项目总预算(万元) 75.00\n项目资金来源情况(万元) 其中:上级财政补助资金 其中:同级财政资金 其他\n"
+                      "0.00  25.00  0.00 \n同名项目上年预算额")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (TRANSPOSED_INCOME, [("年度资金总额", "received", "70.18", 701800.0), ("上年结转", "received", "0", 0.0),
+                         ("公共财政拨款", "received", "68.68", 686800.0), ("其他收入", "received", "1.5", 15000.0)]),
+    (TRANSPOSED_SOURCES, [("上级财政补助资金", "budget", "0.00", 0.0), ("同级财政资金", "budget", "25.00", 250000.0),
+                          ("其他", "budget", "0.00", 0.0)]),
+], ids=["income-columns", "source-columns-spaces"])
+def test_transposed_fund_tables_give_one_line_per_column(text, expected):
+    assert [t.style for t in find_tables(text) if t.kind == "fund"] == ["transposed"]
+    doc = run_text(text, "t")
+    by = doc.entity_by_id()
+    got = [(f.line, role, by[v].text, by[v].attrs["yuan"]) for f in doc.funds for role, v in f.cells.items() if v]
+    assert got == expected
+
+
+def test_heads_and_amounts_on_one_line_are_no_transposed_table():
+    assert [t.style for t in find_tables("其他资金 合计 968.19 100%")] != ["transposed"]
