@@ -58,7 +58,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
-    fields = score_fields(text, tables) + transposed_funds(text, tables, captions)
+    allocations = allocation_tables(text, view, tables, captions)
+    tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
+    fields = score_fields(text, tables) + transposed_funds(text, tables, captions) + allocations
     for t in tables:  # styles were set with the ends
         if t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
@@ -68,6 +70,96 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
     return sorted(tables + fields, key=lambda t: t.start)
+
+
+def allocation_tables(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]
+                      ) -> list[Table]:
+    """Allocation tables (GUIDELINES 95) written a row per line: after a caption naming one (资金分配表), rows of
+    a recipient and its amounts (``2 | 霍邱县 | 430 | - | 430``). The overall allocation is the column that, in
+    every row, is the sum of other columns (小计 = 省级 + 市级), the largest such; it is each recipient's
+    ``budget``. A table with one amount column needs no sum. Other amounts stay MONEY without field."""
+    cfg = table_words()["allocation"]
+    inside = [(t.start, t.end) for t in tables]
+    out: list[Table] = []
+    for m in re.finditer(cfg["caption"], view.norm):
+        start = view.span(m.start(), m.end())[1]
+        if any(a <= start < b for a, b in inside) or any(t.start <= start < t.end for t in out):
+            continue
+        rows = _allocation_rows(text, start, int(cfg["reach"]))
+        column = _overall_column(rows)
+        if column is None:
+            continue
+        first = rows[0][0]
+        t = Table("fund", [Column("label", "", first.start, first.start), Column("budget", "", first.start, first.start)],
+                  first.start, first.start, rows[-1][1][-1][1].end if rows[-1][1][-1][1] else first.end)
+        t.style, t.unit = "allocation", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
+        t.rows = [Row(label, [("budget", cells[column][1])], line=grid.fund_line(label.text))
+                  for label, cells in rows if cells[column][1] is not None]
+        out.append(t)
+    return out
+
+
+def _allocation_rows(text: str, start: int, reach: int) -> list[tuple[Cell, list[tuple[float, Cell | None]]]]:
+    """The recipient rows after ``start``: a label cell (after a row number) and its amount cells (a dash is 0),
+    all rows with as many amounts as the first; the header lines before them are passed over."""
+    rows: list[tuple[Cell, list[tuple[float, Cell | None]]]] = []
+    pos = text.find("\n", start) + 1
+    for _ in range(reach):
+        if pos <= 0 or pos >= len(text):
+            break
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        row = _allocation_row(text, pos, line_end)
+        if row and (not rows or len(row[1]) == len(rows[0][1])):
+            rows.append(row)
+        elif rows:
+            break
+        pos = line_end + 1
+    return rows
+
+
+def _allocation_row(text: str, a: int, b: int) -> tuple[Cell, list[tuple[float, Cell | None]]] | None:
+    line = text[a:b]
+    pieces = [(x, y) for x, y in grid._line_pieces(line, False) if line[x:y].strip()]
+    if pieces and re.fullmatch(r"\s*\d{1,3}\s*", line[pieces[0][0]:pieces[0][1]]):
+        pieces = pieces[1:]  # the row number
+    if len(pieces) < 2 or not _HAN.search(line[pieces[0][0]:pieces[0][1]]) or re.search(r"\d", line[pieces[0][0]:pieces[0][1]]):
+        return None
+    cells: list[tuple[float, Cell | None]] = []
+    for x, y in pieces[1:]:
+        cell = _cell(text, a + x, a + y)
+        core = cell.text.replace(",", "").replace("，", "")
+        if re.fullmatch(r"[-—–－]+", core):
+            cells.append((0.0, None))
+        elif re.fullmatch(r"-?\d+(?:\.\d+)?", core):
+            cells.append((float(core), cell))
+        else:
+            return None
+    if not any(c for _, c in cells):
+        return None
+    return _cell(text, a + pieces[0][0], a + pieces[0][1]), cells
+
+
+def _overall_column(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]]) -> int | None:
+    """The column that is, in every row, the sum of other columns (the largest such), or the only column."""
+    if not rows:
+        return None
+    width = len(rows[0][1])
+    if width == 1:
+        return 0 if len(rows) >= 2 else None
+    if len(rows) < 2 and width < 3:
+        return None
+
+    def is_sum(vals: list[float], c: int) -> bool:
+        others = [v for n, v in enumerate(vals) if n != c and v]
+        return any(abs(sum(sub) - vals[c]) < 0.005 for r in range(1, len(others) + 1)
+                   for sub in combinations(others, r))
+
+    sums = [c for c in range(width) if all(is_sum([v for v, _ in cells], c) for _, cells in rows)
+            and any(v for _, cells in rows for v in [cells[c][0]])]
+    if not sums:
+        return None
+    return max(sums, key=lambda c: sum(cells[c][0] for _, cells in rows))
 
 
 def transposed_funds(text: str, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:

@@ -210,3 +210,27 @@ def test_transposed_fund_tables_give_one_line_per_column(text, expected):
 
 def test_heads_and_amounts_on_one_line_are_no_transposed_table():
     assert [t.style for t in find_tables("其他资金 合计 968.19 100%")] != ["transposed"]
+
+
+ALLOCATION = ("六安市2021年度地表水断面生态补偿资金分配表 | ||||||\n单位:万元 | ||||||\n序号 | 辖 区 | 本次下达数 | 备注 | |||\n"
+              "省级 | 市级 | 小 计 | ||||\n1 | 市本级 | 140 | - | 140 | ||\n3 | 金寨县 | 175 | 50 | 225 | ||\n"
+              "4 | 霍山县 | -100 | 150 | 50 | ||\n合 计 | 215 | 200 | 415 |\n附件2: |\n")
+ALLOCATION_ONE_ROW = ("2018年补助资金安排表 | |||||||\n單位:元 | |||||||\n單 位 | 全年中央補助資金 | 其中:免學費補助 | 其中:國家助學金 | ||||\n"
+                      "小計 | 提前下達 | 本次下達 | 小計 | 提前下達 | 本次下達 | ||\n"
+                      "樂昌市中等職業技術學校 | 7,548,150 | 7,074,550 | 6,728,925 | 345,625 | 473,600 | 414,400 | 59,200 |\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the 小计 column is 省级 + 市级 in every row (a dash is 0, a cut -100 included)
+    (ALLOCATION, [("市本级", "140", 1400000.0), ("金寨县", "225", 2250000.0), ("霍山县", "50", 500000.0),
+                  ("年度资金总额", "415", 4150000.0)]),
+    # one recipient, three levels of sums: the largest sum column is the overall allocation
+    (ALLOCATION_ONE_ROW, [("樂昌市中等職業技術學校", "7,548,150", 7548150.0)]),
+    # no column is a sum of others: no fund lines
+    ("资金分配表\n单位:万元\n甲县 | 10 | 20 | 30 |\n乙县 | 5 | 6 | 7 |\n", []),
+], ids=["sum-column", "one-row-nested-sums", "no-sum"])
+def test_allocation_tables_give_each_recipient_its_budget(text, expected):
+    doc = run_text(text, "a")
+    by = doc.entity_by_id()
+    got = [(f.line, by[f.cells["budget"]].text, by[f.cells["budget"]].attrs["yuan"]) for f in doc.funds if f.cells.get("budget")]
+    assert got == expected
