@@ -160,6 +160,12 @@ def _fund_label_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _date_cell() -> re.Pattern[str]:
+    """A cell that is a date (the date words of layout.toml [glued])."""
+    return re.compile(f"(?:{load_data('layout.toml')['glued']['date']})(?:前|止|起)?")
+
+
+@lru_cache(maxsize=1)
 def _value_start() -> re.Pattern[str]:
     """A cell that starts like a value: a digit or a comparator (不少于49.5万人次, ≥90%)."""
     words = "|".join(re.escape(w) for w in lexicon().comparators_before)
@@ -194,6 +200,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
         return "unit", None
+    if _date_cell().fullmatch(norm):
+        return "text", None  # 1月11號, 2021年12月: a date, no amount
     label = _fund_label_re().match(norm)
     if label and len(_HAN.findall(norm[label.end():])) < 3:  # not 项目支出绩效目标申报表
         return "label", None
@@ -230,6 +238,8 @@ def _fit_key(role: str, kind: str, total: bool = True) -> str:
     line's (a fund row other than the total seldom has its own)."""
     if kind == "fund" and role in ("weight", "score"):
         return "fund_points" if total else "fund_points_part"
+    if kind == "fund" and role == "other":
+        return "amount"  # 结余: an amount without fund field
     return _fit_table(role)
 
 
@@ -430,6 +440,33 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
             continue  # a line of text in the table's way, not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
+    return merge_repeated_labels(out, value_roles)
+
+
+def _same_label(a: str, b: str) -> bool:
+    return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
+
+
+def merge_repeated_labels(rows: list[Row], roles: list[str]) -> list[Row]:
+    """Rows of one label written once per column (a merged label cell repeated in each column's cell:
+    縣市區財政 55 | 縣市區財政 55 | 縣市區財政 55 | 縣市區財政 0): one row, its amounts in column order."""
+    out: list[Row] = []
+    n = 0
+    while n < len(rows):
+        m = n
+        while m + 1 < len(rows) and rows[n].label is not None and rows[m + 1].label is not None \
+                and _same_label(rows[m + 1].label.text, rows[n].label.text) and len(rows[m + 1].cells) <= 1:
+            m += 1
+        group = rows[n:m + 1]
+        # as many repeats as columns (a trailing column without field, 结余, allowed); one column is no repeat
+        if len(group) > 1 and len(roles) > 1 and len(group[0].cells) <= 1 and len(group) <= len(roles) + 1:
+            values = [c for r in group for _, c in r.cells]
+            if len(values) == len(group) or not values:  # every repeat holds one amount, or none does
+                out.append(Row(group[0].label, list(zip(roles, values)), line=group[0].line))
+                n = m + 1
+                continue
+        out.append(rows[n])
+        n += 1
     return out
 
 

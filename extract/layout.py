@@ -60,16 +60,22 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
-    fields = score_fields(text, tables) + transposed_funds(text, tables, captions) + allocations
+    forms = score_fields(text, tables) + transposed_funds(text, tables, captions) + allocations \
+        + fund_fields(text, view, tables + allocations)  # tables with their rows read
     for t in tables:  # styles were set with the ends
-        if t.style == "glued" and t.kind == "performance":
+        one_row = field_row(text, t) if t.kind == "fund" else None
+        if one_row:  # the total line as fields, then the rows below it read as a grid
+            t.style = "fields"
+            rest = grid.tokens(text, one_row.cells[-1][1].end, t.end)
+            t.rows = [one_row] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
+        elif t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
             t.rows = fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
-    return sorted(tables + fields, key=lambda t: t.start)
+    return sorted(tables + forms, key=lambda t: t.start)
 
 
 def allocation_tables(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]
@@ -231,6 +237,51 @@ def _is_head(tok: grid.Token, head_re: re.Pattern[str]) -> bool:
 
 #: 其中: before a head, a unit note after it
 _LABEL_NOTE = re.compile(r"^其中\s*[:：]\s*|[(（][^()（）]*[)）]$")
+
+
+def fund_fields(text: str, view: TextView, tables: list[Table]) -> list[Table]:
+    """A form's fund fields outside tables, a fund line label with its unit note and amount (资金总额(万元)50,
+    GUIDELINES 94): a one-row fund table each, the amount the line's ``budget`` in the note's unit."""
+    inside = [(t.start, t.end) for t in tables]
+    out = []
+    for m in _fund_field_re().finditer(view.norm):
+        (ls, le), (vs, ve) = view.span(m.start(1), m.end(1)), view.span(m.start("value"), m.end("value"))
+        if any(a <= ls < b for a, b in inside):
+            continue
+        label = Cell(ls, le, text[ls:le])
+        t = Table("fund", [Column("label", "", ls, le), Column("budget", "", ls, le)], ls, le, ve)
+        t.style, t.unit = "field", m.group("unit")
+        t.rows = [Row(label, [("budget", Cell(vs, ve, text[vs:ve]))], line=grid.fund_line(label.text))]
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fund_field_re() -> re.Pattern[str]:
+    return re.compile(_FUND_LABEL.format(alts=_fund_label_alts()) + r"\s*[(（]\s*(?P<unit>万元|元|千元|亿元)\s*[)）][\s|｜:：]*(?P<value>\d+(?:\.\d+)?)(?![\d.%])")
+
+
+def field_row(text: str, header: Table) -> Row | None:
+    """The one row of a fund header written as fields, each column word followed by its own amount
+    (計劃安排資金 (萬元) 55 實際到位資金 (萬元) 55 實際支出 (萬元) 55): the total line, no label; None when
+    the header's words are not each followed by one amount."""
+    cols = [c for c in header.columns if c.role != "label"]
+    if len(cols) < 2:
+        return None
+    row = Row(None, line=TOTAL_LINE)
+    for n, c in enumerate(cols):
+        stop = cols[n + 1].start if n + 1 < len(cols) else min(len(text), c.end + FIELD_REACH)
+        m = _FIELD_VALUE.match(text, c.end, stop)
+        if not m or n + 1 < len(cols) and m.end() != stop:
+            return None
+        row.cells.append((c.role, Cell(m.start(1), m.end(1), m.group(1))))
+    return row
+
+
+#: a field's amount after its column word: a note, separators, one number
+_FIELD_VALUE = re.compile(r"[\s|｜]*(?:[(（][^()（）\n]{0,8}[)）])?[\s|｜:：]*(-?\d(?:[\d,.]*\d)?%?)(?![\d.])[\s|｜]*")
+#: how far after the last column word its amount may be
+FIELD_REACH = 40
 
 
 def score_fields(text: str, tables: list[Table]) -> list[Table]:
@@ -529,9 +580,17 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
 
 @lru_cache(maxsize=1)
 def _fund_row_re() -> re.Pattern[str]:
+    return re.compile(_FUND_LABEL.format(alts=_fund_label_alts()) + r"\s*[:：]?")
+
+
+#: a fund row label, 其中: before it
+_FUND_LABEL = r"(?:其中\s*[:：]\s*)?({alts})"
+
+
+def _fund_label_alts() -> str:
+    """The fund row labels of tables.toml as one alternation, longest first, spaces allowed inside."""
     w = table_words()["fund_rows"]
-    alts = sorted(w["total"] + w["other"], key=len, reverse=True)
-    return re.compile(r"(?:其中\s*[:：]\s*)?(" + "|".join(loose(a) for a in alts) + r")\s*[:：]?")
+    return "|".join(loose(a) for a in sorted(w["total"] + w["other"], key=len, reverse=True))
 
 
 _NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")

@@ -117,6 +117,7 @@ def test_cells_of_a_line(line, cells):
     ("300人次", "quantity"), ("100万元", "money"), ("年度资金总额", "label"), ("其中：财政拨款", "label"),
     ("培训合格率", "text"), ("年度資金總額", "label"), ("中央补助", "label"), ("其中:基本支出", "label"),
     ("项目支出绩效目标申报表", "text"),   # a fund label word inside a longer word
+    ("1月11號", "text"), ("2021年12月", "text"), ("12月底前", "text"),   # dates are no amounts
 ])
 def test_cell_kinds(text, kind):
     t = tokens(text, 0, len(text))[0] if text else None
@@ -125,3 +126,14 @@ def test_cell_kinds(text, kind):
         t = Token(0, 0, "", 0)
         classify(t)
     assert t.kind == kind
+
+
+def test_a_label_repeated_in_each_column_is_one_fund_row():
+    """e13: the merged label cell of a fund source is written once per column (計劃 | 到位 | 支出 | 結余)."""
+    text = ("項目資金來源\n計劃安排資金\n實際到位資金\n實際支出\n"
+            "其中:中央財政\n其中:中央財政\n其中:中央財政\n其中:中央財政\n"
+            "縣市區財政\n55\n縣市區財政\n55\n縣市區財政\n50\n縣市區財政\n5\n")
+    doc = run_text(text, "r")
+    by = doc.entity_by_id()
+    got = [(f.line, {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+    assert got == [("中央財政", {}), ("縣市區財政", {"budget": "55", "received": "55", "spent": "50"})]

@@ -234,3 +234,21 @@ def test_allocation_tables_give_each_recipient_its_budget(text, expected):
     by = doc.entity_by_id()
     got = [(f.line, by[f.cells["budget"]].text, by[f.cells["budget"]].attrs["yuan"]) for f in doc.funds if f.cells.get("budget")]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fund header written as fields, each column word with its amount (e13, e34): the total line, no label
+    ("計劃安排資金\n\n(萬元)\n\n55\n\n實際到位資金\n\n(萬元)\n\n55\n\n實際支出\n\n(萬元)\n\n55\n\n結余(萬元)\n\n0\n\n其中:中央財政",
+     [("年度资金总额", None, {"budget": "55", "received": "55", "spent": "55"}), ("中央財政", "中央財政", {})]),
+    ("計劃安排資金 (萬元) |\n700 |\n實際到位資金 (萬元) |\n7,00.0,77 |\n實際支出 (萬元) |\n7,00.0,77 |\n結余 (萬元) |\n0 |\n",
+     [("年度资金总额", None, {"budget": "700", "received": "7,00.0,77", "spent": "7,00.0,77"})]),
+    # a fund line field with its unit note (e32)
+    ("县动物卫生监督所资金总额(万元)50\n重大动物防控工作", [("年度资金总额", "资金总额", {"budget": "50"})]),
+], ids=["fields-lines", "fields-pipes-garbled", "field-with-note"])
+def test_fund_fields(text, expected):
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    got = [(f.line, doc.text[f.start:f.end] if f.start is not None else None,
+            {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+    assert all(f.unit in ("万元", "萬元") for f in doc.funds)
+    assert got == expected
