@@ -252,3 +252,13 @@ def test_fund_fields(text, expected):
             {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
     assert all(f.unit in ("万元", "萬元") for f in doc.funds)
     assert got == expected
+
+
+def test_header_words_of_a_formula_are_no_header():
+    """d15: a note under a fund table spells its formula with header words; it starts no second table."""
+    text = ("预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+            "总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 1.预算执行率=预算执行数/调整后预算数,未达到90%的需说明原因 |\n"
+            "其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / |\n")
+    assert [t.kind for t in find_headers(text)] == ["fund"]
+    # a comparator after a header word (得分 =100%) is no formula
+    assert [t.kind for t in find_headers("三级指标 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10")] == ["performance"]
