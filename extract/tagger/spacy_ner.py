@@ -33,6 +33,7 @@ from ..document import Document
 from ..document import Span as SpanT
 from ..errors import Problem, problem
 from ..lexicon import load_data
+from ..segment import char_features
 from . import iob, patterns
 
 Spans = list[SpanT]
@@ -44,15 +45,19 @@ class CharTokenizer:
     With ``bigram_lemmas``, each token's lemma is the character with the one after it (the
     last character's is itself): not a linguistic lemma but a feature for the model's
     embedding table (``LEMMA`` in ``MultiHashEmbed``'s attributes), since Chinese words are
-    mostly two characters long.
+    mostly two characters long. With ``word_lemmas``, the lemma is the character's place in its word
+    and the word (:func:`extract.segment.char_features`: ``B资金``), so that the model sees word boundaries.
     """
 
-    def __init__(self, vocab: Any, bigram_lemmas: bool = False):
+    def __init__(self, vocab: Any, bigram_lemmas: bool = False, word_lemmas: bool = False):
         self.vocab = vocab
         self.bigram_lemmas = bigram_lemmas
+        self.word_lemmas = word_lemmas
 
     def __call__(self, text: str) -> Doc:
         words = list(text)
+        if self.word_lemmas:
+            return Doc(self.vocab, words=words, spaces=[False] * len(words), lemmas=char_features(text))
         if self.bigram_lemmas:
             return Doc(self.vocab, words=words, spaces=[False] * len(words),
                        lemmas=[text[i:i + 2] for i in range(len(text))])
@@ -72,9 +77,9 @@ class CharTokenizer:
 
 
 @spacy.registry.tokenizers("extract.char_tokenizer.v1")
-def create_char_tokenizer(bigram_lemmas: bool = False) -> Callable[[Language], CharTokenizer]:
+def create_char_tokenizer(bigram_lemmas: bool = False, word_lemmas: bool = False) -> Callable[[Language], CharTokenizer]:
     def make(nlp: Language) -> CharTokenizer:
-        return CharTokenizer(nlp.vocab, bigram_lemmas)
+        return CharTokenizer(nlp.vocab, bigram_lemmas, word_lemmas)
 
     return make
 
