@@ -53,6 +53,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
     """The tagger's spans as entities with their values: trimmed, never cutting a number, first span wins."""
     text = doc.text
     spans = [trim_indicator(text, sp) if sp.label == "INDICATOR" else snap_to_numbers(text, sp) for sp in spans]
+    starts = sorted(s for label, s, _ in spans if label != "INDICATOR")
+    spans = [_cut_before_value(sp, starts) for sp in spans]
     taken: list[tuple[int, int]] = []
     # duplicates dropped in the tagger's order, so that ties (same span, two labels) resolve the same way every run
     for label, s, e in sorted(dict.fromkeys(spans), key=lambda x: (x[1], -(x[2] - x[1]))):
@@ -67,6 +69,16 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
                 ent.attrs["unit_hint"] = hint
         taken.append((s, e))
+
+
+def _cut_before_value(span: Span, value_starts: list[int]) -> Span:
+    """An INDICATOR span that runs into a value (the numeral a value was widened over: 发放补助资金三 | 百万元)
+    ends where the value starts."""
+    label, s, e = span
+    if label != "INDICATOR":
+        return span
+    inside = [v for v in value_starts if s < v < e]
+    return Span(label, s, inside[0]) if inside and e - inside[0] <= 2 else span
 
 
 def _renumber(doc: Document) -> None:

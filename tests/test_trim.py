@@ -43,6 +43,8 @@ def test_baseline_phases(name, expected):
     ("共20000元", Span("MONEY", 2, 7), "20000元"),
     ("共20000元", Span("MONEY", 1, 3), "20000"),
     ("达100%", Span("PERCENT", 1, 5), "100%"),
+    ("发放补助资金三百万元", Span("MONEY", 7, 10), "三百万元"),      # a Chinese numeral cut off by the model
+    ("培训一百二十人", Span("QUANTITY", 3, 7), "一百二十人"),
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)
@@ -66,3 +68,12 @@ def test_codes_and_numberless_spans_are_no_values(text, value, ok):
 
     start = text.rindex(value)
     assert is_value_text(text, start, start + len(value)) is ok
+
+
+def test_an_indicator_ends_where_its_widened_value_starts():
+    from extract.document import Document
+    from extract.pipeline import add_entities
+    doc = Document("n", "发放补助资金三百万元。")
+    add_entities(doc, [Span("INDICATOR", 0, 7), Span("MONEY", 7, 10)])
+    assert [(e.label, e.text) for e in doc.entities] == [("INDICATOR", "发放补助资金"), ("MONEY", "三百万元")]
+    assert doc.entities[1].attrs["yuan"] == 3_000_000

@@ -20,6 +20,9 @@ from ..lexicon import load_data, longest_first
 #: a trimmed name keeps at least this many characters
 MIN_NAME = 2
 _NUM_CHARS = set("0123456789.,０１２３４５６７８９．")
+#: Chinese numerals: a digit before a numeral belongs to the same number (三 | 百万元)
+_CN_DIGITS = set("一二两三四五六七八九十零〇壹贰叁肆伍陆柒捌玖拾")
+_CN_NUMERALS = _CN_DIGITS | set("百千万亿佰仟")
 
 
 @dataclass(frozen=True)
@@ -106,11 +109,14 @@ def is_value_text(text: str, start: int, end: int) -> bool:
 
 
 def snap_to_numbers(text: str, span: Span) -> Span:
-    """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``)."""
+    """A value span widened so that it never cuts a number (a tagger may split ``20000`` into ``2`` + ``0000``,
+    or ``三百万元`` into ``三`` + ``百万元``)."""
     label, s, e = span
     if label == "INDICATOR":
         return span
     while s > 0 and text[s - 1] in _NUM_CHARS and text[s] in _NUM_CHARS:
+        s -= 1
+    while s > 0 and text[s - 1] in _CN_DIGITS and s < e and text[s] in _CN_NUMERALS:
         s -= 1
     while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
         e += 1
