@@ -23,6 +23,10 @@ def trimmed(text: str, phases=None) -> str:
     (" 培训人次 ", "培训人次"),
     ("下达", "下达"),                       # never trimmed below two characters
     ("实际支出", "实际支出"),               # stage verbs stay
+    ("全市婚检率", "婚检率"),               # scope and time words of real prose (dev reports a03, c10, e25)
+    ("我国城市化率", "城市化率"),
+    ("年底追加预算资金", "追加预算资金"),
+    ("已使用资金", "资金"),
 ])
 def test_every_indicator_loses_these(name, expected):
     assert trimmed(name) == expected
