@@ -81,3 +81,18 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     add_entities(doc, [Span("INDICATOR", 0, 7), Span("MONEY", 7, 10)])
     assert [(e.label, e.text) for e in doc.entities] == [("INDICATOR", "发放补助资金"), ("MONEY", "三百万元")]
     assert doc.entities[1].attrs["yuan"] == 3_000_000
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("全部办结，办结率和满意率均为100%", 1, 13, "办结率和满意率均"),          # a name is one clause (dev 004)
+    ("其中年初预算（综治、平安建设经费）36万元", 7, 17, "年初预算（综治、平安建设经费）"),   # its bracket and the word before
+    ("，解决“五小工程”问题150余件", 5, 11, "解决“五小工程”问题"),          # a closing quote takes in its opening one
+    ("发放1-4级分散供养残疾军人护理费3.89万元", 5, 17, "1-4级分散供养残疾军人护理费"),   # a grade range opens the name
+    ("指标2群众对脱毒种薯的认知度", 3, 14, "群众对脱毒种薯的认知度"),          # a row label's number does not
+    ("轉移支付至縣(區)2364.88", 0, 9, "轉移支付至縣(區)"),                 # balanced brackets stay as they are
+])
+def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
+    """As the pipeline does: mended, then trimmed (其中 goes)."""
+    from extract.tagger.trim import repair_indicator
+    s = trim_indicator(text, repair_indicator(text, Span("INDICATOR", start, end)))
+    assert text[s.start:s.end] == expected

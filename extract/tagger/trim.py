@@ -54,6 +54,40 @@ def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None =
     return span
 
 
+def repair_indicator(text: str, span: Span) -> Span:
+    """An INDICATOR span a model found, mended at its start before trimming: a name is one clause, so it
+    starts after the last sentence mark inside it (部办结，办结率 → 办结率); a closing bracket or quote in it
+    takes in its opening one and the word before (综治、平安建设经费） → 年初预算（综治、平安建设经费）); digits
+    and a range sign glued before it belong to it (级分散供养… → 1-4级分散供养…)."""
+    label, s, e = span
+    cut = max(text.rfind(c, s, e) for c in _CLAUSE_MARKS)
+    if s <= cut < e - MIN_NAME:
+        s = cut + 1
+    for close, open_ in _PAIRS.items():
+        if text.count(close, s, e) > text.count(open_, s, e):
+            at = text.rfind(open_, max(0, s - _REPAIR_REACH), s)
+            if at >= 0:
+                s = at
+                while s > 0 and s - at < _REPAIR_REACH and text[s - 1] not in _WORD_STOPS:
+                    s -= 1
+    m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
+    if m and m.end() >= s:  # 1-4级分散供养…, 0-6岁儿童…: a range of grades or ages opens the name
+        s = m.start()
+    return Span(label, s, e)
+
+
+#: marks that end a clause: no name runs across them
+_CLAUSE_MARKS = "，。；！？"
+#: closing → opening brackets and quotes
+_PAIRS = {"）": "（", ")": "(", "”": "“", "」": "「", "》": "《"}
+#: how far back an opening bracket, and the word before it, are looked for
+_REPAIR_REACH = 12
+#: what ends the word before a name's opening bracket
+_WORD_STOPS = set("，。；、：:,;！？ \n\t|（(“\"") | set("0123456789")
+#: a range of grades or ages glued before a name (1-4级, 0-6岁)
+_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+\s*[-—~～至]\s*\d*(?:[级岁类星])?$|(?<![\d.])\d+\s*[-—~～至]\s*\d+(?=[级岁类星])")
+
+
 def _trim(text: str, span: Span, words: TrimWords) -> Span:
     """One phase: drop ``words`` at the span's ends while any is found."""
     label, s, e = span
