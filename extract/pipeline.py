@@ -23,7 +23,7 @@ from .layout import read_layout, unit_before
 from .link import assign_prose_levels, drop_unlinked_indicators, link_prose
 from .relations import RelationModel
 from .tables import read_tables
-from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, trim_indicator
+from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
 from .values import parse_value
 
 #: a tagger reads a document (its text, and the tables of its layout) and returns spans
@@ -52,8 +52,9 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
 def add_entities(doc: Document, spans: list[Span]) -> None:
     """The tagger's spans as entities with their values: trimmed, never cutting a number, first span wins."""
     text = doc.text
-    spans = [trim_indicator(text, repair_indicator(text, sp)) if sp.label == "INDICATOR" else snap_to_numbers(text, sp)
-             for sp in spans]
+    spans = [piece for sp in spans for piece in
+             (split_coordinated(text, trim_indicator(text, repair_indicator(text, sp))) if sp.label == "INDICATOR"
+              else [snap_to_numbers(text, sp)])]
     starts = sorted(s for label, s, _ in spans if label != "INDICATOR")
     spans = [_cut_before_value(sp, starts) for sp in spans]
     taken: list[tuple[int, int]] = []

@@ -84,7 +84,7 @@ def test_an_indicator_ends_where_its_widened_value_starts():
 
 
 @pytest.mark.parametrize("text, start, end, expected", [
-    ("全部办结，办结率和满意率均为100%", 1, 13, "办结率和满意率均"),          # a name is one clause (dev 004)
+    ("全部办结，办结率和满意率均为100%", 1, 13, "办结率和满意率"),            # a name is one clause (dev 004)
     ("其中年初预算（综治、平安建设经费）36万元", 7, 17, "年初预算（综治、平安建设经费）"),   # its bracket and the word before
     ("，解决“五小工程”问题150余件", 5, 11, "解决“五小工程”问题"),          # a closing quote takes in its opening one
     ("发放1-4级分散供养残疾军人护理费3.89万元", 5, 17, "1-4级分散供养残疾军人护理费"),   # a grade range opens the name
@@ -96,3 +96,22 @@ def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     from extract.tagger.trim import repair_indicator
     s = trim_indicator(text, repair_indicator(text, Span("INDICATOR", start, end)))
     assert text[s.start:s.end] == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("办结率和满意率", ["办结率", "满意率"]),                       # dev 004: two names, one value
+    ("覆盖率及资金到位率", ["覆盖率", "资金到位率"]),
+    ("覆盖率、到位率和满意率", ["覆盖率", "到位率", "满意率"]),
+    ("城乡低保、特困供养、临时救助项目", ["城乡低保、特困供养、临时救助项目"]),   # one name: its parts are no names
+    ("中央和省级财政资金", ["中央和省级财政资金"]),
+])
+def test_coordinated_names_are_split(name, expected):
+    from extract.tagger.trim import split_coordinated
+    assert [name[s.start:s.end] for s in split_coordinated(name, Span("INDICATOR", 0, len(name)))] == expected
+
+
+def test_the_nearest_of_two_coordinated_names_takes_the_value():
+    from extract.pipeline import run_text
+    doc = run_text("群众信访件全部办结，办结率和满意率均为100%。", "c")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations] == [("满意率", "actual", "100%")]

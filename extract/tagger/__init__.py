@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..document import Document, Span
 from ..errors import InputError, problem
-from .trim import is_value_text, repair_indicator, snap_to_numbers, trim_indicator
+from .trim import is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
 
-__all__ = ["Spans", "baseline", "is_value_text", "load", "repair_indicator", "snap_to_numbers", "trim_indicator"]
+__all__ = ["Spans", "baseline", "is_value_text", "load", "repair_indicator", "snap_to_numbers", "split_coordinated",
+           "trim_indicator"]
 
 Spans = list[Span]
 

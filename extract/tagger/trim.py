@@ -76,6 +76,30 @@ def repair_indicator(text: str, span: Span) -> Span:
     return Span(label, s, e)
 
 
+def split_coordinated(text: str, span: Span) -> list[Span]:
+    """An INDICATOR span of names joined by 和 / 及 / 与 / 、, each ending in a head word (办结率和满意率,
+    覆盖率及资金到位率), as one span per name (GUIDELINES rule 32: the nearest name takes the value); a span
+    whose parts are not each a name (城乡低保、特困供养、临时救助项目) stays whole."""
+    label, s, e = span
+    heads = _head_words()
+    pieces, start = [], s
+    for m in _CONJUNCTION.finditer(text, s, e):
+        left, rest = text[start:m.start()], text[m.end():e]
+        if len(left) >= MIN_NAME and len(rest) >= MIN_NAME and left.endswith(heads) and rest.endswith(heads):
+            pieces.append(Span(label, start, m.start()))
+            start = m.end()
+    return [*pieces, Span(label, start, e)] if pieces else [span]
+
+
+_CONJUNCTION = re.compile("以及|和|及|与|、")
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    """The words a prose indicator's name ends in (data/tagger.toml [indicator] heads)."""
+    return tuple(load_data("tagger.toml")["indicator"]["heads"])
+
+
 #: marks that end a clause: no name runs across them
 _CLAUSE_MARKS = "，。；！？"
 #: closing → opening brackets and quotes
