@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import Document, Relation
+from .document import Document, Relation, Span
 from .levels import LevelTracker
 from .lexicon import load_data
 from .schema import SLOT_TAILS
@@ -50,6 +50,50 @@ def link_prose(doc: Document, max_gap: int = MAX_GAP) -> list[Relation]:
                     rels.append(Relation(ind.id, nxt.id, slot))
                     taken.add(nxt.id)
     return rels
+
+
+def link_list_items(doc: Document) -> list[Relation]:
+    """Relations for prose values no indicator took, from the item of a list right before each
+    (坡改梯25.26hm、封育治理958.81hm: the words since the last mark, trimmed like every name, become the
+    INDICATOR and the value its actual). The item must be short, all Han characters and hold no entity;
+    values inside tables are left to the table reader."""
+    from .tagger.trim import trim_indicator, trim_phases  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
+
+    cfg = load_data("indicators.toml")["list_items"]
+    not_end, header_words = tuple(cfg["not_end"]), _header_words()
+    linked = {r.tail for r in doc.relations}
+    rows = [(t.start, t.end) for t in doc.tables]
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    rels: list[Relation] = []
+    prev_end = 0
+    for ent in ents:
+        start, prev_end = prev_end, ent.end
+        if ent.label not in ("MONEY", "QUANTITY") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
+            continue
+        m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_MAX - 1), ent.start)
+        if not m or m.group(1).endswith(not_end):
+            continue
+        span = trim_indicator(doc.text, Span("INDICATOR", m.start(1), m.end(1)), trim_phases("baseline") + trim_phases())
+        if span.end - span.start < LIST_ITEM_MIN or doc.text[span.start:span.end] in header_words:
+            continue  # scope words only (全市), or a column word of a table (得分, 完成值)
+        ind = doc.add_entity("INDICATOR", span.start, span.end)
+        rels.append(Relation(ind.id, ent.id, "actual"))
+    return rels
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> frozenset[str]:
+    """Every column word of the tables (data/tables.toml): no list item's name."""
+    words = load_data("tables.toml")
+    return frozenset(w for section in ("performance", "fund") for ws in words[section].values() for w in ws)
+
+
+#: the longest and the shortest list item taken as a name (two characters are most often a word of the
+#: sentence: 在建, 效益, 给予)
+LIST_ITEM_MAX = int(load_data("indicators.toml")["list_items"]["longest"])
+LIST_ITEM_MIN = int(load_data("indicators.toml")["list_items"]["shortest"])
+#: a list item right before a value: after a mark (、，；：), Han characters only
+_LIST_ITEM = re.compile(r"(?:^|(?<=[、，；：:,;]))([\u4e00-\u9fff]{2,%d})$" % LIST_ITEM_MAX)
 
 
 def assign_prose_levels(doc: Document) -> None:

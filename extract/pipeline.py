@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .document import Document, Span
 from .layout import read_layout, unit_before
-from .link import assign_prose_levels, drop_unlinked_indicators, link_prose
+from .link import assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose
 from .relations import RelationModel
 from .tables import read_tables
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
@@ -42,6 +42,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
+    doc.relations.extend(link_list_items(doc))
     assign_prose_levels(doc)
     if not keep_unlinked:
         drop_unlinked_indicators(doc)

@@ -6,6 +6,7 @@ import pytest
 
 from extract.document import Document, Relation
 from extract.link import assign_prose_levels, drop_unlinked_indicators, link_prose
+from extract.pipeline import run_text
 
 from .docs import doc_with
 
@@ -66,3 +67,19 @@ def test_unlinked_indicators_are_dropped():
     d.relations = link_prose(d)
     assert drop_unlinked_indicators(d) == 1
     assert [e.text for e in d.entities] == ["资金到位率", "100%"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dev e49 / e58: list items, each a name right before its value
+    ("其中坡改梯25.26亩,封育治理958.81亩,经果林32.49亩。",
+     [("坡改梯", "25.26亩"), ("封育治理", "958.81亩"), ("经果林", "32.49亩")]),
+    ("正在采购激流救生衣60件、防水防爆手电筒100个、吸水膨胀袋400条、皮划艇2艘。",
+     [("防水防爆手电筒", "100个"), ("吸水膨胀袋", "400条"), ("皮划艇", "2艘")]),
+    ("复兴等24个道班", []),                 # 等 ends a list of places, no name
+    ("全市120人", []),                      # scope words only
+    ("在建3个", []),                        # two characters are a word of the sentence
+])
+def test_list_items_name_the_values_no_indicator_took(text, expected):
+    doc = run_text(text, "l")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, by[r.tail].text) for r in doc.relations] == expected
