@@ -90,6 +90,10 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     ("发放1-4级分散供养残疾军人护理费3.89万元", 5, 17, "1-4级分散供养残疾军人护理费"),   # a grade range opens the name
     ("指标2群众对脱毒种薯的认知度", 3, 14, "群众对脱毒种薯的认知度"),          # a row label's number does not
     ("轉移支付至縣(區)2364.88", 0, 9, "轉移支付至縣(區)"),                 # balanced brackets stay as they are
+    ("2021年我委年初预算（综治、平安建设经费）36万元", 12, 22, "年初预算（综治、平安建设经费）"),   # not the year's 年
+    ("泥沙量明显减少;保土率达到80%", 7, 11, "保土率"),                     # an ASCII semicolon ends a clause
+    ("我国城市化率首次突破60%", 0, 8, "城市化率"),                         # 首次 after the name
+    ("开展各类平安创建活动260余次", 2, 10, "平安创建活动"),
 ])
 def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     """As the pipeline does: mended, then trimmed (其中 goes)."""

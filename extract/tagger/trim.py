@@ -61,6 +61,8 @@ def repair_indicator(text: str, span: Span) -> Span:
     and a range sign glued before it belong to it (级分散供养… → 1-4级分散供养…)."""
     label, s, e = span
     cut = max(text.rfind(c, s, e) for c in _CLAUSE_MARKS)
+    ascii_cut = max((m.start() for m in _ASCII_CLAUSE_MARK.finditer(text, s, e)), default=-1)
+    cut = max(cut, ascii_cut)
     if s <= cut < e - MIN_NAME:
         s = cut + 1
     for close, open_ in _PAIRS.items():
@@ -68,8 +70,10 @@ def repair_indicator(text: str, span: Span) -> Span:
             at = text.rfind(open_, max(0, s - _REPAIR_REACH), s)
             if at >= 0:
                 s = at
-                while s > 0 and s - at < _REPAIR_REACH and text[s - 1] not in _WORD_STOPS:
+                while s > 0 and at - s < _REPAIR_REACH and text[s - 1] not in _WORD_STOPS:
                     s -= 1
+                if text[s] == "年" and s > 0 and text[s - 1].isdigit():
+                    s += 1  # 2021年 | 我委年初预算（…）: the year's 年 is no part of the name
     m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
     if m and m.end() >= s:  # 1-4级分散供养…, 0-6岁儿童…: a range of grades or ages opens the name
         s = m.start()
@@ -102,6 +106,8 @@ def _head_words() -> tuple[str, ...]:
 
 #: marks that end a clause: no name runs across them
 _CLAUSE_MARKS = "，。；！？"
+#: an ASCII comma or semicolon between clauses (not inside a number: 1,000)
+_ASCII_CLAUSE_MARK = re.compile(r"[;,](?!\d)")
 #: closing → opening brackets and quotes
 _PAIRS = {"）": "（", ")": "(", "”": "“", "」": "「", "》": "《"}
 #: how far back an opening bracket, and the word before it, are looked for
