@@ -83,3 +83,17 @@ def test_list_items_name_the_values_no_indicator_took(text, expected):
     doc = run_text(text, "l")
     by = doc.entity_by_id()
     assert [(by[r.head].text, by[r.tail].text) for r in doc.relations] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年培训教师一百二十人，覆盖率达到百分之九十五。", [("覆盖率", "百分之九十五", 95.0), ("培训教师", "一百二十人", 120.0)]),
+    ("发放补助资金三百万元。", [("发放补助资金", "三百万元", 3_000_000.0)]),
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值\n产出指标 | 数量指标 | 培训教师人数 | 不少于一百二十人 | 一百三十五人\n",
+     [("培训教师人数", "不少于一百二十人", 120.0), ("培训教师人数", "一百三十五人", 135.0)]),
+], ids=["prose-count", "prose-amount", "cells"])
+def test_chinese_numerals_are_read_whole_with_their_values(text, expected):
+    doc = run_text(text, "n")
+    by = doc.entity_by_id()
+    got = [(by[r.head].text, by[r.tail].text, by[r.tail].attrs.get("yuan") or by[r.tail].attrs.get("value"))
+           for r in doc.relations]
+    assert got == expected
