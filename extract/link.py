@@ -19,6 +19,7 @@ from .document import Document, Relation, Span
 from .levels import LevelTracker
 from .lexicon import load_data
 from .schema import SLOT_TAILS
+from .values import parse_value
 
 #: how many characters may stand between a prose indicator and its value
 MAX_GAP = 6
@@ -52,10 +53,35 @@ def link_prose(doc: Document, max_gap: int = MAX_GAP) -> list[Relation]:
     return rels
 
 
+def prose_goals(doc: Document) -> int:
+    """Relabel as TARGET the prose values written in a goal clause (项目目标：资助精神病患者服药230人, GUIDELINES
+    91): after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word; return how many."""
+    cfg = load_data("indicators.toml")["goals"]
+    cue, stop = re.compile(cfg["cue"]), re.compile(cfg["stop"])
+    rows = [(t.start, t.end) for t in doc.tables]
+    n = 0
+    for ent in doc.entities:
+        if ent.label not in ("MONEY", "QUANTITY", "PERCENT") or any(a <= ent.start < b for a, b in rows):
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, ent.start - GOAL_REACH), ent.start)),
+                    default=max(0, ent.start - GOAL_REACH))
+        cues = [m.end() for m in cue.finditer(doc.text, start, ent.start)]
+        if cues and not stop.search(doc.text, cues[-1], ent.start):
+            ent.label = "TARGET"
+            ent.attrs = parse_value(ent.text, "TARGET")
+            n += 1
+    return n
+
+
+#: how far back a goal cue is looked for; what ends a sentence
+GOAL_REACH = 200
+_SENTENCE_END = re.compile(r"[。；\n]")
+
+
 def link_list_items(doc: Document) -> list[Relation]:
     """Relations for prose values no indicator took, from the item of a list right before each
     (坡改梯25.26hm、封育治理958.81hm: the words since the last mark, trimmed like every name, become the
-    INDICATOR and the value its actual). The item must be short, all Han characters and hold no entity;
+    INDICATOR and the value its actual, or its target for a TARGET). The item must be short, all Han characters and hold no entity;
     values inside tables are left to the table reader."""
     from .tagger.trim import trim_indicator, trim_phases  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
 
@@ -68,7 +94,7 @@ def link_list_items(doc: Document) -> list[Relation]:
     prev_end = 0
     for ent in ents:
         start, prev_end = prev_end, ent.end
-        if ent.label not in ("MONEY", "QUANTITY") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
+        if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
             continue
         m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_MAX - 1), ent.start)
         if not m or m.group(1).endswith(not_end):
@@ -77,7 +103,7 @@ def link_list_items(doc: Document) -> list[Relation]:
         if span.end - span.start < LIST_ITEM_MIN or doc.text[span.start:span.end] in header_words:
             continue  # scope words only (全市), or a column word of a table (得分, 完成值)
         ind = doc.add_entity("INDICATOR", span.start, span.end)
-        rels.append(Relation(ind.id, ent.id, "actual"))
+        rels.append(Relation(ind.id, ent.id, "target" if ent.label == "TARGET" else "actual"))
     return rels
 
 

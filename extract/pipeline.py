@@ -15,12 +15,15 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from pathlib import Path
 
 from .document import Document, Span
 from .layout import read_layout, unit_before
-from .link import assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose
+from .lexicon import han_value_words
+from .link import assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose, prose_goals
 from .relations import RelationModel
 from .tables import read_tables
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
@@ -41,6 +44,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     doc = read_layout(Document(doc_id=doc_id, text=text, source=source))
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
+    prose_goals(doc)
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
     doc.relations.extend(link_list_items(doc))
     assign_prose_levels(doc)
@@ -65,6 +69,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             continue
         if label in ("MONEY", "PERCENT", "QUANTITY") and not is_value_text(text, s, e):
             continue  # no numeral, or a code, a phone number or a date written as a number
+        if label == "TARGET" and not _HAN_OR_DIGIT.search(han_value_words().sub("", text[s:e])):
+            continue  # a unit without its number (点击查看>> 万元): no target
         ent = doc.add_entity(label, s, e)
         if label != "INDICATOR":
             hint = unit_before(doc.captions, s) if label == "MONEY" else None
@@ -72,6 +78,9 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             if hint and ent.attrs.get("yuan") is not None and ent.text.strip().replace(".", "").isdigit():
                 ent.attrs["unit_hint"] = hint
         taken.append((s, e))
+
+
+_HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9０-９]")
 
 
 def _cut_before_value(span: Span, value_starts: list[int]) -> Span:

@@ -97,3 +97,23 @@ def test_chinese_numerals_are_read_whole_with_their_values(text, expected):
     got = [(by[r.head].text, by[r.tail].text, by[r.tail].attrs.get("yuan") or by[r.tail].attrs.get("value"))
            for r in doc.relations]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dev b14, e49: values in a goal clause are targets, up to 实际完成
+    ("项目目标:资助患者服药230人,辅具适配200人,实际完成:辅具适配230人。",
+     [("TARGET", "230人"), ("TARGET", "200人"), ("QUANTITY", "230人")]),
+    ("本项目总体绩效目标为治理水土流失面积1429.39hm,其中坡改梯25.26hm。", [("TARGET", "1429.39hm"), ("TARGET", "25.26hm")]),
+    ("2020年完成治理面积1429.39hm。", [("QUANTITY", "1429.39hm")]),            # no goal cue: achieved
+])
+def test_values_of_a_goal_clause_are_targets(text, expected):
+    doc = run_text(text, "g")
+    assert [(e.label, e.text) for e in doc.entities if e.label != "INDICATOR"] == expected
+
+
+def test_a_unit_without_its_number_is_no_target():
+    from extract.document import Document, Span
+    from extract.pipeline import add_entities
+    doc = Document("u", "资金到位 点击查看>> 万元,造林补助2.35万元")
+    add_entities(doc, [Span("TARGET", 9, 14), Span("MONEY", 19, 25)])
+    assert [(e.label, e.text) for e in doc.entities] == [("MONEY", "2.35万元")]
