@@ -19,6 +19,7 @@ from .document import Document, Relation, Span
 from .levels import LevelTracker
 from .lexicon import load_data
 from .schema import SLOT_TAILS
+from .textview import GLOSS, GLOSS_BODY
 from .values import parse_value
 
 #: how many characters may stand between a prose indicator and its value
@@ -96,8 +97,9 @@ def link_list_items(doc: Document) -> list[Relation]:
         start, prev_end = prev_end, ent.end
         if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
             continue
-        m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_MAX - 1), ent.start)
-        if not m or m.group(1).endswith(not_end):
+        m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_REACH), ent.start)
+        if not m or not LIST_ITEM_MIN <= len(_HAN.findall(m.group(1))) <= LIST_ITEM_MAX \
+                or GLOSS.sub("", m.group(1)).endswith(not_end):
             continue
         span = trim_indicator(doc.text, Span("INDICATOR", m.start(1), m.end(1)), trim_phases("baseline") + trim_phases())
         if span.end - span.start < LIST_ITEM_MIN or doc.text[span.start:span.end] in header_words:
@@ -118,8 +120,11 @@ def _header_words() -> frozenset[str]:
 #: sentence: 在建, 效益, 给予)
 LIST_ITEM_MAX = int(load_data("indicators.toml")["list_items"]["longest"])
 LIST_ITEM_MIN = int(load_data("indicators.toml")["list_items"]["shortest"])
-#: a list item right before a value: after a mark (、，；：), Han characters only
-_LIST_ITEM = re.compile(r"(?:^|(?<=[、，；：:,;]))([\u4e00-\u9fff]{2,%d})$" % LIST_ITEM_MAX)
+#: a list item right before a value: after a mark (、，；：), Han characters only (a pinyin gloss after one
+#: allowed: 便攜式應(yīng)急燈)
+_LIST_ITEM = re.compile(r"(?:^|(?<=[、，；：:,;]))((?:[\u4e00-\u9fff](?:%s)?)+)$" % GLOSS_BODY)
+LIST_ITEM_REACH = LIST_ITEM_MAX * 7
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def assign_prose_levels(doc: Document) -> None:

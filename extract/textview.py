@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: a pinyin gloss after a Han character: (shù), (xiàng), (jì)
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)")
+GLOSS_BODY = r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)"
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])" + GLOSS_BODY)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ class TextView:
 def view_of(text: str) -> TextView:
     """The normalized view of ``text``."""
     keep = [True] * len(text)
-    for m in _GLOSS.finditer(text):
+    for m in GLOSS.finditer(text):
         for i in range(m.start(), m.end()):
             keep[i] = False
     origin = tuple(i for i, k in enumerate(keep) if k)
@@ -81,5 +82,5 @@ def loose(word: str) -> str:
 def normalize(text: str) -> str:
     """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
     if "(" in text:
-        text = _GLOSS.sub("", text)
+        text = GLOSS.sub("", text)
     return "".join(normal_char(c) for c in text)

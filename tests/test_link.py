@@ -75,6 +75,9 @@ def test_unlinked_indicators_are_dropped():
      [("坡改梯", "25.26亩"), ("封育治理", "958.81亩"), ("经果林", "32.49亩")]),
     ("正在采购激流救生衣60件、防水防爆手电筒100个、吸水膨胀袋400条、皮划艇2艘。",
      [("防水防爆手电筒", "100个"), ("吸水膨胀袋", "400条"), ("皮划艇", "2艘")]),
+    # dev e58: a traditional-character mirror keeps its pinyin glosses inside the name (GUIDELINES 79)
+    ("采購激流救生衣60件、便攜式應(yīng)急燈5臺、鋼絲網(wǎng)兜100個",
+     [("采購激流救生衣", "60件"), ("便攜式應(yīng)急燈", "5臺"), ("鋼絲網(wǎng)兜", "100個")]),
     ("复兴等24个道班", []),                 # 等 ends a list of places, no name
     ("全市120人", []),                      # scope words only
     ("在建3个", []),                        # two characters are a word of the sentence
