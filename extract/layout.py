@@ -60,7 +60,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
-    forms = score_fields(text, tables) + transposed_funds(text, tables, captions) + allocations \
+    forms = score_fields(text, tables) + transposed_funds(text, view, tables, captions) + allocations \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
     for t in tables:  # styles were set with the ends
         one_row = field_row(text, t) if t.kind == "fund" else None
@@ -168,7 +168,7 @@ def _overall_column(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]]) ->
     return max(sums, key=lambda c: sum(cells[c][0] for _, cells in rows))
 
 
-def transposed_funds(text: str, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:
+def transposed_funds(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]) -> list[Table]:
     """Fund tables whose fund lines are columns (GUIDELINES 96): two or more column heads that name fund lines
     (上级财政补助资金 | 同级财政资金 | 其他), then, after at most one row label (团区委), as many amounts, one per
     head. The field of the amounts is ``received`` or ``spent`` when the caption before the heads says so
@@ -177,9 +177,10 @@ def transposed_funds(text: str, tables: list[Table], captions: list[tuple[int, s
     head_re = re.compile(cfg["label_end"])
     inside = [(t.start, t.end) for t in tables]
     toks = []
-    for t in grid.tokens(text, 0, len(text)):
-        if not any(a <= t.start < b for a, b in inside):
-            toks += _spaced_heads(text, t, head_re)
+    for a0, b0 in _head_regions(text, view):  # only where two head words stand close (cells are costly to read)
+        for t in grid.tokens(text, a0, b0):
+            if not any(a <= t.start < b for a, b in inside):
+                toks += _spaced_heads(text, t, head_re)
     out: list[Table] = []
     i = 0
     while i < len(toks):
@@ -213,6 +214,34 @@ def transposed_funds(text: str, tables: list[Table], captions: list[tuple[int, s
 
 
 _AMOUNT_KINDS = ("number", "points", "money")
+#: how close two column heads of a transposed table stand, and how far after the last its amounts may run
+HEAD_GAP, AMOUNTS_REACH = 80, 400
+
+
+def _head_regions(text: str, view: TextView) -> list[tuple[int, int]]:
+    """Stretches of ``text`` (whole lines) where two or more words that may head a fund column stand within
+    ``HEAD_GAP`` characters (found in the normalized view), with ``AMOUNTS_REACH`` characters after them."""
+    hits = [view.span(m.start(), m.end())[0] for m in _head_hint_re().finditer(view.norm)]
+    regions: list[tuple[int, int]] = []
+    for cluster in _clusters([(h, h) for h in hits], HEAD_GAP):
+        if len(cluster) < 2:
+            continue
+        a, b = text.rfind("\n", 0, cluster[0][0]) + 1, min(len(text), cluster[-1][0] + AMOUNTS_REACH)
+        nl = text.find("\n", b)
+        b = len(text) if nl < 0 else nl
+        if regions and a <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+        else:
+            regions.append((a, b))
+    return regions
+
+
+@lru_cache(maxsize=1)
+def _head_hint_re() -> re.Pattern[str]:
+    """A word that may head a fund column, at a cell's end: a fund row label, or a word ending as
+    [transposed] label_end says."""
+    ends = table_words()["transposed"]["label_end"].removeprefix("(?:").removesuffix(")$")
+    return re.compile(f"(?:{_fund_label_alts()}|{ends})(?=\\s|[|｜(（]|$)")  # a cell's end after it: not prose
 
 
 def _spaced_heads(text: str, tok: grid.Token, head_re: re.Pattern[str]) -> list[grid.Token]:
