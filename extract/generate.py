@@ -405,9 +405,10 @@ def generate_document(doc_id: str, rng: random.Random) -> Document:
              lambda: _perf_table(b, rng, rows, rng.choice(SHAPES))]
     for part in parts:
         part()
-    b.text("四、自评结论\n本项目自评得分")
+    b.text("四、自评结论\n本项目")
+    name = b.ent("自评得分", "INDICATOR")  # a score field: INDICATOR and its points (ANNOTATION rule 72, GUIDELINES 94)
     total = rng.randint(80, 100)
-    b.ent(f"{total}分", "QUANTITY", value=float(total), unit="分")
+    b.rel(name, b.ent(f"{total}分", "QUANTITY", value=float(total), unit="分"), "actual")
     b.text("，评价等级为“优”。\n")
     return b.finish()
 

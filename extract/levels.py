@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_data
-from .textview import loose
+from .textview import loose, normalize, traditional
 
 #: a category's points in brackets after its name: 产出指标(50分)
 _POINTS = re.compile(r"[(（][^()（）]*[)）]\s*$")
@@ -30,14 +30,16 @@ def level1_of() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def level_re() -> re.Pattern[str]:
-    """Any level name, spaces or line breaks allowed inside it."""
+    """Any level name, in simplified or traditional characters, spaces or line breaks allowed inside it."""
     lv = level_words()
-    words = sorted(set(lv["level1"]) | set(lv["level2"]), key=len, reverse=True)
+    simplified = set(lv["level1"]) | set(lv["level2"])
+    words = sorted(simplified | {traditional(w) for w in simplified}, key=len, reverse=True)
     return re.compile("|".join(loose(w) for w in words))
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """A level name as listed: no spaces, simplified characters (數量指標 → 数量指标)."""
+    return normalize(re.sub(r"\s+", "", s))
 
 
 def levels_in(text: str) -> tuple[str | None, str | None]:

@@ -84,7 +84,7 @@ def link_list_items(doc: Document) -> list[Relation]:
     (坡改梯25.26hm、封育治理958.81hm: the words since the last mark, trimmed like every name, become the
     INDICATOR and the value its actual, or its target for a TARGET). The item must be short, all Han characters and hold no entity;
     values inside tables are left to the table reader."""
-    from .tagger.trim import trim_indicator, trim_phases  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
+    from .tagger.trim import trim_indicator  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
 
     cfg = load_data("indicators.toml")["list_items"]
     not_end, header_words = tuple(cfg["not_end"]), _header_words()
@@ -101,7 +101,7 @@ def link_list_items(doc: Document) -> list[Relation]:
         if not m or not LIST_ITEM_MIN <= len(_HAN.findall(m.group(1))) <= LIST_ITEM_MAX \
                 or GLOSS.sub("", m.group(1)).endswith(not_end):
             continue
-        span = trim_indicator(doc.text, Span("INDICATOR", m.start(1), m.end(1)), trim_phases("baseline") + trim_phases())
+        span = trim_indicator(doc.text, Span("INDICATOR", m.start(1), m.end(1)))
         if span.end - span.start < LIST_ITEM_MIN or doc.text[span.start:span.end] in header_words:
             continue  # scope words only (全市), or a column word of a table (得分, 完成值)
         ind = doc.add_entity("INDICATOR", span.start, span.end)

@@ -27,6 +27,19 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1024)
+def traditional(word: str) -> str:
+    """A simplified word written in traditional characters (产出指标 → 產出指標), for matching raw text."""
+    import opencc
+
+    return _s2t(opencc).convert(word)
+
+
+@lru_cache(maxsize=1)
+def _s2t(opencc):  # type: ignore[no-untyped-def]
+    return opencc.OpenCC("s2t")
+
+
 @lru_cache(maxsize=8192)
 def normal_char(c: str) -> str:
     """One character in normal form: simplified, half-width (one character always)."""
