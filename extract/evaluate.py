@@ -54,6 +54,8 @@ class PRF:
 class Report:
     seqeval: dict[str, dict[str, float | int]] = field(default_factory=dict)
     spans: dict[str, PRF] = field(default_factory=dict)
+    #: lenient span F1 per label: a predicted span counts when it overlaps a gold span of its label (one to one)
+    overlap: dict[str, PRF] = field(default_factory=dict)
     slots: dict[str, PRF] = field(default_factory=dict)
     values: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (correct, matched)
     funds: dict[str, PRF] = field(default_factory=dict)
@@ -66,6 +68,7 @@ class Report:
             "missing_predictions": self.missing,
             "seqeval_strict": self.seqeval,
             "exact_span": {k: v.as_dict() for k, v in self.spans.items()},
+            "overlapping_span": {k: v.as_dict() for k, v in self.overlap.items()},
             "slots": {k: v.as_dict() for k, v in self.slots.items()},
             "value_accuracy": {k: {"correct": c, "matched": n, "accuracy": round(c / n, 4) if n else None}
                                for k, (c, n) in self.values.items()},
@@ -93,6 +96,7 @@ def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Repor
 
     rep = Report(documents=len(gold_docs))
     rep.spans = {label: PRF() for label in LABELS}
+    rep.overlap = {label: PRF() for label in LABELS}
     rep.slots = {slot: PRF() for slot in SLOTS}
     rep.funds = {name: PRF() for name in FUND_FIELDS}
     rep.funds["line"] = PRF()
@@ -110,6 +114,8 @@ def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Repor
         p_by_span = {(e.label, e.start, e.end): e for e in pred.entities}
         for label in LABELS:
             rep.spans[label].add_sets({k for k in g_by_span if k[0] == label}, {k for k in p_by_span if k[0] == label})
+            _add_overlaps(rep.overlap[label], [k[1:] for k in g_by_span if k[0] == label],
+                          [k[1:] for k in p_by_span if k[0] == label])
         for key in g_by_span.keys() & p_by_span.keys():
             if key[0] == "INDICATOR":
                 ga, pa = g_by_span[key].attrs, p_by_span[key].attrs
@@ -132,6 +138,22 @@ def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Repor
     return rep
 
 
+def _add_overlaps(prf: PRF, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> None:
+    """Count overlapping matches one to one, in text order: each gold span takes the first unmatched predicted
+    span that overlaps it."""
+    used: set[int] = set()
+    pred = sorted(pred)
+    tp = 0
+    for gs, ge in sorted(gold):
+        hit = next((i for i, (ps, pe) in enumerate(pred) if i not in used and ps < ge and gs < pe), None)
+        if hit is not None:
+            used.add(hit)
+            tp += 1
+    prf.tp += tp
+    prf.fp += len(pred) - tp
+    prf.fn += len(gold) - tp
+
+
 def evaluate_by(gold_docs: list[Document], pred_docs: dict[str, Document],
                 group_of: dict[str, str]) -> dict[str, Report]:
     """One :class:`Report` per group of documents (``group_of``: doc_id -> group, e.g. its table shape),
@@ -148,6 +170,7 @@ def evaluate_by(gold_docs: list[Document], pred_docs: dict[str, Document],
 SUMMARY_COLUMNS = (
     ("docs", "", "documents"),
     *((label, "spans", label) for label in LABELS),
+    ("IND overlap", "overlap", "INDICATOR"),
     *((f"s:{slot}", "slots", slot) for slot in SLOTS),
     ("fund", "funds", "*"),
     ("yuan acc", "values", "MONEY"),
@@ -229,6 +252,7 @@ def format_report(rep: Report) -> str:
                 lines.append(f"{name:<22}{d.get('precision', 0):>8.3f}{d.get('recall', 0):>8.3f}{d.get('f1-score', 0):>8.3f}{d.get('support', 0):>8}{'':>8}")
 
     table("exact span", rep.spans)
+    table("overlapping span", rep.overlap)
     table("seqeval strict", {k: v for k, v in rep.seqeval.items()})
     table("slot", rep.slots)
     table("fund field", rep.funds)

@@ -106,3 +106,22 @@ def test_fund_line_names_compare_without_inner_spaces():
     p.funds[0].line = "支 出"  # a PDF break inside the label
     rep = evaluate([g], {"d": p})
     assert rep.funds["line"].f1 == 1.0 and rep.funds["spent"].f1 == 1.0
+
+
+def test_overlapping_spans_match_one_to_one():
+    """展专项转移支付预算 for 农业生产发展专项转移支付预算 is wrong exactly but right overlapping; one predicted span
+    cannot match two gold names, and a span of another label never matches."""
+    text = "农业生产发展专项转移支付预算100万元，办结率和满意率均为100%"
+    gold = Document("o", text)
+    gold.add_entity("INDICATOR", 0, 14)
+    gold.add_entity("INDICATOR", 21, 24)   # 办结率
+    gold.add_entity("INDICATOR", 25, 28)   # 满意率
+    pred = Document("o", text)
+    pred.add_entity("INDICATOR", 4, 14)    # head cut
+    pred.add_entity("INDICATOR", 21, 28)   # two names as one
+    pred.add_entity("MONEY", 14, 19)
+    rep = evaluate([gold], {"o": pred})
+    assert rep.spans["INDICATOR"].tp == 0
+    ov = rep.overlap["INDICATOR"]
+    assert (ov.tp, ov.fp, ov.fn) == (2, 0, 1)
+    assert rep.as_dict()["overlapping_span"]["INDICATOR"]["f1"] == pytest.approx(0.8)
