@@ -61,8 +61,10 @@ def _endswith_any(text: str, words: tuple[str, ...]) -> str | None:
     return m.group(0) if m else None
 
 
+@lru_cache(maxsize=4096)
 def read(text: str) -> Reading:
-    """Read the first value in ``text`` (a span's text); return an empty Reading if none."""
+    """Read the first value in ``text`` (a span's text); return an empty Reading if none (cached: a
+    Reading is frozen, and table cells repeat)."""
     # cell separators inside a value written across cells (≧ | 100 | %) carry no meaning here
     s = _CELL_GAPS.sub("", normalize_width(text).replace("％", "%"))
     for m in _number_re().finditer(s):
