@@ -159,6 +159,10 @@ def _fund_label_re() -> re.Pattern[str]:
     return re.compile(r"^(?:其中\s*[:：]?\s*)?(?:" + "|".join(re.escape(a) for a in alts) + r")")
 
 
+#: a note in brackets after a fund label (本级资金(包括结转结余)): part of the label
+_NOTE_IN_LABEL = re.compile(r"[(（][^()（）]*[)）]")
+
+
 @lru_cache(maxsize=1)
 def _date_cell() -> re.Pattern[str]:
     """A cell that is a date (the date words of layout.toml [glued])."""
@@ -203,7 +207,7 @@ def kind_of(text: str) -> tuple[str, float | None]:
     if _date_cell().fullmatch(norm):
         return "text", None  # 1月11號, 2021年12月: a date, no amount
     label = _fund_label_re().match(norm)
-    if label and len(_HAN.findall(norm[label.end():])) < 3:  # not 项目支出绩效目标申报表
+    if label and len(_HAN.findall(_NOTE_IN_LABEL.sub("", norm[label.end():]))) < 3:  # not 项目支出绩效目标申报表
         return "label", None
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):

@@ -75,7 +75,28 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
+        if t.kind == "performance":
+            forms += fund_rows_in_performance(t, captions)
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]]) -> list[Table]:
+    """Rows of a performance table that are fund lines (a form's 预算资金安排 part: 年度预算资金总额: 1084.25,
+    其中:中央补助 668.00): a fund row label with at most one amount. They leave the table and make a fund
+    table of their own, each amount the line's ``budget`` in the caption's unit."""
+    total_row = re.compile(table_words()["names"]["total_rows"])  # 合计 | 100: the table's points, not a fund line
+    funds = [r for r in table.rows if r.label is not None and grid.kind_of(r.label.text)[0] == "label"
+             and not total_row.match(r.label.text.replace(" ", ""))
+             and len(r.cells) <= 1 and all(grid.kind_of(c.text)[0] in _AMOUNT_KINDS for _, c in r.cells)]
+    if not funds:
+        return []
+    table.rows = [r for r in table.rows if r not in funds]
+    first = funds[0].label
+    t = Table("fund", [Column("label", "", first.start, first.start), Column("budget", "", first.start, first.start)],
+              first.start, first.start, max(r.cells[-1][1].end if r.cells else r.label.end for r in funds))
+    t.style, t.unit = "fields", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
+    t.rows = [Row(r.label, [("budget", c) for _, c in r.cells], line=grid.fund_line(r.label.text)) for r in funds]
+    return [t]
 
 
 def allocation_tables(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]

@@ -262,3 +262,19 @@ def test_header_words_of_a_formula_are_no_header():
     assert [t.kind for t in find_headers(text)] == ["fund"]
     # a comparator after a header word (得分 =100%) is no formula
     assert [t.kind for t in find_headers("三级指标 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10")] == ["performance"]
+
+
+def test_fund_rows_inside_a_performance_form_are_fund_lines():
+    """d08 (train): a form's 预算资金安排 part sits among its indicator rows; a fund label with one amount is a
+    fund line (budget in the caption's unit), not an indicator row."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "pool" / "d08.txt").read_text(encoding="utf-8")
+    text = text[:text.index("资金下达")]
+    tables = find_tables(text)
+    funds = [t for t in tables if t.kind == "fund"]
+    assert [(r.line, [c.text for _, c in r.cells]) for r in funds[0].rows][:4] == [
+        ("年度资金总额", ["1084.25"]), ("中央补助", ["668.00"]), ("市级资金", ["343.00"]), ("本级资金(包括结转结余)", ["73.25"])]
+    assert funds[0].unit == "万元"
+    perf = [r.label.text for t in tables if t.kind == "performance" for r in t.rows]
+    assert not any("中央补助" in n or "年度预算资金总额" in n for n in perf)
