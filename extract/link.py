@@ -54,6 +54,59 @@ def link_prose(doc: Document, max_gap: int = MAX_GAP) -> list[Relation]:
     return rels
 
 
+def prose_slot_cues(doc: Document) -> list[Relation]:
+    """Relations from column words written in prose (GUIDELINES 72): a name that ends in a target or actual
+    column word (年初任务数, 全年完成值 …) loses it, and the value right after is its target (relabelled
+    TARGET) or actual; a further value of the clause after another such word is linked the same way
+    (…年初任务数101974人，全年完成值103119人)."""
+    cues = _slot_cue_re()
+    rows = [(t.start, t.end) for t in doc.tables]
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    rels: list[Relation] = []
+    for i, ind in enumerate(ents):
+        if ind.label != "INDICATOR" or ind.attrs.get("table_row") or any(a <= ind.start < b for a, b in rows):
+            continue
+        m = cues.search(doc.text, ind.start, ind.end)
+        if not m or m.end() != ind.end or m.start() - ind.start < 2:
+            continue
+        ind.end, ind.text = m.start(), doc.text[ind.start:m.start()]
+        owner, pos, slot = ind, m.end(), _cue_slot(m.group(0))
+        for val in ents[i + 1:]:
+            gap = doc.text[pos:val.start]
+            if val.label == "INDICATOR" or len(gap) > MAX_GAP or not re.fullmatch(r"[\s:：,，]*", gap):
+                break
+            if val.label not in ("MONEY", "QUANTITY", "PERCENT", "TARGET"):
+                break
+            if slot == "target" and val.label != "TARGET":
+                val.label, val.attrs = "TARGET", parse_value(val.text, "TARGET")
+            elif slot == "actual" and val.label == "TARGET":
+                break
+            rels.append(Relation(owner.id, val.id, slot))
+            nxt = cues.match(doc.text, val.end + len(re.match(r"[\s,，;；]*", doc.text[val.end:]).group(0)))
+            if not nxt:
+                break
+            pos, slot = nxt.end(), _cue_slot(nxt.group(0))
+    return rels
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, str]:
+    """Column words of a value's slot: tables.toml's target and actual header words and indicators.toml's cues."""
+    tables, extra = load_data("tables.toml")["performance"], load_data("indicators.toml")["slot_cues"]
+    return {w: slot for slot in ("target", "actual") for w in (*tables[slot], *extra[slot])}
+
+
+@lru_cache(maxsize=1)
+def _slot_cue_re() -> re.Pattern[str]:
+    words = sorted(_cue_words(), key=len, reverse=True)
+    return re.compile("(?:全年|年度)?(?:" + "|".join(re.escape(w) for w in words) + ")[:：]?")
+
+
+def _cue_slot(cue: str) -> str:
+    core = cue.rstrip(":：")
+    return _cue_words().get(core) or _cue_words().get(core[2:], "actual")
+
+
 def prose_goals(doc: Document) -> int:
     """Relabel as TARGET the prose values written in a goal clause (项目目标：资助精神病患者服药230人, GUIDELINES
     91): after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word; return how many."""

@@ -23,7 +23,8 @@ from pathlib import Path
 from .document import Document, Span
 from .layout import read_layout, unit_before
 from .lexicon import han_value_words
-from .link import assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose, prose_goals
+from .link import (assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose, prose_goals,
+                   prose_slot_cues)
 from .relations import RelationModel
 from .tables import read_tables
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
@@ -45,6 +46,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
     prose_goals(doc)
+    doc.relations.extend(prose_slot_cues(doc))
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
     doc.relations.extend(link_list_items(doc))
     assign_prose_levels(doc)

@@ -120,3 +120,12 @@ def test_a_unit_without_its_number_is_no_target():
     doc = Document("u", "资金到位 点击查看>> 万元,造林补助2.35万元")
     add_entities(doc, [Span("TARGET", 9, 14), Span("MONEY", 19, 25)])
     assert [(e.label, e.text) for e in doc.entities] == [("MONEY", "2.35万元")]
+
+
+def test_column_words_in_prose_give_the_slots():
+    """dev e08: 年初任务数 and 全年完成值 written between a name and its values."""
+    doc = run_text("数量指标。养老金领取人数年初任务数101974人,全年完成值103119人。", "c")
+    by = doc.entity_by_id()
+    got = [(by[r.head].text, r.slot, by[r.tail].label, by[r.tail].text) for r in doc.relations]
+    assert ("养老金领取人数", "target", "TARGET", "101974人") in got
+    assert ("养老金领取人数", "actual", "QUANTITY", "103119人") in got
