@@ -150,6 +150,14 @@ def link_list_items(doc: Document) -> list[Relation]:
         start, prev_end = prev_end, ent.end
         if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
             continue
+        after = _COUNTED_NOUN.match(doc.text, ent.end) if ent.label == "QUANTITY" and _counts(ent) else None
+        if after and LIST_ITEM_MIN <= len(after.group(1)) <= LIST_ITEM_MAX and not after.group(1).endswith(not_end) \
+                and not after.group(1).startswith(_NOT_NOUN_START):
+            # 驻局纪检组5个综合管理机构，: a count before its noun names the noun
+            span = trim_indicator(doc.text, Span("INDICATOR", after.start(1), after.end(1)))
+            if span.end - span.start >= LIST_ITEM_MIN and doc.text[span.start:span.end] not in header_words:
+                rels.append(Relation(doc.add_entity("INDICATOR", span.start, span.end).id, ent.id, "actual"))
+                continue
         m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_REACH), ent.start)
         if not m or not LIST_ITEM_MIN <= len(_HAN.findall(m.group(1))) <= LIST_ITEM_MAX \
                 or GLOSS.sub("", m.group(1)).endswith(not_end):
@@ -160,6 +168,17 @@ def link_list_items(doc: Document) -> list[Relation]:
         ind = doc.add_entity("INDICATOR", span.start, span.end)
         rels.append(Relation(ind.id, ent.id, "target" if ent.label == "TARGET" else "actual"))
     return rels
+
+
+#: what a counted noun does not start with: the rest of a unit (0.1个 | 百分点, 15个 | 工作日内)
+_NOT_NOUN_START = ("百分点", "工作日", "月", "小时")
+#: the noun right after a count, up to a mark (5个「综合管理机构」，)
+_COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]+)(?=[，。；、,;：:\n]|$)")
+
+
+def _counts(ent) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a QUANTITY is a count with a classifier (个, 条, 名 …: data/indicators.toml [list_items] classifiers)."""
+    return (ent.attrs.get("unit") or "") in set(load_data("indicators.toml")["list_items"]["classifiers"])
 
 
 @lru_cache(maxsize=1)

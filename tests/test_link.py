@@ -129,3 +129,15 @@ def test_column_words_in_prose_give_the_slots():
     got = [(by[r.head].text, r.slot, by[r.tail].label, by[r.tail].text) for r in doc.relations]
     assert ("养老金领取人数", "target", "TARGET", "101974人") in got
     assert ("养老金领取人数", "actual", "QUANTITY", "103119人") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # seed 001: a count before its noun names the noun, not the words before the count
+    ("设警令部、驻局纪检组5个综合管理机构，治安管理支队等19个执法勤务机构。",
+     [("综合管理机构", "5个"), ("执法勤务机构", "19个")]),
+    ("在15个工作日内完成。", []),                              # a time unit's rest is no noun
+])
+def test_a_count_names_the_noun_after_it(text, expected):
+    doc = run_text(text, "n")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, by[r.tail].text) for r in doc.relations] == expected
