@@ -395,7 +395,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
     hits = []
     for m in pattern.finditer(view.norm):
         word = _squash(m.group(0))
-        if word in role_of and not _FORMULA.match(view.norm, m.end()) and not _FORMULA_BEFORE.search(view.norm, 0, m.start()):
+        if word in role_of and not _FORMULA.match(view.norm, m.end()) \
+                and not (m.start() and _FORMULA_BEFORE.match(view.norm, m.start() - 1, m.start())):
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
@@ -428,7 +429,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
 
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
 _FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)")
-_FORMULA_BEFORE = re.compile(r"[=＝/÷×*]$")
+_FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
 
 
 def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:

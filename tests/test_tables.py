@@ -278,3 +278,15 @@ def test_fund_rows_inside_a_performance_form_are_fund_lines():
     assert funds[0].unit == "万元"
     perf = [r.label.text for t in tables if t.kind == "performance" for r in t.rows]
     assert not any("中央补助" in n or "年度预算资金总额" in n for n in perf)
+
+
+def test_a_row_index_column_holds_no_amount():
+    """c08 (dev): the transfer-payment form numbers its rows in a 行次 column; the number is no amount."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "pool" / "c08.txt").read_text(encoding="utf-8")
+    doc = run_text(text[:text.index("资金管理情况")], "c08")
+    by = doc.entity_by_id()
+    total = next(f for f in doc.funds if f.line == "年度资金总额" and f.start is not None)
+    assert by[total.cells["budget"]].text == "52.800000" and by[total.cells["budget"]].attrs["yuan"] == 528000.0
+    assert all(by[v].text not in ("1", "2") for f in doc.funds for v in f.cells.values() if v)
