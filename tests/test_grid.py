@@ -46,12 +46,12 @@ def test_any_generated_grid_reads_back_in_any_shape(seed, shape):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10**6))
-def test_any_generated_grid_reads_back_glued(seed):
-    """Glued cells (no separator at all): every row with a number in its target reads back whole. A text
-    target glued to its name (长效管护机制健全程度效果明显) cannot be told from the name's end; such a row
-    must still be one row."""
-    gold = rendered(seed, "glued")
+@given(seed=st.integers(0, 10**6), traditional=st.booleans())
+def test_any_generated_grid_reads_back_glued(seed, traditional):
+    """Glued cells (no separator at all), in simplified or traditional characters: every row with a number in
+    its target reads back whole. A text target glued to its name (长效管护机制健全程度效果明显) cannot be told
+    from the name's end; such a row must still be one row."""
+    gold = rendered(seed, "glued", traditional=traditional)
     got, want = records(run_text(gold.text, "g")), records(gold)
     numeric = [r for r in want if r[3] and any(c.isdigit() for c in r[3])]
     assert set(numeric) <= set(got)
