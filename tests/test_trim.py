@@ -27,6 +27,12 @@ def trimmed(text: str, phases=None) -> str:
     ("我国城市化率", "城市化率"),
     ("年底追加预算资金", "追加预算资金"),
     ("已使用资金", "资金"),
+    ("我省服务业发展资金", "服务业发展资金"),     # train a17, e44, b07, a10, b02
+    ("本级项目资金", "本级项目资金"),           # 本级 names the level of the funds (train b03)
+    ("底实际领取待遇人数", "实际领取待遇人数"),   # a remnant of 年底
+    ("农村公路危桥改造、", "农村公路危桥改造"),
+    ("指标金额是", "指标金额"),
+    ("底数", "底数"),                           # the remnant pattern needs two characters after it
 ])
 def test_every_indicator_loses_these(name, expected):
     assert trimmed(name) == expected
