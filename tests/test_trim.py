@@ -33,6 +33,8 @@ def trimmed(text: str, phases=None) -> str:
     ("农村公路危桥改造、", "农村公路危桥改造"),
     ("指标金额是", "指标金额"),
     ("底数", "底数"),                           # the remnant pattern needs two characters after it
+    ("無人機(jī)", "無人機"),                    # a gloss after the last character stays out (GUIDELINES 79)
+    ("采購(gòu)激流救生衣", "采購(gòu)激流救生衣"),   # … one inside stays
 ])
 def test_every_indicator_loses_these(name, expected):
     assert trimmed(name) == expected

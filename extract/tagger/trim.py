@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..document import Span
 from ..lexicon import load_data, longest_first
+from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
 MIN_NAME = 2
@@ -48,10 +49,19 @@ def trim_phases(section: str | None = None) -> tuple[TrimWords, ...]:
 
 
 def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None = None) -> Span:
-    """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase."""
+    """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase,
+    and without a pinyin gloss after its last character (無人機(jī) → 無人機, GUIDELINES 79)."""
     for words in phases or trim_phases():
         span = _trim(text, span, words)
+    label, s, e = span
+    gloss = _TRAILING_GLOSS.search(text, s, e)
+    if gloss and gloss.start() - s >= MIN_NAME:
+        span = Span(label, s, gloss.start())
     return span
+
+
+#: a pinyin gloss at the end of a span
+_TRAILING_GLOSS = re.compile(GLOSS.pattern + "$")
 
 
 def repair_indicator(text: str, span: Span) -> Span:
