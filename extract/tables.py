@@ -256,7 +256,16 @@ def _total_row_re() -> re.Pattern[str]:
 def _is_sentence(text: str) -> bool:
     """A cell that is a sentence holding values (平台无故障，前端在线率95%以上), not one value: long, with a run of
     Han characters that is neither a unit nor a comparator word (不低于 | 1.8 | 个百分点 is one value)."""
-    return len(text) > 12 and bool(_CJK_RUN.search(han_value_words().sub(" ", text)))
+    words = han_value_words().sub(" ", text)
+    if len(text) > 12 and _CJK_RUN.search(words):
+        return True
+    # 完成1部宣传片,2套方案: values of several things, each with its noun, parted by commas
+    return len(_NUMBER_IN_CELL.findall(text)) >= 2 and bool(_PARTS.search(text)) and bool(_HAN_PAIR.search(words))
+
+
+_NUMBER_IN_CELL = re.compile(r"\d+(?:\.\d+)?")
+_PARTS = re.compile(r"[，,、；;]")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _is_bare_text(text: str) -> bool:

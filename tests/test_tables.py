@@ -290,3 +290,13 @@ def test_a_row_index_column_holds_no_amount():
     total = next(f for f in doc.funds if f.line == "年度资金总额" and f.start is not None)
     assert by[total.cells["budget"]].text == "52.800000" and by[total.cells["budget"]].attrs["yuan"] == 528000.0
     assert all(by[v].text not in ("1", "2") for f in doc.funds for v in f.cells.values() if v)
+
+
+def test_a_cell_of_several_values_with_their_nouns_is_read_like_prose():
+    """c03 (dev): 完成1部宣传片,2套方案 in an actual cell is two values, each linked, not one quantity."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 完成宣传片制作及方案编制 | 1部宣传片,2套方案 | 完成1部宣传片,2套方案 |\n")
+    doc = run_text(text, "s")
+    by = doc.entity_by_id()
+    actual = sorted(by[r.tail].text for r in doc.relations if r.slot == "actual")
+    assert actual == ["1部", "2套"]

@@ -60,6 +60,7 @@ def test_baseline_phases(name, expected):
     ("达100%", Span("PERCENT", 1, 5), "100%"),
     ("发放补助资金三百万元", Span("MONEY", 7, 10), "三百万元"),      # a Chinese numeral cut off by the model
     ("培训一百二十人", Span("QUANTITY", 3, 7), "一百二十人"),
+    ("完成1部宣传片,2套方案", Span("QUANTITY", 8, 10), "2套"),       # a comma after a word is no digit group
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)

@@ -188,7 +188,8 @@ def snap_to_numbers(text: str, span: Span) -> Span:
     label, s, e = span
     if label == "INDICATOR":
         return span
-    while s > 0 and text[s - 1] in _NUM_CHARS and text[s] in _NUM_CHARS:
+    while s > 0 and text[s - 1] in _NUM_CHARS and text[s] in _NUM_CHARS \
+            and (text[s - 1].isdigit() or s > 1 and text[s - 2].isdigit()):  # not over a comma after a word (片,2套)
         s -= 1
     while s > 0 and text[s - 1] in _CN_DIGITS and s < e and text[s] in _CN_NUMERALS:
         s -= 1
