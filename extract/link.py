@@ -132,6 +132,36 @@ GOAL_REACH = 200
 _SENTENCE_END = re.compile(r"[。；\n]")
 
 
+def link_formula_items(doc: Document) -> list[Relation]:
+    """Relations of a budget's calculation lines (测算依据: 1.维修费5次*5000=25000元): the item's name is an
+    INDICATOR, its count and its total both its actuals (the price between them is no entity of it)."""
+    from .tagger.trim import trim_indicator  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
+
+    by_span = {(e.start, e.end): e for e in doc.entities if e.label in ("QUANTITY", "MONEY")}
+    linked = {r.tail: r.head for r in doc.relations}
+    rels: list[Relation] = []
+    for m in _FORMULA_ITEM.finditer(doc.text):
+        count, total = by_span.get(m.span("count")), by_span.get(m.span("total"))
+        if count is None or total is None or total.id in linked:
+            continue
+        span = trim_indicator(doc.text, Span("INDICATOR", *m.span("name")))
+        if count.id in linked:  # the count already has this name (the tagger's): the total joins it
+            head = next((e for e in doc.entities if e.id == linked[count.id]), None)
+            if head is not None and (head.start, head.end) == (span.start, span.end):
+                rels.append(Relation(head.id, total.id, "actual"))
+            continue
+        if span.end - span.start < 2 or any(e.start < span.end and span.start < e.end for e in doc.entities):
+            continue
+        ind = doc.add_entity("INDICATOR", span.start, span.end)
+        rels += [Relation(ind.id, count.id, "actual"), Relation(ind.id, total.id, "actual")]
+    return rels
+
+
+#: a calculation line: name, count with its measure word, × price, = total in money
+_FORMULA_ITEM = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,10})(?P<count>\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2})"
+                           r"\s*[*×xX]\s*\d+(?:\.\d+)?\s*(?:[\u4e00-\u9fff/]{0,4})?\s*[=＝]\s*(?P<total>\d+(?:\.\d+)?\s*万?元)")
+
+
 def link_list_items(doc: Document) -> list[Relation]:
     """Relations for prose values no indicator took, from the item of a list right before each
     (坡改梯25.26hm、封育治理958.81hm: the words since the last mark, trimmed like every name, become the

@@ -23,8 +23,8 @@ from pathlib import Path
 from .document import Document, Span
 from .layout import read_layout, unit_before
 from .lexicon import han_value_words
-from .link import (assign_prose_levels, drop_unlinked_indicators, link_list_items, link_prose, prose_goals,
-                   prose_slot_cues)
+from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_items, link_list_items, link_prose,
+                   prose_goals, prose_slot_cues)
 from .relations import RelationModel
 from .tables import read_tables
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
@@ -48,6 +48,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     prose_goals(doc)
     doc.relations.extend(prose_slot_cues(doc))
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))
+    doc.relations.extend(link_formula_items(doc))
     doc.relations.extend(link_list_items(doc))
     assign_prose_levels(doc)
     if not keep_unlinked:

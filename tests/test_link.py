@@ -141,3 +141,11 @@ def test_a_count_names_the_noun_after_it(text, expected):
     doc = run_text(text, "n")
     by = doc.entity_by_id()
     assert [(by[r.head].text, by[r.tail].text) for r in doc.relations] == expected
+
+
+def test_calculation_lines_give_the_item_its_count_and_total():
+    """dev e39: a budget's 测算依据 lines, name, count × price = total."""
+    doc = run_text("流动图书车运行维护费\n\n5.00\n\n1.维修费5次*5000=25000元\n\n2.汽油20次*500=10000元\n", "f")
+    by = doc.entity_by_id()
+    got = sorted((by[r.head].text, by[r.tail].text) for r in doc.relations)
+    assert got == [("汽油", "10000元"), ("汽油", "20次"), ("维修费", "25000元"), ("维修费", "5次")]
