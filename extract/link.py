@@ -180,13 +180,14 @@ def link_list_items(doc: Document) -> list[Relation]:
         start, prev_end = prev_end, ent.end
         if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
             continue
-        after = _COUNTED_NOUN.match(doc.text, ent.end) if ent.label == "QUANTITY" and _counts(ent) else None
+        after = _COUNTED_NOUN.match(doc.text, ent.end) if ent.label in ("QUANTITY", "TARGET") and _counts(ent) else None
         if after and LIST_ITEM_MIN <= len(after.group(1)) <= LIST_ITEM_MAX and not after.group(1).endswith(not_end) \
                 and not after.group(1).startswith(_NOT_NOUN_START):
             # 驻局纪检组5个综合管理机构，: a count before its noun names the noun
             span = trim_indicator(doc.text, Span("INDICATOR", after.start(1), after.end(1)))
             if span.end - span.start >= LIST_ITEM_MIN and doc.text[span.start:span.end] not in header_words:
-                rels.append(Relation(doc.add_entity("INDICATOR", span.start, span.end).id, ent.id, "actual"))
+                slot = "target" if ent.label == "TARGET" else "actual"
+                rels.append(Relation(doc.add_entity("INDICATOR", span.start, span.end).id, ent.id, slot))
                 continue
         m = _LIST_ITEM.search(doc.text, max(start, ent.start - LIST_ITEM_REACH), ent.start)
         if not m or not LIST_ITEM_MIN <= len(_HAN.findall(m.group(1))) <= LIST_ITEM_MAX \

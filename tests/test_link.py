@@ -136,6 +136,8 @@ def test_column_words_in_prose_give_the_slots():
     ("设警令部、驻局纪检组5个综合管理机构，治安管理支队等19个执法勤务机构。",
      [("综合管理机构", "5个"), ("执法勤务机构", "19个")]),
     ("在15个工作日内完成。", []),                              # a time unit's rest is no noun
+    # train a10: in a goal clause the counted noun takes the count as its target
+    ("年度绩效目标是主要用于干线公路建设,以及10座农村公路危桥改造、改善群众出行条件。", [("农村公路危桥改造", "10座")]),
 ])
 def test_a_count_names_the_noun_after_it(text, expected):
     doc = run_text(text, "n")
