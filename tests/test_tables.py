@@ -300,3 +300,13 @@ def test_a_cell_of_several_values_with_their_nouns_is_read_like_prose():
     by = doc.entity_by_id()
     actual = sorted(by[r.tail].text for r in doc.relations if r.slot == "actual")
     assert actual == ["1部", "2套"]
+
+
+def test_the_next_forms_head_ends_a_performance_table():
+    """e46 (dev): a second form's 项目名称 / 预算规模 rows are no indicator rows of the table before."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |\n"
+            "产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |\n"
+            "项目名称 | 办案业务费(陪审员及互联网专线) | |||||\n"
+            "预算规模及资金用途 | 预算数 | 24.00 | 其中:财政 资金 | 24.00 | 其他资金 | |\n")
+    (perf,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in perf.rows] == ["维修面积"]
