@@ -91,6 +91,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
         pos = line_end + 1
         if nl < 0:
             break
+    out = _join_vertical(text, out)
     for t in out:
         classify(t)
     for i, t in enumerate(out):
@@ -100,6 +101,25 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
         if t.kind == "unit" and nxt is not None and nxt.brk == 0 and nxt.kind == "text" \
                 and (prev is None or prev.kind not in VALUE_KINDS or t.brk > 0):
             t.kind = "text"
+    return out
+
+
+def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
+    """Cells of one character per line that spell a level name written vertically (产 / 出 / 指 / 标) as one
+    cell; other one-character cells (是, 个) stay apart."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and len(toks[j].text) == 1 and _HAN.match(toks[j].text) and (j == i or toks[j].brk > 0):
+            j += 1
+        word = "".join(t.text for t in toks[i:j])
+        if j - i >= 3 and cell_levels(word):
+            out.append(Token(toks[i].start, toks[j - 1].end, word, toks[i].brk))
+            i = j
+        else:
+            out.append(toks[i])
+            i += 1
     return out
 
 

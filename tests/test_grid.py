@@ -138,3 +138,11 @@ def test_a_label_repeated_in_each_column_is_one_fund_row():
     by = doc.entity_by_id()
     got = [(f.line, {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
     assert got == [("中央財政", {}), ("縣市區財政", {"budget": "55", "received": "55", "spent": "50"})]
+
+
+def test_a_level_name_written_one_character_per_line_is_one_cell():
+    """e36 (dev): 产 / 出 / 指 / 标 between | lines is the level name 产出指标; 是 / 是 stay two cells."""
+    text = "|\n产\n出\n指\n标\n|\n数量指标\n|\n飞机增雨作业航时\n|\n是\n是\n"
+    toks = tokens(text, 0, len(text))
+    assert [(t.text, t.kind) for t in toks][:3] == [("产出指标", "level1"), ("数量指标", "level2"), ("飞机增雨作业航时", "text")]
+    assert [t.text for t in toks][-2:] == ["是", "是"]
