@@ -36,7 +36,8 @@ def trimmed(text: str, phases=None) -> str:
     ("無人機(jī)", "無人機"),                    # a gloss after the last character stays out (GUIDELINES 79)
     ("初我局申请预算资金", "申请预算资金"),      # a 年初 remnant before a scope word (dev e25)
     ("有城市道路", "城市道路"),                  # 有 as a verb (dev c10, train b15) …
-    ("有效投诉处理率", "有效投诉处理率"),        # … not the start of 有效
+    ("有效投诉处理率", "有效投诉处理率"),        # … not the start of 有效 or 有害
+    ("有害生物防治费", "有害生物防治费"),
     ("采購(gòu)激流救生衣", "采購(gòu)激流救生衣"),   # … one inside stays
 ])
 def test_every_indicator_loses_these(name, expected):
