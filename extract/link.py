@@ -180,6 +180,13 @@ def link_list_items(doc: Document) -> list[Relation]:
         start, prev_end = prev_end, ent.end
         if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
             continue
+        use = _USED_FOR.match(doc.text, ent.end) if ent.label == "MONEY" else None
+        if use and LIST_ITEM_MIN <= len(use.group(1)) <= LIST_ITEM_MAX + 4:
+            # 省财政安排775万元用于疫苗接种补助: the sum is the actual of what it is used for
+            span = trim_indicator(doc.text, Span("INDICATOR", use.start(1), use.end(1)))
+            if span.end - span.start >= LIST_ITEM_MIN:
+                rels.append(Relation(doc.add_entity("INDICATOR", span.start, span.end).id, ent.id, "actual"))
+                continue
         after = _COUNTED_NOUN.match(doc.text, ent.end) if ent.label in ("QUANTITY", "TARGET") and _counts(ent) else None
         if after and LIST_ITEM_MIN <= len(after.group(1)) <= LIST_ITEM_MAX and not after.group(1).endswith(not_end) \
                 and not after.group(1).startswith(_NOT_NOUN_START):
@@ -201,6 +208,8 @@ def link_list_items(doc: Document) -> list[Relation]:
     return rels
 
 
+#: a sum's use written after it (775万元用于「疫苗接种补助」，), up to a mark
+_USED_FOR = re.compile(r"\s*用于([\u4e00-\u9fff]+)(?=[，。；、,;：:\n]|$)")
 #: what a counted noun does not start with: the rest of a unit (0.1个 | 百分点, 15个 | 工作日内)
 _NOT_NOUN_START = ("百分点", "工作日", "月", "小时")
 #: the noun right after a count, up to a mark (5个「综合管理机构」，)

@@ -151,3 +151,10 @@ def test_calculation_lines_give_the_item_its_count_and_total():
     by = doc.entity_by_id()
     got = sorted((by[r.head].text, by[r.tail].text) for r in doc.relations)
     assert got == [("汽油", "10000元"), ("汽油", "20次"), ("维修费", "25000元"), ("维修费", "5次")]
+
+
+def test_a_sum_is_the_actual_of_what_it_is_used_for():
+    """dev a03: 省财政安排775万元用于疫苗接种补助。"""
+    doc = run_text("儿童疫苗购置费由中央财政承担,省财政安排775万元用于疫苗接种补助。", "u")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations] == [("疫苗接种补助", "actual", "775万元")]
