@@ -80,6 +80,12 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     return sorted(tables + forms, key=lambda t: t.start)
 
 
+def _fund_table(role: str, start: int, end: int, header_end: int | None = None) -> Table:
+    """A fund table without header words: a label column and one amount column of ``role``, both at ``start``."""
+    columns = [Column("label", "", start, start), Column(role, "", start, start)]
+    return Table("fund", columns, start, start if header_end is None else header_end, end)
+
+
 def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]]) -> list[Table]:
     """Rows of a performance table that are fund lines (a form's 预算资金安排 part: 年度预算资金总额: 1084.25,
     其中:中央补助 668.00): a fund row label with at most one amount. They leave the table and make a fund
@@ -92,8 +98,7 @@ def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]])
         return []
     table.rows = [r for r in table.rows if r not in funds]
     first = funds[0].label
-    t = Table("fund", [Column("label", "", first.start, first.start), Column("budget", "", first.start, first.start)],
-              first.start, first.start, max(r.cells[-1][1].end if r.cells else r.label.end for r in funds))
+    t = _fund_table("budget", first.start, max(r.cells[-1][1].end if r.cells else r.label.end for r in funds))
     t.style, t.unit = "fields", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
     t.rows = [Row(r.label, [("budget", c) for _, c in r.cells], line=grid.fund_line(r.label.text)) for r in funds]
     return [t]
@@ -117,8 +122,7 @@ def allocation_tables(text: str, view: TextView, tables: list[Table], captions: 
         if column is None:
             continue
         first = rows[0][0]
-        t = Table("fund", [Column("label", "", first.start, first.start), Column("budget", "", first.start, first.start)],
-                  first.start, first.start, rows[-1][1][-1][1].end if rows[-1][1][-1][1] else first.end)
+        t = _fund_table("budget", first.start, rows[-1][1][-1][1].end if rows[-1][1][-1][1] else first.end)
         t.style, t.unit = "allocation", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
         t.rows = [Row(label, [("budget", cells[column][1])], line=grid.fund_line(label.text))
                   for label, cells in rows if cells[column][1] is not None]
@@ -224,8 +228,7 @@ def transposed_funds(text: str, view: TextView, tables: list[Table], captions: l
             continue
         caption = text[max(0, heads[0].start - cfg["caption_reach"]):heads[0].start]
         role = next((r for r in ("received", "spent") if any(w in caption for w in cfg[r])), "budget")
-        t = Table("fund", [Column("label", "", heads[0].start, heads[0].start), Column(role, "", heads[0].start, heads[0].start)],
-                  heads[0].start, heads[0].start, amounts[-1].end)
+        t = _fund_table(role, heads[0].start, amounts[-1].end)
         t.style, t.unit = "transposed", unit_before(captions, heads[0].start, window=CAPTION_WINDOW, until=heads[0].start)
         t.rows = [Row(_cell(text, h.start, h.end), [(role, _cell(text, a.start, a.end))], line=grid.fund_line(h.text))
                   for h, a in zip(heads, amounts)]
@@ -299,7 +302,7 @@ def fund_fields(text: str, view: TextView, tables: list[Table]) -> list[Table]:
         if any(a <= ls < b for a, b in inside):
             continue
         label = Cell(ls, le, text[ls:le])
-        t = Table("fund", [Column("label", "", ls, le), Column("budget", "", ls, le)], ls, le, ve)
+        t = _fund_table("budget", ls, ve, header_end=le)
         t.style, t.unit = "field", m.group("unit")
         t.rows = [Row(label, [("budget", Cell(vs, ve, text[vs:ve]))], line=grid.fund_line(label.text))]
         out.append(t)
@@ -493,7 +496,7 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         if not any(number for *_, number in block):
             continue  # labels in prose (年度资金总额为100万元), or without amounts
         start = block[0][0]
-        t = Table("fund", [Column("label", "", start, start), Column("budget", "", start, start)], start, start, len(text))
+        t = _fund_table("budget", start, len(text))
         t.unit = unit_before(captions, start, window=CAPTION_WINDOW, until=start)
         out.append(t)
     return out
@@ -867,17 +870,10 @@ def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: int, missin
     column left empty costs."""
     w = _SPLIT_SCORES
 
-    def number(span: tuple[int, int]) -> float | None:
-        digits = "".join(c for c in run[span[0]:span[1]] if c in "0123456789.")
-        try:
-            return float(digits)
-        except ValueError:
-            return None
-
     def unit(span: tuple[int, int]) -> str:
         return _unit_of(run[span[0]:span[1]])
 
-    nums = {role: number(span) for role, span in cells.items()}
+    nums = {role: _number(run[a:b]) for role, (a, b) in cells.items()}
     if any(v is None for v in nums.values()):
         return None
     for role in ("weight", "score"):
@@ -1028,17 +1024,18 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
         return None
     weight = next((c for r, c in cells if r == "weight"), None)
     score = next((c for r, c in got[2] if r == "score"), None)
-    if weight and score and _number(score.text) > _number(weight.text):
+    w, sc = (_number(c.text) if c else None for c in (weight, score))
+    if w is not None and sc is not None and sc > w:
         return None
     return got[1], got[2]
 
 
-def _number(cell: str) -> float:
-    digits = "".join(c for c in cell if c in "0123456789.")
+def _number(cell: str) -> float | None:
+    """The number a glued cell writes (its digits and point), None if they make none."""
     try:
-        return float(digits)
+        return float("".join(c for c in cell if c in "0123456789."))
     except ValueError:
-        return float("nan")
+        return None
 
 
 def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | None) -> bool:

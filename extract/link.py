@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import Document, Relation, Span
+from .document import Document, Entity, Relation, Span
 from .levels import LevelTracker
 from .lexicon import load_data
 from .schema import SLOT_TAILS
+from .tagger.trim import trim_indicator
 from .textview import GLOSS, GLOSS_BODY
 from .values import parse_value
 
@@ -135,8 +136,6 @@ _SENTENCE_END = re.compile(r"[。；\n]")
 def link_formula_items(doc: Document) -> list[Relation]:
     """Relations of a budget's calculation lines (测算依据: 1.维修费5次*5000=25000元): the item's name is an
     INDICATOR, its count and its total both its actuals (the price between them is no entity of it)."""
-    from .tagger.trim import trim_indicator  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
-
     by_span = {(e.start, e.end): e for e in doc.entities if e.label in ("QUANTITY", "MONEY")}
     linked = {r.tail: r.head for r in doc.relations}
     rels: list[Relation] = []
@@ -167,8 +166,6 @@ def link_list_items(doc: Document) -> list[Relation]:
     (坡改梯25.26hm、封育治理958.81hm: the words since the last mark, trimmed like every name, become the
     INDICATOR and the value its actual, or its target for a TARGET). The item must be short, all Han characters and hold no entity;
     values inside tables are left to the table reader."""
-    from .tagger.trim import trim_indicator  # noqa: PLC0415 (knowledge of the tagger: its trimming words)
-
     cfg = load_data("indicators.toml")["list_items"]
     not_end, header_words = tuple(cfg["not_end"]), _header_words()
     linked = {r.tail for r in doc.relations}
@@ -216,9 +213,14 @@ _NOT_NOUN_START = ("百分点", "工作日", "月", "小时")
 _COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]+)(?=[，。；、,;：:\n]|$)")
 
 
-def _counts(ent) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a QUANTITY is a count with a classifier (个, 条, 名 …: data/indicators.toml [list_items] classifiers)."""
-    return (ent.attrs.get("unit") or "") in set(load_data("indicators.toml")["list_items"]["classifiers"])
+def _counts(ent: Entity) -> bool:
+    """Whether a value is a count with a classifier (个, 条, 名 …: data/indicators.toml [list_items] classifiers)."""
+    return (ent.attrs.get("unit") or "") in _classifiers()
+
+
+@lru_cache(maxsize=1)
+def _classifiers() -> frozenset[str]:
+    return frozenset(load_data("indicators.toml")["list_items"]["classifiers"])
 
 
 @lru_cache(maxsize=1)
