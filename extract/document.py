@@ -185,6 +185,10 @@ class Document:
     def entity_by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
 
+    def in_table(self, pos: int) -> bool:
+        """Whether ``text[pos]`` lies inside one of the layout's tables."""
+        return any(t.start <= pos < t.end for t in self.tables)
+
     def blocks(self) -> list[Block]:
         """The text as prose and table blocks, in order, covering every character."""
         out: list[Block] = []

@@ -61,11 +61,10 @@ def prose_slot_cues(doc: Document) -> list[Relation]:
     TARGET) or actual; a further value of the clause after another such word is linked the same way
     (…年初任务数101974人，全年完成值103119人)."""
     cues = _slot_cue_re()
-    rows = [(t.start, t.end) for t in doc.tables]
     ents = sorted(doc.entities, key=lambda e: e.start)
     rels: list[Relation] = []
     for i, ind in enumerate(ents):
-        if ind.label != "INDICATOR" or ind.attrs.get("table_row") or any(a <= ind.start < b for a, b in rows):
+        if ind.label != "INDICATOR" or ind.attrs.get("table_row") or doc.in_table(ind.start):
             continue
         m = cues.search(doc.text, ind.start, ind.end)
         if not m or m.end() != ind.end or m.start() - ind.start < 2:
@@ -113,10 +112,9 @@ def prose_goals(doc: Document) -> int:
     91): after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word; return how many."""
     cfg = load_data("indicators.toml")["goals"]
     cue, stop = re.compile(cfg["cue"]), re.compile(cfg["stop"])
-    rows = [(t.start, t.end) for t in doc.tables]
     n = 0
     for ent in doc.entities:
-        if ent.label not in ("MONEY", "QUANTITY", "PERCENT") or any(a <= ent.start < b for a, b in rows):
+        if ent.label not in ("MONEY", "QUANTITY", "PERCENT") or doc.in_table(ent.start):
             continue
         start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, ent.start - GOAL_REACH), ent.start)),
                     default=max(0, ent.start - GOAL_REACH))
@@ -169,13 +167,12 @@ def link_list_items(doc: Document) -> list[Relation]:
     cfg = load_data("indicators.toml")["list_items"]
     not_end, header_words = tuple(cfg["not_end"]), _header_words()
     linked = {r.tail for r in doc.relations}
-    rows = [(t.start, t.end) for t in doc.tables]
     ents = sorted(doc.entities, key=lambda e: e.start)
     rels: list[Relation] = []
     prev_end = 0
     for ent in ents:
         start, prev_end = prev_end, ent.end
-        if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or any(a <= ent.start < b for a, b in rows):
+        if ent.label not in ("MONEY", "QUANTITY", "TARGET") or ent.id in linked or doc.in_table(ent.start):
             continue
         use = _USED_FOR.match(doc.text, ent.end) if ent.label == "MONEY" else None
         if use and LIST_ITEM_MIN <= len(use.group(1)) <= LIST_ITEM_MAX + 4:
