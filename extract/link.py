@@ -165,7 +165,7 @@ def link_list_items(doc: Document) -> list[Relation]:
     INDICATOR and the value its actual, or its target for a TARGET). The item must be short, all Han characters and hold no entity;
     values inside tables are left to the table reader."""
     cfg = load_data("indicators.toml")["list_items"]
-    not_end, header_words = tuple(cfg["not_end"]), _header_words()
+    not_end, not_start, header_words = tuple(cfg["not_end"]), tuple(cfg["not_start"]), _header_words()
     linked = {r.tail for r in doc.relations}
     ents = sorted(doc.entities, key=lambda e: e.start)
     rels: list[Relation] = []
@@ -183,7 +183,7 @@ def link_list_items(doc: Document) -> list[Relation]:
                 continue
         after = _COUNTED_NOUN.match(doc.text, ent.end) if ent.label in ("QUANTITY", "TARGET") and _counts(ent) else None
         if after and LIST_ITEM_MIN <= len(after.group(1)) <= LIST_ITEM_MAX and not after.group(1).endswith(not_end) \
-                and not after.group(1).startswith(_NOT_NOUN_START):
+                and not after.group(1).startswith(not_start):
             # 驻局纪检组5个综合管理机构，: a count before its noun names the noun
             span = trim_indicator(doc.text, Span("INDICATOR", after.start(1), after.end(1)))
             if span.end - span.start >= LIST_ITEM_MIN and doc.text[span.start:span.end] not in header_words:
@@ -204,8 +204,6 @@ def link_list_items(doc: Document) -> list[Relation]:
 
 #: a sum's use written after it (775万元用于「疫苗接种补助」，), up to a mark
 _USED_FOR = re.compile(r"\s*用于([\u4e00-\u9fff]+)(?=[，。；、,;：:\n]|$)")
-#: what a counted noun does not start with: the rest of a unit (0.1个 | 百分点, 15个 | 工作日内)
-_NOT_NOUN_START = ("百分点", "工作日", "月", "小时")
 #: the noun right after a count, up to a mark (5个「综合管理机构」，)
 _COUNTED_NOUN = re.compile(r"([\u4e00-\u9fff]+)(?=[，。；、,;：:\n]|$)")
 

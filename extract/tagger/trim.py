@@ -84,8 +84,8 @@ def repair_indicator(text: str, span: Span) -> Span:
                     s -= 1
                 if text[s] == "年" and s > 0 and text[s - 1].isdigit():
                     s += 1  # 2021年 | 我委年初预算（…）: the year's 年 is no part of the name
-    if s > 0 and text[s] == "初" and text[s - 1] == "年" and text[s + 1:s + 2] not in ("我", "本", "全", "各"):
-        s -= 1  # 初预算资金数 → 年初预算资金数: 年初预算 is a kind of budget (a 年初 before a scope word is trimmed)
+    if s > 0 and text[s - 1:s + 1] in _kept_words() and not any(p.match(text, s, e) for p in trim_phases()[0].lead_patterns):
+        s -= 1  # 初预算资金数 → 年初预算资金数: 年初预算 is a kind of budget (unless the trimmer drops the 初: 初我局…)
     m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
     if m and m.end() >= s:  # 1-4级分散供养…, 0-6岁儿童…: a range of grades or ages opens the name
         s = m.start()
@@ -114,6 +114,12 @@ _CONJUNCTION = re.compile("以及|和|及|与|、")
 def _head_words() -> tuple[str, ...]:
     """The words a prose indicator's name ends in (data/tagger.toml [indicator] heads)."""
     return tuple(load_data("tagger.toml")["indicator"]["heads"])
+
+
+@lru_cache(maxsize=1)
+def _kept_words() -> frozenset[str]:
+    """Two-character words a name keeps when a tagger cut it after their first character (data/indicators.toml)."""
+    return frozenset(load_data("indicators.toml")["repair"]["whole_words"])
 
 
 #: marks that end a clause: no name runs across them
