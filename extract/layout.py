@@ -58,6 +58,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     _set_ends(text, tables)
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
+    for t in tables:
+        if t.kind == "fund" and t.unit is None:
+            t.unit = unit_inside(captions, t.start, t.end)
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
     forms = score_fields(text, tables) + transposed_funds(text, view, tables, captions) + allocations \
@@ -569,6 +572,7 @@ def body_end(text: str, table: Table) -> int:
     for m in cell_re.finditer(text, start, end):
         cell = m.group(0).strip()
         if len(cell) > grid.MAX_CELL and table.style != "glued" or table.kind == "fund" and _is_prose(cell) \
+                or table.kind == "fund" and _fund_end_re().match(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
             return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return end
@@ -633,6 +637,12 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
         if pos - max(window, reach) <= at:
             found = unit
     return found
+
+
+def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int) -> str | None:
+    """The unit of the first caption inside a table's span (a form's row-spanning cell 项目资金(元) that the
+    flattening wrote after the table's first rows), for a table whose caption before it gives none."""
+    return next((unit for at, unit, _ in captions if start <= at < end), None)
 
 
 # -- fund tables -------------------------------------------------------------------
@@ -724,6 +734,12 @@ def row_slots(header: Table) -> list[str]:
 _NOTE = re.compile(r"[(（][^()（）\n|]{0,12}[)）]")
 
 
+
+
+@lru_cache(maxsize=1)
+def _fund_end_re() -> re.Pattern[str]:
+    """A cell that ends a fund table: a numbered section heading."""
+    return re.compile("|".join(table_words()["fund_rows"]["end_patterns"]))
 
 
 @lru_cache(maxsize=1)

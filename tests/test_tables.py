@@ -310,3 +310,27 @@ def test_the_next_forms_head_ends_a_performance_table():
             "预算规模及资金用途 | 预算数 | 24.00 | 其中:财政 资金 | 24.00 | 其他资金 | |\n")
     (perf,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [r.label.text for r in perf.rows] == ["维修面积"]
+
+
+def test_a_numbered_heading_ends_a_fund_table():
+    """e13 (train): the ledger under 二、项目支出明细情况 is no part of the fund table above, and its amounts
+    (元, as the ledger writes them) do not take the fund table's caption (万元)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "pool2" / "e13.txt").read_text(encoding="utf-8")
+    (fund,) = [t for t in find_tables(text) if t.kind == "fund"]
+    assert fund.end <= text.index("二、項") and fund.unit == "万元"
+    doc = run_text(text, "e13")
+    assert not any(e.attrs.get("yuan") == 453000000.0 for e in doc.entities)
+
+
+def test_a_caption_inside_a_fund_table_gives_its_unit():
+    """e04 (train): the form's row-spanning cell 项目资金 (元) is written after the table's first rows."""
+    text = ("年初预算数 全年预算数 全年执行数 分值 执行率 得分 250000.00 250000.00 215,457.6 10 86.18% 8.62 "
+            "其中:当年财政拨款 250000.00 250000.00 215457.6 — — — 上年结转资金 0 0 — 其他资金 0 0 — "
+            "年度资金总额 项目资金 (元) 上海市普陀区体育 事业管理中心 实施单位")
+    (fund,) = [t for t in find_tables(text) if t.kind == "fund"]
+    assert fund.unit == "元"
+    doc = run_text(text, "e04")
+    money = [e for e in doc.entities if e.label == "MONEY"]
+    assert money and all(e.attrs["yuan"] == float(e.text.replace(",", "")) for e in money)
