@@ -513,7 +513,8 @@ def fund_line(label: str | None) -> str:
         return TOTAL_LINE
     words = load_data("tables.toml")["fund_rows"]
     core = _LABEL_PREFIX.sub("", normalize(label).replace(" ", "")).rstrip(":：")
-    if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中"):
+    subtotal = any(core.endswith(w) and len(core) > len(w) for w in words["subtotal_marks"])
+    if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中") and not subtotal:
         return TOTAL_LINE
     return _LABEL_PREFIX.sub("", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
 

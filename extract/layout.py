@@ -74,7 +74,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         elif t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
-            t.rows = fund_rows(text, t, view)
+            t.rows = glued_fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
@@ -568,11 +568,13 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
-    cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else _CELL_TEXT
+    cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else \
+        _CELL_TEXT_GLUED if table.style == "glued" and table.kind == "fund" else _CELL_TEXT
     for m in cell_re.finditer(text, start, end):
         cell = m.group(0).strip()
         if len(cell) > grid.MAX_CELL and table.style != "glued" or table.kind == "fund" and _is_prose(cell) \
                 or table.kind == "fund" and _fund_end_re().match(cell) \
+                or cell_re is _CELL_TEXT_GLUED and _SENTENCE_MARK.search(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
             return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return end
@@ -580,6 +582,10 @@ def body_end(text: str, table: Table) -> int:
 
 _CELL_TEXT = re.compile(r"[^\n|｜\t]+")
 _CELL_TEXT_ONE_LINE = re.compile(r"\S+")
+#: a text cell of a glued fund table with these marks is prose (a row label has none)
+_SENTENCE_MARK = re.compile(r"[。；;，,“”]")
+#: the text cells of a glued fund table: what stands between its numbers
+_CELL_TEXT_GLUED = re.compile(r"[^\n|｜\t\d%％]+")
 #: a cell ending in 。 with this many Han characters is a sentence of prose
 PROSE_SENTENCE = 15
 
@@ -717,6 +723,71 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             placed = grid.best_fund_placement(toks, roles, total=row.line == TOTAL_LINE)[1] if len(toks) <= len(roles) else []
         for role, t in placed:
             row.cells.append((role, Cell(t.start, t.end, text[t.start:t.end])))
+        rows.append(row)
+    return rows
+
+
+def glued_fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row]:
+    """The rows of a glued fund table: those of its labels in tables.toml (:func:`fund_rows`), or, where the
+    labels are names of their own, one row per name (:func:`labelled_fund_rows`) when that reads more rows and
+    every row the labels read alike; the labelled rows without numbers (其他资金) are kept."""
+    known = fund_rows(text, table, view)
+    named = labelled_fund_rows(text, table)
+    read = {_cell_spans(r) for r in named}
+    if sum(bool(r.cells) for r in named) <= sum(bool(r.cells) for r in known) \
+            or any(_cell_spans(r) not in read for r in known if r.cells):
+        return known
+    lines = {r.line for r in named}
+    empty = [r for r in known if not r.cells and r.label is not None and r.line not in lines]
+    return sorted(named + empty, key=lambda r: r.label.start if r.label else r.cells[0][1].start)
+
+
+def _cell_spans(row: Row) -> tuple[tuple[int, int], ...]:
+    return tuple((c.start, c.end) for _, c in row.cells)
+
+
+#: a run of glued numbers in a fund table's body
+_GLUED_RUN = re.compile(r"\d[\d.,%]*")
+#: the longest label a glued fund row may have (longer text is prose)
+MAX_FUND_LABEL = 30
+
+
+def labelled_fund_rows(text: str, table: Table) -> list[Row]:
+    """Rows of a glued fund table whose row labels are names of their own (省射击运动管理中心120111.4092.83%,
+    one recipient per row), not the fund row labels of tables.toml: each label is the text before a run of
+    glued numbers, the run cut into the columns by :func:`extract.grid.split_glued_fund`. Where the header
+    has a row index column (序号), the row numbers glued to the end of the run before are passed over: the
+    next row's number follows the last one (a subtotal row has none)."""
+    roles = [r for r in table.roles() if r != "label"]
+    start = table.header_end
+    indexed = any(w in text[max(0, table.start - CAPTION_AFTER):start] for w in table_words()["fund_rows"]["index_rows"])
+    runs = [(m.start(), m.end()) for m in _GLUED_RUN.finditer(text, start, table.end)]
+    rows: list[Row] = []
+    seq: int | None = None
+    prev_end = start
+    for n, (a, b) in enumerate(runs):
+        label = text[prev_end:a].strip().lstrip("、.．")  # 2、: the line's list number, no row number
+        prev_end = b
+        if unit_after_number().match(label):
+            return []  # 300万元: the numbers carry their units, the words between them are no row names
+        if len(_HAN.findall(label)) < 2:
+            if not label and indexed and b - a <= 3 and text[a:b].isdigit() and text[b:b + 1] not in "、.．":
+                seq = int(text[a:b])  # a row's number written apart from the run before
+            continue
+        if len(label) > MAX_FUND_LABEL or _is_prose(label) or _SENTENCE_MARK.search(label):
+            break
+        if label[-1] in ".．":
+            continue  # .32.06.5: a number lost its first digits, the run cannot be cut
+        run_end = b
+        nxt = str(seq + 1) if seq is not None else None
+        if indexed and nxt and n + 1 < len(runs) and text[a:b].endswith(nxt) and b - a > len(nxt):
+            run_end, seq = b - len(nxt), seq + 1  # the next row's number glued to this row's run
+        ls = text.rfind(label, start, a)
+        row = Row(Cell(ls, ls + len(label), label), line=grid.fund_line(label))
+        placed = grid.split_glued_fund(text[a:run_end], roles, a, row.line == TOTAL_LINE)
+        if len(placed) < min(2, len(roles)):
+            break  # one number after a name: no row of this table
+        row.cells += [(role, Cell(t.start, t.end, text[t.start:t.end])) for role, t in placed]
         rows.append(row)
     return rows
 

@@ -334,3 +334,33 @@ def test_a_caption_inside_a_fund_table_gives_its_unit():
     doc = run_text(text, "e04")
     money = [e for e in doc.entities if e.label == "MONEY"]
     assert money and all(e.attrs["yuan"] == float(e.text.replace(",", "")) for e in money)
+
+
+A16_HEAD = ("序号各设区市名称全年预算数全年执行数预算执行率2省田游运动管理 中心319.65134.0241.93%3省水上运动管理 中心"
+            "350350.00100.00%4省射击运动管理 中心120111.4092.83%5省体操运动管理 中心18040.8022.67%6省武术运动管理 中心"
+            "7020.0028.57%7省球类运动管理 中心176.5527.3815.51%8省网球运动管理 中心3030.00100.00%9省少儿体校"
+            "6.556.55100.00%10省体校13.113.10100.00%\n"
+            "2、省直部门及所属单位小计1545.851013.2565.55%11南昌市84.784.70100.00%12九江市842.72842.72100.00%"
+            "由上表可知,项目预算执行情况整体较好。")
+
+
+def test_a_glued_fund_table_with_named_rows_reads_one_line_per_name():
+    """a16 (train): a row per recipient, its row number glued to the run of the row before
+    (…41.93%3省水上…), a list number 2、 at a broken line, and a subtotal row of its own."""
+    (fund,) = [t for t in find_tables(A16_HEAD) if t.kind == "fund"]
+    rows = {r.line: {role: c.text for role, c in r.cells} for r in fund.rows if r.cells}
+    assert rows["省田游运动管理中心"] == {"budget": "319.65", "spent": "134.02", "rate": "41.93%"}
+    assert rows["省射击运动管理中心"] == {"budget": "120", "spent": "111.40", "rate": "92.83%"}
+    assert rows["省体操运动管理中心"] == {"budget": "180", "spent": "40.80", "rate": "22.67%"}
+    assert rows["省直部门及所属单位小计"] == {"budget": "1545.85", "spent": "1013.25", "rate": "65.55%"}
+    assert rows["南昌市"]["budget"] == "84.7" and rows["九江市"]["rate"] == "100.00%"
+    assert rows["省体校"] == {"budget": "13.1", "spent": "13.10", "rate": "100.00%"}
+    assert len(rows) == 12  # the prose after the table is no row
+
+
+def test_a_run_whose_number_lost_its_digits_is_not_cut_into_fund_cells():
+    """c09 (dev): 年度总金额.32.06.5 — the amounts lost their first digits; no row is read from them."""
+    text = ("年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额.32.06.5"
+            "其中财政拨款.32.06.579.27107.93年初绩效目标全年(调整)绩效目标")
+    for table in find_tables(text):
+        assert all(c.text not in {"3", "2.0", "32.0", "6.57"} for r in table.rows for _, c in r.cells)
