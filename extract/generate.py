@@ -125,6 +125,7 @@ class IndicatorRow:
     actual: Value | None
     weight: int
     score: float
+    done: str | None = None  # the actual of a qualitative row, when written (the target repeated, a date)
 
 
 def indicator_rows(rng: random.Random, sector: dict[str, Any]) -> list[IndicatorRow]:
@@ -144,6 +145,11 @@ def indicator_rows(rng: random.Random, sector: dict[str, Any]) -> list[Indicator
         q = rng.choice(voc["qualitative"]["sustainable"])
         rows.append(IndicatorRow("效益指标", "可持续影响指标", q, None, rng.choice(voc["qualitative"]["targets"]), None,
                                  rng.choice([5, 10]), 5))
+    if rng.random() < 0.3:  # a deadline: the target a date (2021年12月底前), the actual the date it was done
+        dates = voc["qualitative"]["deadlines"]
+        rows.insert(0, IndicatorRow("产出指标", "时效指标", rng.choice(voc["qualitative"]["timely"]), None,
+                                    rng.choice(dates["targets"]), None, rng.choice([5, 10]), 5))
+        rows[0].done = rng.choice(dates["done"])
     return rows
 
 
@@ -273,8 +279,9 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
             if m and rng.random() < 0.08:
                 text = f"{m.group(1)} {m.group(2)}"  # 20 人: a space between number and unit
             cells.append(Piece([text], "actual", r.actual.label, dict(r.actual.fields)))
-        else:
-            cells.append(Piece([rng.choice(["达到预期", "效果良好", "基本实现"])], "actual"))
+        else:  # a qualitative actual: the date it was done, the target met as written (高 | 高), or words
+            done = r.done or rng.choice([r.qualitative or "", "达到预期", "效果良好", "基本实现"])
+            cells.append(Piece([done], "actual"))
         cells.append(Piece([str(r.weight)], "weight", "QUANTITY", {"value": float(r.weight), "unit": None}))
         sc = _fmt(r.score, 1 if r.score != int(r.score) else 0)
         cells.append(Piece([sc], "score", "QUANTITY", {"value": float(r.score), "unit": None}))

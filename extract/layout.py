@@ -1063,6 +1063,12 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
             split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 else None
+            worded = _worded_values(text, name, first)
+            if worded:  # 管理制度健全性高高 | 55: the target and actual written as words before the run
+                short, said, left = worded
+                got = _best_run(text, j, k, left)
+                if got and (split is None or got[0] >= split[0]):
+                    name, split = short, (got[0], got[1], said + got[2])
             if not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
                     and _better_ahead(text, k, end, first, split[0] if split else None):
                 j = k  # 5000吨稻谷、500吨成品粮储备到位率100%100%: numbers inside the name, the row's run ahead
@@ -1092,6 +1098,51 @@ def glued_rows(text: str, header: Table) -> list[Row]:
         else:
             i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
     return rows
+
+
+def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
+    """A target and an actual written in words at the end of a glued name, before the run of points:
+    the same words twice (管理制度健全性高高, 是是: the target met as written) or two dates
+    (完成时间2021年12月底前2021年11月). Returns the name without them, their cells and the slots left
+    for the run; None when the header puts no target and actual first or the name ends otherwise."""
+    if slots[:2] != ["target", "actual"]:
+        return None
+    words = name.text
+    m = _worded_dates_re().search(words)
+    if m:
+        cut, pairs = m.start(), [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+    else:
+        w = next((n for n in range(min(len(words) // 2, _WORDED_MAX), 0, -1)
+                  if words[-2 * n:-n] == words[-n:] and _HAN.search(words[-n:])
+                  and not any(c in _DIGITS for c in words[-n:])), 0)
+        if not w:
+            return None
+        cut, pairs = len(words) - 2 * w, [(len(words) - 2 * w, len(words) - w), (len(words) - w, len(words))]
+    if len(_HAN.findall(words[:cut])) < 2:
+        return None
+    cells = [(role, Cell(name.start + a, name.start + b, words[a:b])) for role, (a, b) in zip(("target", "actual"), pairs)]
+    return _cell(text, name.start, name.start + cut), cells, slots[2:]
+
+
+#: the longest word a glued target may repeat as its actual (显著提高显著提高)
+_WORDED_MAX = 8
+
+
+def is_date(cell: str) -> bool:
+    """Whether a cell writes a date or a deadline (2021年12月底前, 11月30日前完成): a qualitative value."""
+    return bool(_one_date_re().fullmatch(cell.strip()))
+
+
+@lru_cache(maxsize=1)
+def _one_date_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{_SPLIT_SCORES['date']})(?:{_SPLIT_SCORES['date_after']})?")
+
+
+@lru_cache(maxsize=1)
+def _worded_dates_re() -> re.Pattern[str]:
+    """Two dates ending a glued name, each with its 前 / 底前 / 完成 (a target date, then the date it was done)."""
+    one = _one_date_re().pattern
+    return re.compile(f"({one})({one})$")
 
 
 def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[str, Cell]]

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import row_slots, table_words, unit_before
+from .layout import is_date, row_slots, table_words, unit_before
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
@@ -227,13 +227,13 @@ def target_stretch(row: Row) -> Cell | None:
 
 def _joins_target(cell: str, target: str) -> bool:
     """Whether a comparator-column cell belongs to the target's stretch: a comparator or a unit does; a
-    direction (正向, 反向) does not; 定性 / 定量 only before a target without a number."""
+    direction (正向, 反向) does not; 定性 / 定量 only before a target without a number or with a date."""
     word = cell.strip()
     cmp = table_words()["cmp_column"]
     if word in cmp["directions"]:
         return False
     if word in cmp["kinds"]:
-        return not re.search(r"\d", target)
+        return not re.search(r"\d", target) or is_date(target)
     return True
 
 

@@ -166,6 +166,8 @@ FUND_LINES = """资金情况(元)
 """
 
 FUND_ONE_LINE = "单位：万元 预算数(A) 执行数(B) 执行率(B/A) 得分 年度财政资金总额 650 94 0.1 2.9"
+FUND_SOURCES = ("二、项目资金使用情况\n| 资金来源 | 预算数（万元） | 到位数（万元） | 支出数（万元） | 执行率 |\n"
+                "| 中央资金 | 50 | 50 | 48 | 96% |\n| 省级资金 | 30 | 30 | 30 | 100% |\n| 合计 | 80 | 80 | 78 | 97.5% |\n")
 
 #: (text, rows as (line, {field: (cell text, yuan or value)}))
 FUND_EXAMPLES = [
@@ -183,5 +185,10 @@ FUND_EXAMPLES = [
     ]),
     ("one_line", FUND_ONE_LINE, "万元", [
         ("年度资金总额", {"budget": ("650", 6500000.0), "spent": ("94", 940000.0), "rate": ("0.1", 10.0), "score": ("2.9", 2.9)}),
+    ]),
+    ("pipe_sources_received", FUND_SOURCES, "万元", [  # rows named by fund source, a 到位数 column, units in the heads
+        ("中央资金", {"budget": ("50", 500000.0), "received": ("50", 500000.0), "spent": ("48", 480000.0), "rate": ("96%", 96.0)}),
+        ("省级资金", {"budget": ("30", 300000.0), "received": ("30", 300000.0), "spent": ("30", 300000.0), "rate": ("100%", 100.0)}),
+        ("年度资金总额", {"budget": ("80", 800000.0), "received": ("80", 800000.0), "spent": ("78", 780000.0), "rate": ("97.5%", 97.5)}),
     ]),
 ]

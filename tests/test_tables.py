@@ -95,8 +95,14 @@ GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内�
                      "必要性(政策依据)5项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要5"
                      "可行性(政策完善)5可行性论证充分,规划、管理办法、指导意见等制度是否健全完善4.5")
 
+GLUED_WORDED_VALUES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标时效指标资金拨付时间2021年12月底前2021年11月55"
+                       "质量指标管理制度健全性高高53满意度指标服务对象满意度指标群众满意度≥90%95%1010")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_WORDED_VALUES, [("资金拨付时间", [("target", "2021年12月底前"), ("actual", "2021年11月"), ("weight", "5"), ("score", "5")]),
+                           ("管理制度健全性", [("target", "高"), ("actual", "高"), ("weight", "5"), ("score", "3")]),
+                           ("群众满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")])]),
     (GLUED_UNIT_COLUMN, [("天然林和公益林管护当期任务完成率", [("unit", "%"), ("target", "90"), ("weight", "10"), ("actual", "100"), ("score", "10")]),
                          ("国家级公益林管护面积", [("unit", "万亩"), ("target", "28"), ("weight", "10"), ("actual", "8"), ("score", "10")]),
                          ("森林抚育(营林)面积", [("unit", "万亩"), ("target", "21"), ("weight", "10"), ("actual", "1"), ("score", "10")]),
@@ -107,7 +113,7 @@ GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内�
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
