@@ -22,7 +22,7 @@ from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
 from .layout import is_date, row_slots, table_words, unit_before
 from .levels import LevelTracker
-from .lexicon import han_value_words, lexicon
+from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
 from .values import caption_factor, parse_value
 
@@ -131,6 +131,23 @@ def _replace(doc: Document, label: str, start: int, end: int, **attrs: object) -
     return doc.add_entity(label, start, end, **attrs)
 
 
+def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
+    """The stretch of an actual cell that is its value: the one amount, rate or quantity the tagger found
+    in it when words stand beside it (合格率达98% → 98%, 人均480元 → 480元); the whole cell otherwise."""
+    inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label in ("MONEY", "PERCENT", "QUANTITY")]
+    if len(inner) != 1:
+        return s, e
+    x = inner[0]
+    digits = max((i + 1 for i in range(x.start, x.end) if doc.text[i].isdigit()), default=x.start)
+    unit = unit_after_number().match(doc.text, digits + (doc.text[digits:digits + 1] == " "), e)  # 2006 人次
+    end = max(x.end, unit.end() if unit else 0)  # the unit whole, where the tagger cut it (326人 | 次)
+    if not _HAN.match(doc.text, end):
+        end = e  # 2006 人次, 419 元/人·月: what follows is no word of its own
+    if _HAN.search(doc.text[s:x.start] + doc.text[end:e]):
+        return x.start, end
+    return s, e
+
+
 def _trim_cell(text: str, cell: Cell) -> tuple[int, int]:
     s, e = cell.start, cell.end
     while e > s and text[e - 1] in "。；;":
@@ -192,6 +209,8 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             elif not has_value:
                 continue  # a qualitative actual or an empty score is not an entity
             elif role == "actual":
+                s, e = _value_in_cell(doc, s, e)  # 完成培训3200人次: the value, not the words around it
+                text = doc.text[s:e]
                 # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
                 label = _label_of_text(text)
                 if label == "QUANTITY" and hint and caption_factor(hint) is not None:

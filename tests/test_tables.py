@@ -370,3 +370,23 @@ def test_a_run_whose_number_lost_its_digits_is_not_cut_into_fund_cells():
             "其中财政拨款.32.06.579.27107.93年初绩效目标全年(调整)绩效目标")
     for table in find_tables(text):
         assert all(c.text not in {"3", "2.0", "32.0", "6.57"} for r in table.rows for _, c in r.cells)
+
+
+ACTUAL_WITH_WORDS = """三、绩效指标完成情况
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 培训人数 | ≥3000人次 | 完成培训3200人次 | 10 | 10 |
+| | 质量指标 | 培训合格率 | ≥95% | 合格率达98% | 10 | 10 |
+| | 成本指标 | 人均培训成本 | ≤500元 | 人均480元 | 10 | 10 |
+| 满意度指标 | 服务对象满意度 | 学员满意度 | ≥90% | 96.5% | 10 | 10 |
+"""
+
+
+def test_an_actual_cell_with_words_is_its_value_alone():
+    """ANNOTATION.md: a MONEY, PERCENT or QUANTITY span is the number and its unit; the words an actual cell
+    writes around them (完成培训, 合格率达, 人均) stay outside, while a target cell stays whole."""
+    doc = run_text(ACTUAL_WITH_WORDS, "t")
+    by = doc.entity_by_id()
+    got = {by[r.head].text: (by[r.tail].label, by[r.tail].text) for r in doc.relations if r.slot == "actual"}
+    assert got == {"培训人数": ("QUANTITY", "3200人次"), "培训合格率": ("PERCENT", "98%"),
+                   "人均培训成本": ("MONEY", "480元"), "学员满意度": ("PERCENT", "96.5%")}
+    assert by[next(r.tail for r in doc.relations if r.slot == "actual" and by[r.head].text == "人均培训成本")].attrs["yuan"] == 480.0
