@@ -390,3 +390,13 @@ def test_an_actual_cell_with_words_is_its_value_alone():
     assert got == {"培训人数": ("QUANTITY", "3200人次"), "培训合格率": ("PERCENT", "98%"),
                    "人均培训成本": ("MONEY", "480元"), "学员满意度": ("PERCENT", "96.5%")}
     assert by[next(r.tail for r in doc.relations if r.slot == "actual" and by[r.head].text == "人均培训成本")].attrs["yuan"] == 480.0
+
+
+@pytest.mark.parametrize("target_head, actual_head", [
+    ("计划值", "实际值"), ("年度计划值", "年度完成值"), ("计划完成值", "实际完成值"), ("预期指标值", "实际完成指标值"),
+    ("目标值(A)", "实际值(B)"), ("年度目标值", "全年实际完成值"),
+])
+def test_target_and_actual_heads_of_many_forms(target_head, actual_head):
+    text = (f"三、绩效指标完成情况\n| 一级指标 | 二级指标 | 三级指标 | {target_head} | {actual_head} | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训人数 | ≥3000人次 | 3200人次 | 10 | 10 |\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10")]
