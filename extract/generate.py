@@ -259,7 +259,7 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
     split_target = shape in ("cell_per_line", "pipe", "spaces") and rng.random() < 0.25
     header = ["一级指标", "二级指标", "三级指标"]
     header += ["指标性质", "指标值", "度量单位"] if split_target else \
-        [rng.choice(["年度指标值", "指标值", "目标值", "年初目标值"])]
+        [rng.choice(["年度指标值", "指标值", "目标值", "年初目标值", "年初设定值", "年度计划数"])]  # the last two: no header word
     header += [rng.choice(["实际完成值", "全年实际值", "完成值"]), rng.choice(["分值", "权重"]), "得分"]
     out, prev1, prev2 = [], None, None
     for r in rows:

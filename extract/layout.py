@@ -415,7 +415,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
-            cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]])
+            cols = _unnamed_target(text, _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]]))
             headers.append(Table("performance", cols, cols[0].start, max(cols[-1].end, words_end), len(text)))
             perf_start = cols[0].start
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
@@ -461,6 +461,35 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
                         break
         out.append((s, e, w, (k, r)))
     return sorted(out)
+
+
+def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:
+    """A header with no target word but one word of its own between the name and the value columns
+    (三级指标 | 年初设定值 | 实际完成值): that column is the target, by its position (a form names its target
+    column in many ways; it always stands after the name and before what was achieved)."""
+    roles = [c.role for c in cols]
+    if "target" in roles or "name" not in roles:
+        return cols
+    for n in range(roles.index("name"), len(cols) - 1):
+        a, b = cols[n], cols[n + 1]
+        if a.role not in ("name", "cmp", "unit"):
+            break
+        if b.role not in ("actual", "weight", "score"):
+            continue
+        gap = _NOTE.sub(lambda m: " " * len(m.group(0)), text[a.end:b.start])
+        words = [m for m in re.finditer(r"[^\s|｜]+", gap)]
+        if len(words) == 2 and words[1].end() == len(gap):
+            words = words[:1]  # 年度计划数 | 年度完成值: the next column's head begins before its header word
+        word = "".join(w.group(0) for w in words)
+        if len(words) in (1, 2) and _UNNAMED_HEAD.fullmatch(word):  # 年初 / 设定值: one head broken over two lines
+            a_, b_ = a.end + words[0].start(), a.end + words[-1].end()
+            return [*cols[:n + 1], Column("target", word, a_, b_), *cols[n + 1:]]
+        break
+    return cols
+
+
+#: a header word of a column the header words do not know: Han characters only, as long as header words run
+_UNNAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
 def _first_of_each_role(cols: list[Column]) -> list[Column]:

@@ -395,8 +395,17 @@ def test_an_actual_cell_with_words_is_its_value_alone():
 @pytest.mark.parametrize("target_head, actual_head", [
     ("计划值", "实际值"), ("年度计划值", "年度完成值"), ("计划完成值", "实际完成值"), ("预期指标值", "实际完成指标值"),
     ("目标值(A)", "实际值(B)"), ("年度目标值", "全年实际完成值"),
+    # heads no header word names: the column between the name and the actual is the target by its position
+    ("年初设定值", "实际值"), ("年度计划数", "年度完成值"), ("标准值", "实际完成值"),
 ])
 def test_target_and_actual_heads_of_many_forms(target_head, actual_head):
     text = (f"三、绩效指标完成情况\n| 一级指标 | 二级指标 | 三级指标 | {target_head} | {actual_head} | 分值 | 得分 |\n"
             "| 产出指标 | 数量指标 | 培训人数 | ≥3000人次 | 3200人次 | 10 | 10 |\n")
     assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10")]
+
+
+def test_an_unnamed_target_head_broken_over_two_lines():
+    text = ("三、绩效指标完成情况\n一级指标\n二级指标\n三级指标\n年初\n设定值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n培训人数\n≥3000人次\n3200人次\n10\n10\n质量指标\n培训合格率\n≥95%\n98%\n10\n9\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10"),
+                             ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", "10", "9")]
