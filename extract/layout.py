@@ -420,7 +420,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             perf_start = cols[0].start
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
-                if (k == "fund" or w in ("分值", "得分")) and (perf_start is None or s < perf_start)]
+                if (k == "fund" or w in ("分值", "得分", "权重")) and (perf_start is None or s < perf_start)]
+        if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
+            fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
         if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             label = Column("label", "", fund[0][0], fund[0][0])
@@ -432,6 +434,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             headers.append(h)
     return headers
 
+
+#: a unit note right after a header word: (万元), （元）
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元|亿元|千元)\s*[)）]")
 
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
 _FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)")
