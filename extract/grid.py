@@ -462,11 +462,22 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
                  if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")]
         line = fund_line(label.text if label else None)
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE)
-        if not placed and (label is None or label.kind != "label"):
-            continue  # a line of text in the table's way, not a fund row
+        if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
+            continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
+
+
+def in_note(text: str, i: int) -> bool:
+    """Whether ``text[i]`` stands inside a bracketed note of a header (执行率(全年执行数/全年预算数))."""
+    before = text[max(0, i - NOTE_REACH):i]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and not any(c in before[opened:] for c in ")）")
+
+
+#: how far back the opening bracket of a note is looked for
+NOTE_REACH = 20
 
 
 def _same_label(a: str, b: str) -> bool:

@@ -731,7 +731,7 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
     roles = [r for r in table.roles() if r != "label"]
     rows: list[Row] = []
     a, b = view.at(table.header_end), view.at(table.end)
-    labels = list(_fund_row_re().finditer(view.norm, a, b))
+    labels = [m for m in _fund_row_re().finditer(view.norm, a, b) if not grid.in_note(view.norm, m.start())]
     for i, m in enumerate(labels):
         seg_end = labels[i + 1].start() if i + 1 < len(labels) else min(b, m.end() + FUND_ROW_REACH)
         stop = _fund_stop_re().search(view.norm, m.end(), seg_end)
