@@ -80,7 +80,21 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
         if t.kind == "performance":
             forms += fund_rows_in_performance(t, captions)
+        else:
+            _spending_side(t.rows)
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _spending_side(rows: list[Row]) -> None:
+    """A department form's amounts by kind of spending (按支出性质分:1925.67 其中:基本支出:900.47 项目支出:…),
+    written beside those by source of income, are spent, not budgeted: one amount each, moved to ``spent``
+    (the lines of tables.toml [fund_rows] spending_side, only in a table that has its first one)."""
+    side = table_words()["fund_rows"]["spending_side"]
+    if not any(r.line == side[0] for r in rows):
+        return
+    for r in rows:
+        if r.line in side and len(r.cells) == 1 and r.cells[0][0] in ("budget", "budget_initial"):
+            r.cells = [("spent", r.cells[0][1])]
 
 
 def _fund_table(role: str, start: int, end: int, header_end: int | None = None) -> Table:
@@ -420,7 +434,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             perf_start = cols[0].start
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
-                if (k == "fund" or w in ("分值", "得分", "权重")) and (perf_start is None or s < perf_start)]
+                if (k == "fund" or w in ("分值", "得分", "权重", "自评得分")) and (perf_start is None or s < perf_start)]
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
             fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
         if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
