@@ -435,6 +435,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
                 if (k == "fund" or w in ("分值", "得分", "权重", "自评得分")) and (perf_start is None or s < perf_start)]
+        fund = _earlier_years_apart(text, fund)
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
             fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
         if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
@@ -480,6 +481,27 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
                         break
         out.append((s, e, w, (k, r)))
     return sorted(out)
+
+
+def _earlier_years_apart(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Fund header words of an earlier year than the form's (2021年决算数 beside 2022年预算数 | 2022年决算数,
+    上年决算数) are columns of no fund field: the form's amounts are those of its latest year."""
+    def year(s: int) -> int | None:
+        m = _YEAR_BEFORE.search(text, max(0, s - 8), s)
+        if not m:
+            return None
+        return int(m.group(1)) if m.group(1) else 0  # 上年: before any year written
+
+    years = [year(s) for s, *_ in hits]
+    known = [y for y in years if y is not None]
+    if len(set(known)) < 2:
+        return hits
+    latest = max(known)
+    return [(s, e, w, "other" if y is not None and y < latest else r) for (s, e, w, r), y in zip(hits, years)]
+
+
+#: the year written before a header word (2021年, 上年, 上一年度)
+_YEAR_BEFORE = re.compile(r"(?:(20\d\d)\s*年度?|上一?年度?)\s*$")
 
 
 def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:
