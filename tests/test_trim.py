@@ -62,6 +62,9 @@ def test_baseline_phases(name, expected):
     ("发放补助资金三百万元", Span("MONEY", 7, 10), "三百万元"),      # a Chinese numeral cut off by the model
     ("培训一百二十人", Span("QUANTITY", 3, 7), "一百二十人"),
     ("完成1部宣传片,2套方案", Span("QUANTITY", 8, 10), "2套"),       # a comma after a word is no digit group
+    ("维修费5次*5000=25000元", Span("MONEY", 8, 19), "25000元"),    # a reckoning: its result is the value
+    ("图书20000册*25=500000元", Span("MONEY", 10, 20), "500000元"),
+    ("目标=100%", Span("TARGET", 2, 7), "=100%"),                    # a target's = is its comparator
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)
