@@ -574,7 +574,9 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
 
 
 #: a number as a glued cell may hold it: no leading zero, at most one decimal point, an optional %
-_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,6})?%?")
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,6})?(?:%|萬元|万元|萬|万|元)?")  # 10萬10萬100%20: a unit ends a cell
+#: what a glued number keeps when it follows it: its % or its money unit
+_UNIT_AFTER = "%萬万元"
 #: a glued run cut into more numbers than this is not tried
 MAX_GLUED_CELLS = 7
 
@@ -625,7 +627,7 @@ def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
         return []
     out = []
     for end in range(pos + 1, len(run) + 1):
-        if _GLUED_NUMBER.fullmatch(run, pos, end) and (end == len(run) or run[end] != "%"):
+        if _GLUED_NUMBER.fullmatch(run, pos, end) and (end == len(run) or run[end] not in _UNIT_AFTER):
             out += [[(pos, end), *rest] for rest in _cuts(run, end, room - 1)]
     return out
 

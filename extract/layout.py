@@ -757,7 +757,7 @@ FUND_ROW_REACH = 160
 
 
 #: the numbers of a glued fund row: runs of digits, decimal points, % and commas, apart or not
-_SPACED_RUNS = re.compile(r"[ \t]*[0-9.%,]*[0-9][0-9.%,]*(?:[ \t]+[0-9.%,]*[0-9][0-9.%,]*)*")
+_SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+(?:[ \t]+(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
 
 
 def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row]:

@@ -93,6 +93,8 @@ def test_traditional_characters_read_like_simplified(shape):
     ("1.561.56120", ["budget", "spent", "rate", "score"], ["1.56", "1.56", "1", "20"]),
     ("2456.182456.182456.1810100%10", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
      ["2456.18", "2456.18", "2456.18", "10", "100%", "10"]),
+    ("10萬10萬100%20", ["budget", "spent", "rate", "score"], ["10萬", "10萬", "100%", "20"]),   # a unit ends a cell
+    ("35万元33.5万元95.71%", ["budget", "spent", "rate"], ["35万元", "33.5万元", "95.71%"]),
 ])
 def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     assert [t.text for _, t in split_glued_fund(run, roles)] == expected
