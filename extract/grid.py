@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -454,7 +454,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = tuple(load_data("tables.toml")["fund_rows"]["index_rows"])
-    for row in _cells(text, align(toks, columns, "fund")):
+    for row in _cells(text, align(_side_by_side(toks), columns, "fund")):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
@@ -467,6 +467,20 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
+
+
+def _side_by_side(toks: list[Token]) -> list[Token]:
+    """Fund rows written two to a line (其中：一般公共预算：| 1100 | | | 其中：基本支出：| 800, a department form's
+    income and spending halves): a row label after another cell of its line starts a row of its own."""
+    out, seen = [], False
+    for t in toks:
+        if t.brk >= 1:
+            seen = False
+        if t.kind == "label" and seen:
+            t = replace(t, brk=1)
+        seen = seen or t.kind != "empty"
+        out.append(t)
+    return out
 
 
 def in_note(text: str, i: int) -> bool:
