@@ -588,7 +588,7 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
 
 
 #: a number as a glued cell may hold it: no leading zero, at most one decimal point, an optional %
-_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,6})?(?:%|萬元|万元|萬|万|元)?")  # 10萬10萬100%20: a unit ends a cell
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,9})(?:\.\d{1,6})?(?:%|萬元|万元|萬|万|元)?")  # 10萬10萬100%20: a unit ends a cell
 #: what a glued number keeps when it follows it: its % or its money unit
 _UNIT_AFTER = "%萬万元"
 #: a glued run cut into more numbers than this is not tried

@@ -409,3 +409,31 @@ def test_an_unnamed_target_head_broken_over_two_lines():
             "产出指标\n数量指标\n培训人数\n≥3000人次\n3200人次\n10\n10\n质量指标\n培训合格率\n≥95%\n98%\n10\n9\n")
     assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10"),
                              ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", "10", "9")]
+
+
+def _flattened(pipe_text: str, shape: str) -> str:
+    """A |-row table written in another flattening: a cell per line (blank lines between or not), a row per
+    line with spaces, the whole body on one line, or glued."""
+    lines = pipe_text.splitlines()
+    rows = [[c.strip() for c in ln.strip("|").split("|")] if ln.startswith("|") else [ln] for ln in lines]
+    if shape == "lines":
+        return "\n".join(c for r in rows for c in r) + "\n"
+    if shape == "blank_lines":
+        return "\n\n".join(c for r in rows for c in r if c) + "\n"
+    written = [" ".join(c for c in r if c) if shape != "glued" else "".join(r) for r in rows]
+    if shape == "spaces":
+        return "\n".join(written) + "\n"
+    return written[0] + "\n" + (" " if shape == "one_line" else "").join(written[1:]) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["lines", "blank_lines", "spaces", "one_line", "glued"])
+def test_a_department_fund_table_reads_alike_in_every_flattening(shape):
+    """The department form's fund table (total row, then income and spending halves two rows a line) gives
+    the same fund lines whatever the flattening: amounts with thousands commas, glued ones too."""
+    from .table_examples import FUND_EXAMPLES, FUND_TWO_HALVES
+    expected = next(e[3] for e in FUND_EXAMPLES if e[1] == FUND_TWO_HALVES)
+    doc = run_text(_flattened(FUND_TWO_HALVES, shape), shape)
+    by_id = doc.entity_by_id()
+    got = [(fl.line, {k: (by_id[v].text, by_id[v].attrs.get("yuan", by_id[v].attrs.get("value"))) for k, v in fl.cells.items() if v})
+           for fl in doc.funds]
+    assert got == expected
