@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from .document import Cell, Column, Row
-from .levels import LevelTracker, cell_levels
+from .levels import LevelTracker, cell_levels, points_heading
 from .lexicon import han_value_words, lexicon, load_data
 from .schema import TOTAL_LINE
 from .textview import normalize
@@ -222,6 +222,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         l1, l2 = levels
         ambiguous = load_data("tables.toml")["levels"]["ambiguous_levels"]
         return ("level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"), None
+    if points_heading(norm):
+        return "level", None  # 项目立项(10分): a category of the form's own, its column tells its rank
     if norm in _cmp_words():
         return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
@@ -433,7 +435,8 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column]) -> lis
         for col, t in row:
             role = columns[col].role
             if t.kind.startswith("level") and role in ("level1", "level2"):
-                lv = cell_levels(normalize(t.text))
+                heading = points_heading(t.text) if t.kind == "level" else None
+                lv = cell_levels(normalize(t.text)) or ((heading, None) if heading else None)
                 if lv and t.kind == "level" and role == "level1":  # 满意度指标: what its column says
                     levels.see(lv[1] or lv[0], None)
                 elif lv and t.kind == "level":

@@ -66,6 +66,20 @@ def cell_levels(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+def points_heading(text: str) -> str | None:
+    """The category a table cell heads by the points it carries (决策(20分), 项目立项(10分) → 决策, 项目立项): a
+    short name that is no level name of tables.toml, with its points in brackets; None otherwise. Such a cell
+    is a level of the hierarchy (an evaluation framework's), its rank given by its column."""
+    m = _POINTS_HEADING.fullmatch(_squash(text))
+    if not m or re.match(load_data("tables.toml")["names"]["total_rows"], m.group(1)):
+        return None  # 总分(100分): the form's total row
+    return m.group(1)
+
+
+#: a short Han name and its points: 决策(20分), 产出（40分）
+_POINTS_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8})[(（]\d+(?:\.\d+)?分[)）]")
+
+
 @dataclass
 class LevelTracker:
     """The current level-1 / level-2 categories, updated by each level name met in reading order.

@@ -437,3 +437,14 @@ def test_a_department_fund_table_reads_alike_in_every_flattening(shape):
     got = [(fl.line, {k: (by_id[v].text, by_id[v].attrs.get("yuan", by_id[v].attrs.get("value"))) for k, v in fl.cells.items() if v})
            for fl in doc.funds]
     assert got == expected
+
+
+def test_an_evaluation_framework_table_takes_its_headings_with_points_as_levels():
+    """决策(20分) | 项目立项(10分): categories the level names do not list, known by their points and placed by
+    their column; the name cell is the indicator alone. 总分(100分) stays the total row."""
+    text = ("附件：绩效评价指标体系及评分表\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+            "| 决策(20分) | 项目立项(10分) | 立项依据充分性 | 5 | 5 |\n| | | 立项程序规范性 | 5 | 4 |\n"
+            "| 过程(20分) | 资金管理(10分) | 资金到位率 | 5 | 5 |\n")
+    assert rows_of(text) == [("决策", "项目立项", "立项依据充分性", None, None, "5", "5"),
+                             ("决策", "项目立项", "立项程序规范性", None, None, "5", "4"),
+                             ("过程", "资金管理", "资金到位率", None, None, "5", "5")]
