@@ -448,3 +448,18 @@ def test_an_evaluation_framework_table_takes_its_headings_with_points_as_levels(
     assert rows_of(text) == [("决策", "项目立项", "立项依据充分性", None, None, "5", "5"),
                              ("决策", "项目立项", "立项程序规范性", None, None, "5", "4"),
                              ("过程", "资金管理", "资金到位率", None, None, "5", "5")]
+
+
+@pytest.mark.parametrize("caption, unit", [
+    ("单位：万元", "万元"), ("金额单位：元", "元"), ("单位:人民币万元", "万元"), ("金额单位：人民币元", "元"),
+    ("单位/万元", "万元"), ("（单位：万元）", "万元"), ("单位（万元）", "万元"), ("（人民币万元）", "万元"),
+    ("单位： 万元", "万元"), ("项目资金（万元）", "万元"),
+])
+def test_the_captions_that_give_a_fund_table_its_unit(caption, unit):
+    text = (f"项目资金情况\n{caption}\n| 资金来源 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "| 年度资金总额 | 50 | 60 | 58 | 96.67% |\n")
+    doc = run_text(text, "c")
+    (fl,) = doc.funds
+    by = doc.entity_by_id()
+    factor = 10000.0 if unit == "万元" else 1.0
+    assert fl.unit == unit and by[fl.cells["budget"]].attrs["yuan"] == 60 * factor
