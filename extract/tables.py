@@ -131,6 +131,25 @@ def _replace(doc: Document, label: str, start: int, end: int, **attrs: object) -
     return doc.add_entity(label, start, end, **attrs)
 
 
+def _writes_number(cell: str) -> bool:
+    """Whether a value cell writes a number: a digit, or a count in Chinese numerals that is the whole cell
+    with its unit (一百二十人, 三千余人次, 百分之九十五), not words that hold a numeral character (进一步优化,
+    一般, 统一规范, 三级甲等)."""
+    if any(c.isdigit() for c in cell):
+        return True
+    core = cell.strip()
+    m = _CN_COUNT.match(core)
+    if not m:
+        return False
+    rest = core[m.end():]
+    unit = unit_after_number().match(rest)
+    return m.group(0).startswith("百分之") or not rest or bool(unit and unit.end() == len(rest))
+
+
+#: a count written in Chinese numerals at the start of a cell (百分之九十五, 三千余)
+_CN_COUNT = re.compile(r"(?:百分之)?[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:余|多)?")
+
+
 def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     """The stretch of an actual cell that is its value: the one amount, rate or quantity the tagger found
     in it when words stand beside it (合格率达98% → 98%, 人均480元 → 480元); the whole cell otherwise."""
@@ -191,7 +210,7 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             if total_row and role != "weight":
                 role = "actual"
             text = doc.text[s:e]
-            has_value = parse_value(text, "TARGET")["value"] is not None
+            has_value = parse_value(text, "TARGET")["value"] is not None and (role == "target" or _writes_number(text))
             sentence = has_value and _is_sentence(text)
             if sentence:
                 inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label != "INDICATOR"]

@@ -463,3 +463,30 @@ def test_the_captions_that_give_a_fund_table_its_unit(caption, unit):
     by = doc.entity_by_id()
     factor = 10000.0 if unit == "万元" else 1.0
     assert fl.unit == unit and by[fl.cells["budget"]].attrs["yuan"] == 60 * factor
+
+
+_HEAD = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+
+
+@pytest.mark.parametrize("actual, expected", [
+    ("进一步优化", None), ("一般", None), ("统一规范", None), ("三级甲等", None), ("一站式服务", None),  # words, no count
+    ("一百二十人", ("QUANTITY", "一百二十人")), ("百分之九十五", ("PERCENT", "百分之九十五")),
+    ("12个工作日", ("QUANTITY", "12个工作日")), ("30分钟", ("QUANTITY", "30分钟")), ("20台套", ("QUANTITY", "20台套")),
+])
+def test_an_actual_cell_is_a_value_only_when_it_writes_a_number(actual, expected):
+    doc = run_text(_HEAD + f"效益指标 | 社会效益指标 | 营商环境 | 显著提高 | {actual} | 10 | 10\n", "a")
+    by = doc.entity_by_id()
+    got = next(((by[r.tail].label, by[r.tail].text) for r in doc.relations if r.slot == "actual"), None)
+    assert got == expected
+
+
+@pytest.mark.parametrize("head, slots", [
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际 | 分值 | 得分", ("≥8000户", "8120户", "20", "19")),
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际达到值 | 分值 | 得分", ("≥8000户", "8120户", "20", "19")),
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 评分", ("≥8000户", "8120户", "20", "19")),
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 满分 | 自评分", ("≥8000户", "8120户", "20", "19")),
+    ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 标准分 | 得分", ("≥8000户", "8120户", "20", "19")),
+])
+def test_actual_weight_and_score_heads_of_many_forms(head, slots):
+    text = head + "\n产出指标 | 数量指标 | 发放补贴户数 | ≥8000户 | 8120户 | 20 | 19\n"
+    assert rows_of(text) == [("产出指标", "数量指标", "发放补贴户数", *slots)]
