@@ -544,7 +544,11 @@ def fund_line(label: str | None) -> str:
     subtotal = any(core.endswith(w) and len(core) > len(w) for w in words["subtotal_marks"])
     if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中") and not subtotal:
         return TOTAL_LINE
-    return _LABEL_PREFIX.sub("", label.replace(" ", "")).rstrip(":：") or TOTAL_LINE
+    return _UNIT_NOTE_AFTER.sub("", _LABEL_PREFIX.sub("", label.replace(" ", "")).rstrip(":：")).rstrip(":：") or TOTAL_LINE
+
+
+#: a unit note after a row label, with what else the bracket says (中央财政资金(万元), 其他资金(万元,自有资金…))
+_UNIT_NOTE_AFTER = re.compile(r"[(（]\s*(?:万元|元|千元|亿元|萬元)\s*(?:[,，、;；][^()（）]*)?[)）]\s*[:：]?$")
 
 
 def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str], total: bool = True
