@@ -420,7 +420,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
-    for cl in _clusters(hits, max_gap):
+    for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, whole)):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, cl)
         perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
@@ -502,6 +502,22 @@ def _earlier_years_apart(text: str, hits: list[tuple[int, int, str, str]]) -> li
 
 #: the year written before a header word (2021年, 上年, 上一年度)
 _YEAR_BEFORE = re.compile(r"(?:(20\d\d)\s*年度?|上一?年度?)\s*$")
+
+
+def _split_at_data(text: str, cluster: list) -> list[list]:
+    """A cluster of header words without its tail of column-less words after a data row (| 年度资金总额 | 120 |
+    … | 结余资金 |: 结余 there begins a row's label, no header's column); a form written as fields (计划安排资金
+    (万元) 55 实际到位资金 (万元) 55) keeps its words."""
+    for n in range(1, len(cluster)):
+        between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
+        if _DATA_BETWEEN.search(between) and all(h[3][1] == "other" for h in cluster[n:]) \
+                and _HAN.match(text, cluster[n][1]):  # 结余 | 资金: the start of a longer word
+            return [cluster[:n]]
+    return [cluster]
+
+
+#: a number between header words: a data row (not a column letter or a note)
+_DATA_BETWEEN = re.compile(r"\d+(?:\.\d+)?\s*[%％]?\s*[|｜\n]")
 
 
 def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:
