@@ -420,7 +420,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
-    for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, whole)):
+    for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, _header_lines(text, whole))):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, cl)
         perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
@@ -502,6 +502,29 @@ def _earlier_years_apart(text: str, hits: list[tuple[int, int, str, str]]) -> li
 
 #: the year written before a header word (2021年, 上年, 上一年度)
 _YEAR_BEFORE = re.compile(r"(?:(20\d\d)\s*年度?|上一?年度?)\s*$")
+
+
+def _header_lines(text: str, cluster: list) -> list:
+    """A cluster of header words without the words of the prose or captions above the header: none before a
+    sentence end between them (本项目执行率较高。), none on a line without separators above a |-header line that
+    holds three of them ((权重10分) above | 年初预算数 | 全年预算数 | …)."""
+    for n in range(len(cluster) - 1, 0, -1):
+        if _SENTENCE_END_MARK.search(text, cluster[n - 1][1], cluster[n][0]):
+            cluster = cluster[n:]
+            break
+    line_of = [text.rfind("\n", 0, h[0]) for h in cluster]  # each hit's line, by where the line starts
+    piped = {ln for ln in set(line_of) if line_of.count(ln) >= 3 and "|" in _line_at(text, cluster[line_of.index(ln)][0])}
+    if piped:
+        first = min(piped)
+        cluster = [h for h, ln in zip(cluster, line_of) if ln >= first or "|" in _line_at(text, h[0])] or cluster
+    return cluster
+
+
+def _line_at(text: str, i: int) -> str:
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
+
+
+_SENTENCE_END_MARK = re.compile(r"[。；]")
 
 
 def _split_at_data(text: str, cluster: list) -> list[list]:

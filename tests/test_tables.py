@@ -490,3 +490,14 @@ def test_an_actual_cell_is_a_value_only_when_it_writes_a_number(actual, expected
 def test_actual_weight_and_score_heads_of_many_forms(head, slots):
     text = head + "\n产出指标 | 数量指标 | 发放补贴户数 | ≥8000户 | 8120户 | 20 | 19\n"
     assert rows_of(text) == [("产出指标", "数量指标", "发放补贴户数", *slots)]
+
+
+@pytest.mark.parametrize("above", ["本项目执行率较高。", "全年预算数较年初预算数增加20万元。", "（权重10分）", "自评得分92分，等级为优。\n"])
+def test_column_words_in_the_lines_above_a_table_are_no_columns(above):
+    """Header words in a sentence or a note above a |-header (执行率, 全年预算数, 权重, 自评得分) do not join it."""
+    text = (f"{above}\n项目资金（万元）\n| | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 100 | 120 | 110 | 91.67% | 9.17 |\n")
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    assert [(fl.line, {k: by[v].text for k, v in fl.cells.items() if v}) for fl in doc.funds] == [
+        ("年度资金总额", {"budget_initial": "100", "budget": "120", "spent": "110", "rate": "91.67%", "score": "9.17"})]
