@@ -528,17 +528,23 @@ _SENTENCE_END_MARK = re.compile(r"[。；]")
 
 
 def _split_at_data(text: str, cluster: list) -> list[list]:
-    """A cluster of header words without its tail of column-less words after a data row (| 年度资金总额 | 120 |
-    … | 结余资金 |: 结余 there begins a row's label, no header's column); a form written as fields (计划安排资金
-    (万元) 55 实际到位资金 (万元) 55) keeps its words."""
+    """A cluster of header words without the words after the first data row of a grid header (three words or
+    more before it: 预算执行率 | ≥90% is a row), or its tail of column-less words there (| 年度资金总额 | 120 | … |
+    结余资金 |: 结余 begins a row's label); a form written as fields (计划安排资金 (万元) 55 实际到位资金 (万元)
+    55) keeps its words."""
     for n in range(1, len(cluster)):
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
-        if _DATA_BETWEEN.search(between) and all(h[3][1] == "other" for h in cluster[n:]) \
-                and _HAN.match(text, cluster[n][1]):  # 结余 | 资金: the start of a longer word
-            return [cluster[:n]]
+        if not _DATA_BETWEEN.search(between):
+            continue
+        if n >= _GRID_HEAD or all(h[3][1] == "other" for h in cluster[n:]) and _HAN.match(text, cluster[n][1]):
+            return [cluster[:n]]  # 结余 | 资金: the start of a longer word
+        break  # a form written as fields: a value after each word
     return [cluster]
 
 
+#: this many header words with no value between them are a grid's header: words after its first data row
+#: are the body's (预算执行率 | ≥90%: a row's name), not the header's
+_GRID_HEAD = 3
 #: a number between header words: a data row (not a column letter or a note)
 _DATA_BETWEEN = re.compile(r"\d+(?:\.\d+)?\s*[%％]?\s*[|｜\n]")
 

@@ -501,3 +501,12 @@ def test_column_words_in_the_lines_above_a_table_are_no_columns(above):
     by = doc.entity_by_id()
     assert [(fl.line, {k: by[v].text for k, v in fl.cells.items() if v}) for fl in doc.funds] == [
         ("年度资金总额", {"budget_initial": "100", "budget": "120", "spent": "110", "rate": "91.67%", "score": "9.17"})]
+
+
+def test_a_row_named_by_a_head_word_below_the_header_stays_a_row():
+    """预算执行率 is a fund table's column word, but a row's name below a grid header (three words or more)."""
+    text = ("指标名称 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人数 | ≥100人 | 120人 | 10 | 10\n"
+            "预算执行率 | ≥90% | 96.5% | 10 | 10\n资金到位率 | 100% | 100% | 10 | 10\n")
+    assert rows_of(text) == [(None, None, "培训人数", "≥100人", "120人", "10", "10"),
+                             (None, None, "预算执行率", "≥90%", "96.5%", "10", "10"),
+                             (None, None, "资金到位率", "100%", "100%", "10", "10")]
