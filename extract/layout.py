@@ -42,10 +42,15 @@ def table_words() -> dict[str, Any]:
 
 def read_layout(doc: Document) -> Document:
     """Find the document's unit captions and tables, and rebuild the tables' rows (``doc.captions``, ``doc.tables``)."""
-    view = view_of(doc.text)
-    doc.captions = find_captions(doc.text, view)
-    doc.tables = find_tables(doc.text, view, doc.captions)
+    text = doc.text.translate(_BARS)  # one character each: offsets stay those of the document
+    view = view_of(text)
+    doc.captions = find_captions(text, view)
+    doc.tables = find_tables(text, view, doc.captions)
     return doc
+
+
+#: cell separators written with other bar characters (full width ｜, box drawing │ ┃, broken bar ¦), read as |
+_BARS = str.maketrans({c: "|" for c in "｜│┃¦"})
 
 
 def find_tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:

@@ -510,3 +510,14 @@ def test_a_row_named_by_a_head_word_below_the_header_stays_a_row():
     assert rows_of(text) == [(None, None, "培训人数", "≥100人", "120人", "10", "10"),
                              (None, None, "预算执行率", "≥90%", "96.5%", "10", "10"),
                              (None, None, "资金到位率", "100%", "100%", "10", "10")]
+
+
+@pytest.mark.parametrize("bar", ["｜", " ｜ ", "│", " ┃ ", "¦"])
+def test_other_bar_characters_separate_cells(bar):
+    text = bar.join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]) + "\n" + \
+        bar.join(["产出指标", "数量指标", "慰问困难职工", "≥300户", "320户", "20", "20"]) + "\n"
+    doc = run_text(text, "b")
+    by = doc.entity_by_id()
+    assert sorted((r.slot, by[r.tail].text) for r in doc.relations) == [
+        ("actual", "320户"), ("score", "20"), ("target", "≥300户"), ("weight", "20")]
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
