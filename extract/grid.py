@@ -329,6 +329,7 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
 
     NEG = -math.inf
     join = s["join"]
+    wrap = float(join["wrapped_name"])
     # state j: the last column used in the current row (-1: a row has started, nothing in it yet) -> index j + 1
     best = [NEG] * (n_cols + 1)
     best[0] = 0.0
@@ -350,6 +351,10 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
             # the rest of the cell before it, on the same line (a name or a value split at a single space)
             if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
+            # … or on the next line, in a table of a cell per line: a name wrapped in its cell
+            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role == "name" \
+                    and cur - j - wrap > nxt[si]:
+                nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
             # the same row, a later column
             same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
             for c in range(last + 1, n_cols):

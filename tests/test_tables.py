@@ -521,3 +521,10 @@ def test_other_bar_characters_separate_cells(bar):
     assert sorted((r.slot, by[r.tail].text) for r in doc.relations) == [
         ("actual", "320户"), ("score", "20"), ("target", "≥300户"), ("weight", "20")]
     assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_a_name_wrapped_over_two_lines_of_a_cell_per_line_table_is_one_name():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n建档立卡脱贫户产业\n"
+            "发展补助户数\n≥500户\n520户\n10\n10\n质量指标\n补助资金发放准确率\n100%\n100%\n10\n10\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "建档立卡脱贫户产业\n发展补助户数", "≥500户", "520户", "10", "10"),
+                             ("产出指标", "质量指标", "补助资金发放准确率", "100%", "100%", "10", "10")]
