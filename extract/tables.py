@@ -160,8 +160,8 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     digits = max((i + 1 for i in range(x.start, x.end) if doc.text[i].isdigit()), default=x.start)
     unit = unit_after_number().match(doc.text, digits + (doc.text[digits:digits + 1] == " "), e)  # 2006 人次
     end = max(x.end, unit.end() if unit else 0)  # the unit whole, where the tagger cut it (326人 | 次)
-    if not _HAN.match(doc.text, end):
-        end = e  # 2006 人次, 419 元/人·月: what follows is no word of its own
+    if not _HAN.match(doc.text, end) and doc.text[end:end + 1] not in ("（", "("):
+        end = e  # 2006 人次, 419 元/人·月: what follows is no word of its own (a note in brackets is: 120人（含线上）)
     if _HAN.search(doc.text[s:x.start] + doc.text[end:e]):
         return x.start, end
     return s, e

@@ -472,6 +472,7 @@ _HEAD = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际�
     ("进一步优化", None), ("一般", None), ("统一规范", None), ("三级甲等", None), ("一站式服务", None),  # words, no count
     ("一百二十人", ("QUANTITY", "一百二十人")), ("百分之九十五", ("PERCENT", "百分之九十五")),
     ("12个工作日", ("QUANTITY", "12个工作日")), ("30分钟", ("QUANTITY", "30分钟")), ("20台套", ("QUANTITY", "20台套")),
+    ("120人（含线上）", ("QUANTITY", "120人")), ("96%(超额完成)", ("PERCENT", "96%")),              # a note in brackets
 ])
 def test_an_actual_cell_is_a_value_only_when_it_writes_a_number(actual, expected):
     doc = run_text(_HEAD + f"效益指标 | 社会效益指标 | 营商环境 | 显著提高 | {actual} | 10 | 10\n", "a")
