@@ -601,6 +601,8 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
 
 #: a number as a glued cell may hold it: no leading zero, at most one decimal point, an optional %
 _GLUED_NUMBER = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,9})(?:\.\d{1,6})?(?:%|萬元|万元|萬|万|元)?")  # 10萬10萬100%20: a unit ends a cell
+#: what may stand between the glued numbers of a run: spaces, the dash or slash of an empty cell
+_RUN_SEPARATORS = " \t-—/"
 #: what a glued number keeps when it follows it: its % or its money unit
 _UNIT_AFTER = "%萬万元"
 #: a glued run cut into more numbers than this is not tried
@@ -625,7 +627,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
             toks.append(Token(offset + a, offset + b, piece, 0, *kinds[piece]))
         score, cells = best_fund_placement(toks, roles, total=total)
         score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
-        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1] if _unmarked(run[a:b]))
+        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1] if _unmarked(run[a:b]) and run[b:b + 1] not in _RUN_SEPARATORS)
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
         if score > best:
@@ -649,6 +651,8 @@ def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
     """Every way of cutting ``run[pos:]`` into at most ``room`` well-formed numbers."""
     if pos == len(run):
         return [[]]
+    if run[pos] in _RUN_SEPARATORS:
+        return _cuts(run, pos + 1, room)  # a space, or the dash of an empty cell: no number goes across it
     if room == 0:
         return []
     out = []

@@ -807,7 +807,10 @@ FUND_ROW_REACH = 160
 
 
 #: the numbers of a glued fund row: runs of digits, decimal points, % and commas, apart or not
-_SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+(?:[ \t]+(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
+_SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+"
+                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
+#: what stands between the numbers of a fund row's run: spaces, or the dash or slash of an empty cell
+_RUN_GAPS = re.compile(r"[ \t]*[-—/][ \t]*|[ \t]+")
 
 
 def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row]:
@@ -825,17 +828,17 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             seg_end = stop.start()
         ls, le = view.span(m.start(1), m.end(1))
         row = Row(Cell(ls, le, text[ls:le]), line=grid.fund_line(text[ls:le]))
-        runs = list(_SPACED_RUNS.match(view.norm, m.end(), seg_end).group(0).split()) if _SPACED_RUNS.match(view.norm, m.end(), seg_end) else []
-        pieces, pos = [], m.end()
-        for r in runs:
-            k = view.norm.index(r, pos)
-            pieces.append((k, k + len(r)))
-            pos = k + len(r)
+        run = _SPACED_RUNS.match(view.norm, m.end(), seg_end)
+        pieces, pos = [], run.start() if run else m.end()
+        for piece in (_RUN_GAPS.split(run.group(0).strip()) if run and run.group(0).strip() else []):
+            k = view.norm.index(piece, pos)
+            pieces.append((k, k + len(piece)))
+            pos = k + len(piece)
         field = m.group(0).rstrip().endswith((":", "：")) and len(pieces) == 1 \
             and _ONE_NUMBER.fullmatch(view.norm, *pieces[0])  # 一般公共预算:2456.18, not 年度资金总额:390390100%
-        if len(pieces) == 1 and not field:  # one run: the cells are glued
-            rs, _ = view.span(*pieces[0])
-            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[0][1]], roles, rs, row.line == TOTAL_LINE)
+        if pieces and not field:  # cells glued (100120110-91.67%: between dashes too), cut by the header's columns
+            rs, _ = view.span(pieces[0][0], pieces[-1][1])
+            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[-1][1]], roles, rs, row.line == TOTAL_LINE)
         else:  # numbers apart from each other, or one field's value (一般公共预算:2456.18): a cell each
             toks = [grid.Token(*view.span(a, b), text[view.span(a, b)[0]:view.span(a, b)[1]], 0) for a, b in pieces]
             for t in toks:

@@ -95,6 +95,10 @@ def test_traditional_characters_read_like_simplified(shape):
      ["2456.18", "2456.18", "2456.18", "10", "100%", "10"]),
     ("10萬10萬100%20", ["budget", "spent", "rate", "score"], ["10萬", "10萬", "100%", "20"]),   # a unit ends a cell
     ("35万元33.5万元95.71%", ["budget", "spent", "rate"], ["35万元", "33.5万元", "95.71%"]),
+    ("100120110-91.67%", ["budget_initial", "budget", "spent", "weight", "rate", "score"],   # the dash of an empty cell
+     ["100", "120", "110", "91.67%"]),
+    ("90 90 89.974 10 99.97% 9.9", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
+     ["90", "90", "89.974", "10", "99.97%", "9.9"]),
 ])
 def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     assert [t.text for _, t in split_glued_fund(run, roles)] == expected
