@@ -467,9 +467,12 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
         cells = [(columns[col].role, t) for col, t in row
-                 if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")]
+                 if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")
+                 and not normalize(columns[col].word).startswith(index_rows)]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
-        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE)
+        written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
+        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written else ALIGNED_TIE
+        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
             continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
@@ -556,18 +559,25 @@ def fund_line(label: str | None) -> str:
 _UNIT_NOTE_AFTER = re.compile(r"[(（]\s*(?:万元|元|千元|亿元|萬元)\s*(?:[,，、;；][^()（）]*)?[)）]\s*[:：]?$")
 
 
-def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str], total: bool = True
-                         ) -> list[tuple[str, Token]]:
-    """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another."""
+#: what a number placed in its aligned column is worth: a tie-breaker, or, in a row whose empty cells are
+#: written (| 20 | | 15 |), where the cells stand (data/layout.toml [fund] aligned_with_empty_cells)
+ALIGNED_TIE = 0.01
+
+
+def plausible_fund_cells(values: list[Token], roles: list[str], aligned: list[str], total: bool = True,
+                         trust: float = ALIGNED_TIE) -> list[tuple[str, Token]]:
+    """The columns of a fund row's numbers, in order: the alignment's, unless the arithmetic prefers another
+    (``trust``: what each number in its aligned column is worth)."""
     if not values:
         return []
     if len(values) > len(roles):
         return list(zip(aligned, values))
-    return best_fund_placement(values, roles, aligned, total)[1]
+    return best_fund_placement(values, roles, aligned, total, trust)[1]
 
 
-def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str] | None = None, total: bool = True
-                        ) -> tuple[float, list[tuple[str, Token]]]:
+
+def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str] | None = None, total: bool = True,
+                        trust: float = ALIGNED_TIE) -> tuple[float, list[tuple[str, Token]]]:
     """The best order-keeping placement of a fund row's numbers in its columns, and its score.
 
     Every placement is scored like the alignment (fit of each number to its column, columns left
@@ -593,7 +603,7 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
         if rate is not None and rate.kind != "percent" and (rate.number or 0) > MAX_RATIO:
             score -= float(s["fund"]["bare_rate"])  # a rate with no % is a ratio (0.958), not 9
         if aligned:
-            score += 0.01 * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
+            score += trust * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
         if score > best:
             best, best_cells = score, [(roles[c], values[i]) for i, c in enumerate(cols)]
     return best, best_cells

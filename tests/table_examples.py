@@ -184,6 +184,10 @@ FUND_UNIT_IN_LABELS = ("项目资金\n| | 全年预算数 | 全年执行数 | �
                        "| 其中：中央财政资金（万元） | 100 | 95 | 95% |\n| 其他资金（万元，自有资金、社会资本等） | 20 | 15 | 75% |\n")
 FUND_ROW_LABEL_WITH_HEAD_WORD = ("项目资金（万元）\n| | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 120 | 110 | 91.67% |\n"
                                  "| 结余资金 | | | |\n")
+FUND_WRITTEN_EMPTY_CELL = ("项目资金（万元）\n| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+                           "| 年度资金总额 | 100 | 120 | 110 | 91.67% |\n| 上年结转资金 | 20 | | 15 | |\n")
+FUND_ROW_NUMBER_COLUMN = ("项目资金（万元）\n| 项目 | 行次 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+                          "| 年度资金总额 | 1 | 100 | 120 | 110 | 91.67% |\n| 上年结转资金 | 2 | | 20 | 15 | 75% |\n")
 FUND_SOURCES = ("二、项目资金使用情况\n| 资金来源 | 预算数（万元） | 到位数（万元） | 支出数（万元） | 执行率 |\n"
                 "| 中央资金 | 50 | 50 | 48 | 96% |\n| 省级资金 | 30 | 30 | 30 | 100% |\n| 合计 | 80 | 80 | 78 | 97.5% |\n")
 
@@ -252,6 +256,16 @@ FUND_EXAMPLES = [
     ]),
     ("pipe_row_label_holding_a_head_word", FUND_ROW_LABEL_WITH_HEAD_WORD, "万元", [  # 结余资金 is a row, not a 结余 column
         ("年度资金总额", {"budget": ("120", 1200000.0), "spent": ("110", 1100000.0), "rate": ("91.67%", 91.67)}),
+    ]),
+    ("pipe_written_empty_cell", FUND_WRITTEN_EMPTY_CELL, "万元", [  # | 20 | | 15 |: the cells stand where written
+        ("年度资金总额", {"budget_initial": ("100", 1000000.0), "budget": ("120", 1200000.0), "spent": ("110", 1100000.0),
+                     "rate": ("91.67%", 91.67)}),
+        ("上年结转资金", {"budget_initial": ("20", 200000.0), "spent": ("15", 150000.0)}),
+    ]),
+    ("pipe_row_number_column", FUND_ROW_NUMBER_COLUMN, "万元", [  # 行次 | 2: the row's number, no amount
+        ("年度资金总额", {"budget_initial": ("100", 1000000.0), "budget": ("120", 1200000.0), "spent": ("110", 1100000.0),
+                     "rate": ("91.67%", 91.67)}),
+        ("上年结转资金", {"budget": ("20", 200000.0), "spent": ("15", 150000.0), "rate": ("75%", 75.0)}),
     ]),
     ("pipe_sources_received", FUND_SOURCES, "万元", [  # rows named by fund source, a 到位数 column, units in the heads
         ("中央资金", {"budget": ("50", 500000.0), "received": ("50", 500000.0), "spent": ("48", 480000.0), "rate": ("96%", 96.0)}),
