@@ -63,6 +63,7 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
     spans = [piece for sp in spans for piece in
              (split_coordinated(text, trim_indicator(text, repair_indicator(text, sp))) if sp.label == "INDICATOR"
               else [snap_to_numbers(text, sp)])]
+    spans = [_without_spaces(text, sp) for sp in spans]
     starts = sorted(s for label, s, _ in spans if label != "INDICATOR")
     spans = [_cut_before_value(sp, starts) for sp in spans]
     taken: list[tuple[int, int]] = []
@@ -84,6 +85,16 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
 
 
 _HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9０-９]")
+
+
+def _without_spaces(text: str, span: Span) -> Span:
+    """A span without the white space a tagger took in at its ends (管理情况\n\n → 管理情况)."""
+    label, s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(label, s, e)
 
 
 def _cut_before_value(span: Span, value_starts: list[int]) -> Span:

@@ -205,3 +205,17 @@ def test_cli_eval_by_shape(tmp_path, root, seed_paths):
     assert data["cell-per-line"]["documents"] == 2 and data["all"]["documents"] == 5
     res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--by", "colour"])
     assert res.exit_code == 2 and "--by" in res.output
+
+
+def test_a_span_the_tagger_ends_in_white_space_is_trimmed():
+    """Every entity's text equals the source at its offsets and has no white space at its ends, whatever
+    span a tagger gives (a model may take in the line breaks after a word)."""
+    text = "二、资金管理情况\n\n项目资金到位率 100% \n"
+    at = text.index("管理情况")
+
+    def tagger(doc):
+        return [Span("TARGET", at, at + 6), Span("PERCENT", text.index("100%") - 1, text.index("100%") + 5)]
+
+    doc = run_text(text, "t", tagger=tagger)
+    assert [(e.label, e.text) for e in doc.entities] == [("TARGET", "管理情况"), ("PERCENT", "100%")]
+    assert all(text[e.start:e.end] == e.text for e in doc.entities)
