@@ -190,6 +190,8 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             n_end -= 1
         ind = _replace(doc, "INDICATOR", n_start, n_end, level1=row.level1, level2=row.level2, table_row=True)
         total_row = bool(_total_row_re().match(ind.text))
+        if total_row:  # 总分 | 100 | 95: the form's total, under no category
+            ind.attrs.update(level1=None, level2=None)
         unit_cell = row.cell("unit")
         bracket = _BRACKET_UNIT.search(ind.text)
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)

@@ -529,3 +529,11 @@ def test_a_name_wrapped_over_two_lines_of_a_cell_per_line_table_is_one_name():
             "发展补助户数\n≥500户\n520户\n10\n10\n质量指标\n补助资金发放准确率\n100%\n100%\n10\n10\n")
     assert rows_of(text) == [("产出指标", "数量指标", "建档立卡脱贫户产业\n发展补助户数", "≥500户", "520户", "10", "10"),
                              ("产出指标", "质量指标", "补助资金发放准确率", "100%", "100%", "10", "10")]
+
+
+def test_a_total_row_is_under_no_category():
+    text = (_HEAD + "产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | 50 | 50\n"
+            "满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% | 95% | 50 | 45\n总分 | | | | | 100 | 95\n")
+    doc = run_text(text, "t")
+    (total,) = [e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分"]
+    assert (total.attrs.get("level1"), total.attrs.get("level2")) == (None, None)
