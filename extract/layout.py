@@ -443,10 +443,12 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         fund = _earlier_years_apart(text, fund)
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
             fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
+        fund = _by_cell(text, fund)
         if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
-            label = Column("label", "", fund[0][0], fund[0][0])
-            h = Table("fund", [label, *cols], fund[0][0], fund[-1][1], len(text))
+            start = min(f[0] for f in fund)
+            label = Column("label", "", start, start)
+            h = Table("fund", [label, *cols], start, max(f[1] for f in fund), len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
             h.unit = unit_before(captions, h.start, window=CAPTION_WINDOW, until=until)
@@ -507,6 +509,24 @@ def _earlier_years_apart(text: str, hits: list[tuple[int, int, str, str]]) -> li
 
 #: the year written before a header word (2021年, 上年, 上一年度)
 _YEAR_BEFORE = re.compile(r"(?:(20\d\d)\s*年度?|上一?年度?)\s*$")
+
+
+def _by_cell(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The header words of a |-header written over two lines (| 资金来源 | 预算数 | | 执行数 | 执行率 | above
+    | | 年初预算数 | 全年预算数 | 全年执行数 | |), in the order of their cells: in a cell that has a word on
+    both lines, the lower, finer one (年初预算数 under the group word 预算数)."""
+    starts = [text.rfind("\n", 0, h[0]) + 1 for h in hits]
+    if sum(1 for ls in set(starts) if starts.count(ls) >= 2) < 2 or not all("|" in _line_at(text, h[0]) for h in hits):
+        return hits  # not two |-lines of two words or more (a cell per line ending in |, or one header line)
+
+    def cell(h: tuple[int, int, str, str], ls: int) -> int:
+        lead = text[ls:h[0]].lstrip().startswith("|")
+        return text.count("|", ls, h[0]) - (1 if lead else 0)
+
+    by: dict[int, tuple[int, int, str, str]] = {}
+    for h, ls in zip(hits, starts):
+        by[cell(h, ls)] = h
+    return [by[k] for k in sorted(by)]
 
 
 def _header_lines(text: str, cluster: list) -> list:
