@@ -428,15 +428,16 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
     for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, _header_lines(text, whole))):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, cl)
-        perf = [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")]
+        perf = _by_cell(text, [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")])
         perf_roles = {r for *_, r in perf}
         perf_start = None
         if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
             cols = _unnamed_target(text, _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]]))
-            headers.append(Table("performance", cols, cols[0].start, max(cols[-1].end, words_end), len(text)))
-            perf_start = cols[0].start
+            start = min(c.start for c in cols)
+            headers.append(Table("performance", cols, start, max(max(c.end for c in cols), words_end), len(text)))
+            perf_start = start
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
                 if (k == "fund" or w in ("分值", "得分", "权重", "自评得分")) and (perf_start is None or s < perf_start)]

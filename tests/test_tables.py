@@ -537,3 +537,11 @@ def test_a_total_row_is_under_no_category():
     doc = run_text(text, "t")
     (total,) = [e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分"]
     assert (total.attrs.get("level1"), total.attrs.get("level2")) == (None, None)
+
+
+def test_a_performance_header_over_two_pipe_lines_reads_in_cell_order():
+    text = ("三、绩效指标完成情况\n| 绩效指标 | | | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | | | | |\n| 产出指标 | 数量指标 | 培训人数 | ≥3000人次 | 3200人次 | 10 | 10 |\n"
+            "| | 质量指标 | 培训合格率 | ≥95% | 98% | 10 | 9 |\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10"),
+                             ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", "10", "9")]
