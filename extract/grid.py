@@ -473,11 +473,32 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
         trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written else ALIGNED_TIE
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
+        if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
+                and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \
+                and out[-1].label.end < label.start \
+                and text.count("\n", out[-1].cells[-1][1].end, label.start) == 1 \
+                and not any(w in label.text for w in _head_words()):
+            prev = out[-1]  # | 其中：当年财政 | 100 | … | above | 拨款 | | |: the rest of the label, wrapped in its cell
+            prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
+            prev.line = fund_line(prev.label.text)
+            continue
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
             continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
+
+
+#: the rest of a fund row's label wrapped onto the next line (拨款, 资金): a few Han characters
+_WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    """Every column word of tables.toml and the words that end a fund table: no part of a row's label."""
+    w = load_data("tables.toml")
+    words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
+    return tuple(sorted(set(words), key=len, reverse=True))
 
 
 def _side_by_side(toks: list[Token]) -> list[Token]:
