@@ -391,6 +391,8 @@ def _set_ends(text: str, tables: list[Table]) -> None:
     for i, t in enumerate(tables):
         t.end = tables[i + 1].start if i + 1 < len(tables) else len(text)
         t.style = separator_style(text, t)
+        if t.kind == "fund" and t.style in ("spaces", "one_line", "lines", "pipe") and body_glued(text, t):
+            t.style = "glued"
         t.end = body_end(text, t)
 
 
@@ -983,6 +985,18 @@ def separator_style(text: str, header: Table) -> str:
     if any(g.strip() == "" and g for g in gaps):
         return "one_line"
     return "glued"
+
+
+def body_glued(text: str, header: Table) -> bool:
+    """Whether a fund table's rows are glued under a header that is not (年初预算数 全年预算数 … above
+    年度资金总额1001201101091.67%9.17): its first row label followed at once by a long run of numbers."""
+    m = _fund_row_re().search(text, header.header_end, min(len(text), header.header_end + CAPTION_AFTER))
+    run = _GLUED_BODY_RUN.match(text, m.end(1)) if m else None  # right after the label: no space, no colon
+    return bool(run) and sum(run.group(0).count(c) for c in ".%") >= 2  # two numbers at least: 110 | 91.67%
+
+
+#: a run of glued numbers after a fund row label: eight characters or more of digits, points and %
+_GLUED_BODY_RUN = re.compile(r"[0-9][0-9.,%]{7,}")
 
 
 def _cell(text: str, a: int, b: int) -> Cell:
