@@ -49,12 +49,14 @@ def read_layout(doc: Document) -> Document:
     return doc
 
 
-#: cell separators written with other bar characters (full width ｜, box drawing │ ┃, broken bar ¦), read as |
-_BARS = str.maketrans({c: "|" for c in "｜│┃¦"})
+#: cell separators written with other characters: bars (full width ｜, box drawing │ ┃, broken bar ¦) read as |,
+#: a no-break or full-width space read as a space
+_BARS = str.maketrans({**{c: "|" for c in "｜│┃¦"}, "\u00a0": " ", "\u3000": " "})
 
 
 def find_tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:
     """Every table of ``text`` with its rows, in text order."""
+    text = text.translate(_BARS)  # one character each: offsets stay those of the document
     view = view or view_of(text)
     captions = find_captions(text, view) if captions is None else captions
     tables = find_headers(text, view, captions)

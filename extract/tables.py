@@ -198,12 +198,16 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
         if hint is None and _money_name_re().search(ind.text):
             hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
-        roles = ("target", "actual", "weight", "score")
+        cells = [(r, target_stretch(row) if r == "target" else row.cell(r)) for r in ("target", "actual", "weight", "score")]
         if total_row:  # 总分 | 100 | 98.5: the points are its weight, the achieved total (its last value) its actual
             last = next((r for r in ("score", "actual", "target") if row.cell(r) is not None), None)
-            roles = ("weight",) + ((last,) if last else ())
-        for role in roles:
-            cell = target_stretch(row) if role == "target" and not total_row else row.cell(role)
+            cells = [("weight", row.cell("weight"))] + ([(last, row.cell(last))] if last else [])
+            written = sorted(((c.start, c) for r in ("target", "actual", "weight", "score") if (c := row.cell(r)) is not None),
+                             key=lambda x: x[0])
+            if len(written) >= 2 and written[0][1].end <= written[-1][0] \
+                    and re.search(r"[\s|]", doc.text[written[0][1].end:written[-1][0]]):  # 总分 100 95: points, then total
+                cells = [("weight", written[0][1]), ("actual", written[-1][1])]
+        for role, cell in cells:
             if cell is None:
                 continue
             s, e = _trim_cell(doc.text, cell)

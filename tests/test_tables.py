@@ -545,3 +545,19 @@ def test_a_performance_header_over_two_pipe_lines_reads_in_cell_order():
             "| | 质量指标 | 培训合格率 | ≥95% | 98% | 10 | 9 |\n")
     assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10"),
                              ("产出指标", "质量指标", "培训合格率", "≥95%", "98%", "10", "9")]
+
+
+_SPACED_HEAD = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分"
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0"])
+def test_full_width_and_no_break_spaces_separate_cells(space):
+    text = (_SPACED_HEAD + " 产出指标 数量指标 培训人数 ≥3000人次 3200人次 10 10\n").replace(" ", space)
+    assert rows_of(text) == [("产出指标", "数量指标", "培训人数", "≥3000人次", "3200人次", "10", "10")]
+
+
+def test_a_total_row_written_with_spaces_gives_its_points_then_its_total():
+    doc = run_text(_SPACED_HEAD + "\n产出指标 数量指标 培训人数 ≥3000人次 3200人次 10 10\n总分 100 95\n", "t")
+    by = doc.entity_by_id()
+    got = {r.slot: by[r.tail].text for r in doc.relations if by[r.head].text == "总分"}
+    assert got == {"weight": "100", "actual": "95"}
