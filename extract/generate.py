@@ -267,7 +267,9 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
         merged2 = r.level2 == prev2 and merged1
         prev1, prev2 = r.level1, r.level2
         name = r.name
-        if len(name) > 3 and rng.random() < 0.08:  # a stray space left by the PDF conversion
+        # a stray space left by the PDF conversion (not on one line, where a single space is the cell separator:
+        # 项目 持续发挥作用年限 | 规范 cannot be told from 项目 | 持续发挥作用年限, nor 10 | 家 庭医生… from 10家)
+        if shape != "one_line" and len(name) > 3 and rng.random() < 0.08:
             cut = rng.randint(1, len(name) - 1)
             name = name[:cut] + " " + name[cut:]
         cells = [Piece([r.level1], "level", merged=merged1), Piece([r.level2], "level", merged=merged2),
