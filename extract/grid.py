@@ -466,6 +466,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
+        if label is not None and label.kind in ("number", "points", "money", "percent"):
+            continue  # a number in the label column (| 年度资金总额 | 120 | 120 | 118 | under one amount column): no line
         cells = [(columns[col].role, t) for col, t in row
                  if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")
                  and not normalize(columns[col].word).startswith(index_rows)]  # 行次 | 2: the row's number

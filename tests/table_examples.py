@@ -194,6 +194,8 @@ FUND_WRAPPED_LABEL = ("项目资金（万元）\n| | 全年预算数 | 全年执
                       "| 其中：当年财政 | 100 | 95 | 95% |\n| 拨款 | | | |\n| 其他资金 | 20 | 15 | 75% |\n")
 FUND_GLUED_UNDER_SPACED_HEAD = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
                                 "年度资金总额1001201101091.67%9.17\n其中：财政拨款100120110-91.67%-\n")
+FUND_NO_HEAD_EXTRA_NUMBERS = ("项目支出绩效自评表\n单位：万元\n| 项目名称 | 农村公路养护 | 联系电话 | 0731-88888888 |\n"
+                              "| 年度资金总额 | 120 | 120 | 118 |\n")
 FUND_SOURCES = ("二、项目资金使用情况\n| 资金来源 | 预算数（万元） | 到位数（万元） | 支出数（万元） | 执行率 |\n"
                 "| 中央资金 | 50 | 50 | 48 | 96% |\n| 省级资金 | 30 | 30 | 30 | 100% |\n| 合计 | 80 | 80 | 78 | 97.5% |\n")
 
@@ -289,6 +291,9 @@ FUND_EXAMPLES = [
                      "weight": ("10", 10.0), "rate": ("91.67%", 91.67), "score": ("9.17", 9.17)}),
         ("财政拨款", {"budget_initial": ("100", 1000000.0), "budget": ("120", 1200000.0), "spent": ("110", 1100000.0),
                   "rate": ("91.67%", 91.67)}),
+    ]),
+    ("pipe_no_head_more_numbers_than_columns", FUND_NO_HEAD_EXTRA_NUMBERS, "万元", [  # no line named 120
+        ("年度资金总额", {"budget": ("120", 1200000.0)}),
     ]),
     ("pipe_sources_received", FUND_SOURCES, "万元", [  # rows named by fund source, a 到位数 column, units in the heads
         ("中央资金", {"budget": ("50", 500000.0), "received": ("50", 500000.0), "spent": ("48", 480000.0), "rate": ("96%", 96.0)}),
