@@ -144,6 +144,10 @@ def allocation_tables(text: str, view: TextView, tables: list[Table], captions: 
         rows = _allocation_rows(text, start, int(cfg["reach"]))
         column = _overall_column(rows)
         if column is None:
+            glued = _glued_allocation(text, start, int(cfg["reach"]) * grid.MAX_CELL)
+            if glued and not any(t.start == glued.start for t in out):  # two captions before one table
+                glued.unit = unit_before(captions, glued.start, window=CAPTION_WINDOW, until=glued.start)
+                out.append(glued)
             continue
         first = rows[0][0]
         t = _fund_table("budget", first.start, rows[-1][1][-1][1].end if rows[-1][1][-1][1] else first.end)
@@ -152,6 +156,42 @@ def allocation_tables(text: str, view: TextView, tables: list[Table], captions: 
                   for label, cells in rows if cells[column][1] is not None]
         out.append(t)
     return out
+
+
+def _glued_allocation(text: str, start: int, reach: int) -> Table | None:
+    """An allocation table written without separators (乡镇补助经费(万元)备注龙涓镇5长卿镇1.5…全县合计35): pairs of
+    a recipient and its amount up to a total row, read only when the amounts add up to that total; the
+    recipients' amounts are their ``budget``, the total the line 年度资金总额."""
+    end = min(len(text), start + reach)
+    total = _GLUED_TOTAL.search(text, start, end)
+    if not total:
+        return None
+    pairs = list(_GLUED_PAIR.finditer(text, start, total.start()))
+    # the pairs must run on one after another up to the total (no prose between them)
+    while pairs and any(pairs[n].end() != pairs[n + 1].start() for n in range(len(pairs) - 1)):
+        pairs = pairs[1:]
+    if len(pairs) < 3 or pairs[-1].end() != total.start() \
+            or abs(sum(float(p.group(2)) for p in pairs) - float(total.group(2))) > 0.005:
+        return None
+    first = pairs[0]
+    name_start = first.start(1)
+    for w in sorted(table_words()["performance"]["other"] + ["备注"], key=len, reverse=True):
+        if text.startswith(w, name_start) and first.end(1) - name_start - len(w) >= 2:
+            name_start += len(w)  # 备注 | 龙涓镇: the last header word, glued to the first recipient
+            break
+    t = _fund_table("budget", name_start, total.end())
+    t.style = "allocation"
+    t.rows = [Row(_cell(text, name_start if n == 0 else p.start(1), p.end(1)),
+                  [("budget", _cell(text, p.start(2), p.end(2)))], line=grid.fund_line(text[name_start if n == 0 else p.start(1):p.end(1)]))
+              for n, p in enumerate(pairs)]
+    t.rows.append(Row(_cell(text, total.start(1), total.end(1)), [("budget", _cell(text, total.start(2), total.end(2)))],
+                      line=TOTAL_LINE))
+    return t
+
+
+#: a recipient glued to its amount (龙涓镇5, 长卿镇1.5), and the total row that ends such a run (全县合计35)
+_GLUED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})(\d+(?:\.\d+)?)(?![\d.%])")
+_GLUED_TOTAL = re.compile(r"([\u4e00-\u9fff]{0,4}(?:合计|总计))(\d+(?:\.\d+)?)(?![\d.%])")
 
 
 def _allocation_rows(text: str, start: int, reach: int) -> list[tuple[Cell, list[tuple[float, Cell | None]]]]:

@@ -561,3 +561,19 @@ def test_a_total_row_written_with_spaces_gives_its_points_then_its_total():
     by = doc.entity_by_id()
     got = {r.slot: by[r.tail].text for r in doc.relations if by[r.head].text == "总分"}
     assert got == {"weight": "100", "actual": "95"}
+
+
+GLUED_ALLOCATION = ("附件1 2025年某县动物防疫补助资金分配表乡镇补助经费(万元)备注东岭镇4西山乡2.5南湖镇1.5北坪乡2"
+                    "全县合计10注:根据村数安排。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GLUED_ALLOCATION, [("东岭镇", "4"), ("西山乡", "2.5"), ("南湖镇", "1.5"), ("北坪乡", "2"), ("年度资金总额", "10")]),
+    (GLUED_ALLOCATION.replace("合计10", "合计12"), []),  # the amounts do not add up to the total: no table read
+])
+def test_a_glued_allocation_table_is_read_when_its_amounts_add_up(text, expected):
+    doc = run_text(text, "a")
+    by = doc.entity_by_id()
+    got = [(fl.line, by[fl.cells["budget"]].text) for fl in doc.funds if fl.cells.get("budget")]
+    assert got == expected
+    assert all(fl.unit == "万元" for fl in doc.funds)
