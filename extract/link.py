@@ -67,9 +67,12 @@ def prose_slot_cues(doc: Document) -> list[Relation]:
         if ind.label != "INDICATOR" or ind.attrs.get("table_row") or doc.in_table(ind.start):
             continue
         m = cues.search(doc.text, ind.start, ind.end)
-        if not m or m.end() != ind.end or m.start() - ind.start < 2:
+        cut = m.start() if m else ind.start
+        while cut > ind.start and doc.text[cut - 1].isspace():
+            cut -= 1  # 况\n\n完成情况: the name ends before the break, not in it
+        if not m or m.end() != ind.end or cut - ind.start < 2:
             continue
-        ind.end, ind.text = m.start(), doc.text[ind.start:m.start()]
+        ind.end, ind.text = cut, doc.text[ind.start:cut]
         owner, pos, slot = ind, m.end(), _cue_slot(m.group(0))
         for val in ents[i + 1:]:
             gap = doc.text[pos:val.start]

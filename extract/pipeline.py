@@ -65,7 +65,7 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
               else [snap_to_numbers(text, sp)])]
     spans = [_without_spaces(text, sp) for sp in spans]
     starts = sorted(s for label, s, _ in spans if label != "INDICATOR")
-    spans = [_cut_before_value(sp, starts) for sp in spans]
+    spans = [_without_spaces(text, _cut_before_value(sp, starts)) for sp in spans]
     taken: list[tuple[int, int]] = []
     # duplicates dropped in the tagger's order, so that ties (same span, two labels) resolve the same way every run
     for label, s, e in sorted(dict.fromkeys(spans), key=lambda x: (x[1], -(x[2] - x[1]))):

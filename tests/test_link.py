@@ -158,3 +158,18 @@ def test_a_sum_is_the_actual_of_what_it_is_used_for():
     doc = run_text("儿童疫苗购置费由中央财政承担,省财政安排775万元用于疫苗接种补助。", "u")
     by = doc.entity_by_id()
     assert [(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations] == [("疫苗接种补助", "actual", "775万元")]
+
+
+def test_a_name_cut_before_its_column_word_ends_before_the_line_break():
+    """A tagger's name running over a line break into a column word (工作情况\\n\\n完成情况): the name cut at the
+    column word keeps no white space, and is no name when less than two characters remain."""
+    from extract.document import Span
+    from extract.pipeline import run_text
+    text = "二、工作情况\n\n完成情况 120人\n"
+
+    def tagger(doc):
+        s = text.index("况")
+        return [Span("INDICATOR", s, text.index(" 120")), Span("QUANTITY", text.index("120"), text.index("120") + 4)]
+
+    doc = run_text(text, "t", tagger=tagger, keep_unlinked=True)
+    assert all(e.text == e.text.strip() and text[e.start:e.end] == e.text for e in doc.entities)
