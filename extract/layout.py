@@ -1086,6 +1086,23 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def value_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The values written inside a cell of words (暂定量按15次作业且总航时不少于30小时测算 → 15次, 不少于30小时):
+    each comparator (sign or word) + number + unit group, with the unit the lexicon knows; bare numbers left out."""
+    out, i = [], start
+    while i < end:
+        if _starts_value(text, i) and (i == start or text[i - 1] not in _DIGITS):
+            groups = _value_runs(text[i:end])
+            if groups:
+                a, de, b = groups[0]
+                if b > de and not is_date(text[i + a:i + b]):  # a unit written: a value (not a bare number, not 2020年)
+                    out.append((i + a, i + b))
+                i += max(b, 1)
+                continue
+        i += 1
+    return out
+
+
 def _spaced_unit(text: str, i: int) -> int:
     """Length of a unit written after one space (``103 %``, ``26.31 公里``), 0 if none."""
     if text[i:i + 1] != " ":

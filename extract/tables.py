@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import is_date, row_slots, table_words, unit_before
+from .layout import is_date, row_slots, table_words, unit_before, value_groups
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
@@ -219,6 +219,10 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             has_value = parse_value(text, "TARGET")["value"] is not None and (role == "target" or _writes_number(text))
             sentence = has_value and _is_sentence(text)
             if sentence:
+                if role == "target":  # 总航时不少于30小时: the values the tagger missed or cut, found by their units
+                    for a, b in value_groups(doc.text, s, e):
+                        if not any(x.start <= a and b <= x.end and x.label != "INDICATOR" for x in doc.entities):
+                            _replace(doc, "TARGET", a, b, **parse_value(doc.text[a:b], "TARGET"))
                 inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label != "INDICATOR"]
                 for x in inner:
                     label = "TARGET" if role == "target" else _value_label(x)

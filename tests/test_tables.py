@@ -577,3 +577,13 @@ def test_a_glued_allocation_table_is_read_when_its_amounts_add_up(text, expected
     got = [(fl.line, by[fl.cells["budget"]].text) for fl in doc.funds if fl.cells.get("budget")]
     assert got == expected
     assert all(fl.unit == "万元" for fl in doc.funds)
+
+
+def test_a_target_cell_that_is_a_sentence_gives_each_value_it_writes():
+    """A target cell of words (暂定量按15次作业且总航时不少于30小时测算) holds its values as TARGETs, each with its
+    comparator and unit, whether the tagger found them or not; a year in it is no value."""
+    text = (_HEAD + "| 产出指标 | 数量指标 | 飞机增雨作业航时 | 2021年暂定量按15次作业且总航时不少于30小时测算 | 完成 | 10 | 10 |\n")
+    doc = run_text(text, "t")
+    by = doc.entity_by_id()
+    assert sorted(by[r.tail].text for r in doc.relations if r.slot == "target") == ["15次", "不少于30小时"]
+    assert all(by[r.tail].label == "TARGET" for r in doc.relations if r.slot == "target")
