@@ -73,6 +73,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             continue
         if label in ("MONEY", "PERCENT", "QUANTITY") and not is_value_text(text, s, e):
             continue  # no numeral, or a code, a phone number or a date written as a number
+        if label != "INDICATOR" and text[e:e + 1] in ("=", "＝") and text[s - 1:s] in _TIMES:
+            continue  # 20次*500=10000元: 500 is an operand of the reckoning, no value
         if label == "TARGET" and not _HAN_OR_DIGIT.search(han_value_words().sub("", text[s:e])):
             continue  # a unit without its number (点击查看>> 万元): no target
         ent = doc.add_entity(label, s, e)
@@ -85,6 +87,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
 
 
 _HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9０-９]")
+#: a multiplication sign before a number (单价 in 20次*500=10000元)
+_TIMES = ("*", "×", "x", "X", "＊")
 
 
 def _without_spaces(text: str, span: Span) -> Span:

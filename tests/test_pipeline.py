@@ -219,3 +219,11 @@ def test_a_span_the_tagger_ends_in_white_space_is_trimmed():
     doc = run_text(text, "t", tagger=tagger)
     assert [(e.label, e.text) for e in doc.entities] == [("TARGET", "管理情况"), ("PERCENT", "100%")]
     assert all(text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_the_operands_of_a_reckoning_are_no_values():
+    """维修费5次*5000=25000元: the count and the result are the values; the unit price between * and = is none."""
+    doc = run_text("项目支出明细：\n1.维修费5次*5000=25000元\n2.汽油20次*500=10000元\n", "r")
+    money = [e.text for e in doc.entities if e.label == "MONEY"]
+    assert "25000元" in money and "10000元" in money
+    assert not any(e.text.rstrip("=") in ("5000", "500") for e in doc.entities if e.label != "INDICATOR")

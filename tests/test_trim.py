@@ -35,6 +35,7 @@ def trimmed(text: str, phases=None) -> str:
     ("底数", "底数"),                           # the remnant pattern needs two characters after it
     ("無人機(jī)", "無人機"),                    # a gloss after the last character stays out (GUIDELINES 79)
     ("初我局申请预算资金", "申请预算资金"),      # a 年初 remnant before a scope word (dev e25)
+    (".洗车费", "洗车费"),                      # the point of a list number (4.洗车费, dev e39)
     ("有城市道路", "城市道路"),                  # 有 as a verb (dev c10, train b15) …
     ("有效投诉处理率", "有效投诉处理率"),        # … not the start of 有效 or 有害
     ("有害生物防治费", "有害生物防治费"),
@@ -62,9 +63,11 @@ def test_baseline_phases(name, expected):
     ("发放补助资金三百万元", Span("MONEY", 7, 10), "三百万元"),      # a Chinese numeral cut off by the model
     ("培训一百二十人", Span("QUANTITY", 3, 7), "一百二十人"),
     ("完成1部宣传片,2套方案", Span("QUANTITY", 8, 10), "2套"),       # a comma after a word is no digit group
-    ("维修费5次*5000=25000元", Span("MONEY", 8, 19), "25000元"),    # a reckoning: its result is the value
-    ("图书20000册*25=500000元", Span("MONEY", 10, 20), "500000元"),
+    ("维修费5次*5000=25000元", Span("MONEY", 6, 17), "25000元"),    # a reckoning: its result is the value
+    ("图书20000册*25=500000元", Span("MONEY", 9, 19), "500000元"),
     ("目标=100%", Span("TARGET", 2, 7), "=100%"),                    # a target's = is its comparator
+    ("报刊1000种*15=15000元", Span("TARGET", 8, 17), "15000元"),     # … but not a = after digits
+    ("汽油20次*500=10000元", Span("MONEY", 6, 10), "500"),           # an operand loses its =
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)

@@ -203,8 +203,10 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s -= 1
     while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
         e += 1
-    if label != "TARGET":  # 5次*5000=25000元: the result of a reckoning is the value, not its operands
-        eq = max(text.rfind("=", s, e), text.rfind("＝", s, e))
-        if eq > s and any(c.isdigit() for c in text[s:eq]) and any(c.isdigit() for c in text[eq + 1:e]):
-            s = eq + 1
+    # 5次*5000=25000元: the result of a reckoning is the value, not its operands (a target's leading = is its comparator)
+    eq = max(text.rfind("=", s, e), text.rfind("＝", s, e))
+    if eq > s and any(c.isdigit() for c in text[s:eq]) and any(c.isdigit() for c in text[eq + 1:e]):
+        s = eq + 1
+    while e > s and text[e - 1] in "=＝":
+        e -= 1  # 20次*500= | 10000元: an operand, its = no part of it
     return Span(label, s, e)
