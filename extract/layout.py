@@ -175,7 +175,7 @@ def _glued_allocation(text: str, start: int, reach: int) -> Table | None:
         return None
     first = pairs[0]
     name_start = first.start(1)
-    for w in sorted(table_words()["performance"]["other"] + ["备注"], key=len, reverse=True):
+    for w in sorted(table_words()["performance"]["other"], key=len, reverse=True):  # 备注 is one of them
         if text.startswith(w, name_start) and first.end(1) - name_start - len(w) >= 2:
             name_start += len(w)  # 备注 | 龙涓镇: the last header word, glued to the first recipient
             break
