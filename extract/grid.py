@@ -258,7 +258,7 @@ def classify(t: Token) -> None:
 def _fit_table(role: str) -> str:
     if role in AMOUNT_ROLES:
         return "amount"
-    return role
+    return "extra" if role == "adjusted" else role
 
 
 def _fit_key(role: str, kind: str, total: bool = True) -> str:

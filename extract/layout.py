@@ -29,6 +29,9 @@ from .lexicon import lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
 from .textview import TextView, loose, view_of
 
+#: roles of value columns that fill no slot: a coefficient (得分系数), a target adjusted during the year (调整指标值)
+NO_SLOT = ("extra", "adjusted")
+
 #: how far before a fund header its caption may state the unit
 CAPTION_WINDOW = 120
 #: how far after a fund header (before its first number) a caption may still state the unit: (万元) 年度资金总额
@@ -479,6 +482,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
             cols = _unnamed_target(text, _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]]))
+            cols = _unnamed_actual(text, cols)
             start = min(c.start for c in cols)
             headers.append(Table("performance", cols, start, max(max(c.end for c in cols), words_end), len(text)))
             perf_start = start
@@ -644,6 +648,35 @@ def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:
     return cols
 
 
+def _unnamed_actual(text: str, cols: list[Column]) -> list[Column]:
+    """A header with a target but no actual word, and one word of its own after the target and before the
+    points (年初指标值 | 调整指标值 | 全年完成值 written so that no word matches | 得分系数 | 指标权重): that
+    column is the actual, by its position (what was achieved stands after the target, before the points)."""
+    roles = [c.role for c in cols]
+    if "actual" in roles or "target" not in roles:
+        return cols
+    for n in range(roles.index("target"), len(cols) - 1):
+        a, b = cols[n], cols[n + 1]
+        if a.role not in ("target", *NO_SLOT, "cmp", "unit"):
+            break
+        word = _unnamed_head(text, a.end, b.start)
+        if word:
+            return [*cols[:n + 1], Column("actual", *word), *cols[n + 1:]]
+        if b.role not in ("target", *NO_SLOT, "cmp", "unit"):
+            break
+    return cols
+
+
+def _unnamed_head(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The one header word of an unknown column between two known header words (notes left out), if any."""
+    gap = _NOTE.sub(lambda m: " " * len(m.group(0)), text[a:b])
+    words = [m for m in re.finditer(r"[^\s|｜]+", gap)]
+    word = "".join(w.group(0) for w in words)
+    if len(words) in (1, 2) and _UNNAMED_HEAD.fullmatch(word):
+        return word, a + words[0].start(), a + words[-1].end()
+    return None
+
+
 #: a header word of a column the header words do not know: Han characters only, as long as header words run
 _UNNAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
@@ -653,7 +686,7 @@ def _first_of_each_role(cols: list[Column]) -> list[Column]:
     seen: set[str] = set()
     out = []
     for c in cols:
-        if c.role not in seen or c.role in ("other", "cmp"):
+        if c.role not in seen or c.role in ("other", "cmp", *NO_SLOT):
             out.append(c)
             seen.add(c.role)
     return out
@@ -983,10 +1016,10 @@ def labelled_fund_rows(text: str, table: Table) -> list[Row]:
 # -- performance tables --------------------------------------------------------------
 
 def row_slots(header: Table) -> list[str]:
-    """The slot roles of the columns after the name column, in order."""
+    """The roles of the columns after the name column, in order."""
     roles = header.roles()
     after = roles[roles.index("name") + 1:] if "name" in roles else roles
-    return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "other")]
+    return [r for r in after if r in ("target", "actual", "weight", "score", "unit", "cmp", "other", *NO_SLOT)]
 
 
 #: a note written after a header word: (A), (B/A), （万元）
@@ -1167,7 +1200,7 @@ def _pieces(run: str, groups: list[tuple[int, int, int]], most: int) -> list[lis
     return walk(0, most) if len(groups) <= most else []
 
 
-def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: int, missing: int) -> float | None:
+def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: float, missing: float) -> float | None:
     """How plausible one reading of a glued run is (None: impossible). A weight is 1 to 100 points and
     a score at most its weight, points carry no unit but 分, target and actual share their unit; a score
     equal to its weight and an actual near its target are likely; every cut inside a number and every
@@ -1190,8 +1223,9 @@ def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: int, missin
         ut, ua = unit(cells["target"]), unit(cells["actual"])
         if ut and ua and ut != ua:
             return None
-    score = -w["cut"] * cuts - w["missing"] * missing
-    if "target" in cells and "actual" in cells and bool(unit(cells["target"])) != bool(unit(cells["actual"])):
+    score = -w["cut"] * cuts - missing
+    if "target" in cells and "actual" in cells and bool(unit(cells["target"])) != bool(unit(cells["actual"])) \
+            and 0 not in (nums["target"], nums["actual"]):  # a zero is often written bare (3% | 0)
         score -= w["unit_once"]
     if "weight" in cells and "score" in cells and nums["score"] == nums["weight"]:
         score += w["score_is_weight"]
@@ -1224,11 +1258,18 @@ def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, 
         if len(pieces) < min(2, len(roles)):
             continue
         cuts = len(pieces) - len(groups)
+        starts = {a for a, _, _ in groups}
+        # a cell cut off a number that starts with 0 (100% read as 1 | 0 | 0%): a number seldom does
+        cuts += _SPLIT_SCORES["zero_cut"] * sum(1 for a, _ in pieces if a not in starts and run[a] == "0")
         for chosen in combinations(roles, len(pieces)):
             if ("target" in roles or "actual" in roles) and "target" not in chosen and "actual" not in chosen:
                 continue
             cells = dict(zip(chosen, pieces))
-            score = _plausibility(run, cells, cuts, len(roles) - len(chosen))
+            left = list(roles)
+            for role in chosen:
+                left.remove(role)
+            missing = sum(_SPLIT_SCORES["missing"].get(r, 1.0) for r in left)
+            score = _plausibility(run, cells, cuts, missing)
             if score is not None and score >= _SPLIT_SCORES["floor"] and (best is None or score > best[0]):
                 best = (score, [(role, a, b) for role, (a, b) in cells.items()])
     return best
@@ -1246,13 +1287,16 @@ def glued_rows(text: str, header: Table) -> list[Row]:
     (``指标1免费发放…``) belongs to the name; spaces and line breaks inside a run are page breaks.
     """
     roles = row_slots(header)
-    slots = [r for r in roles if r in ("target", "actual", "weight", "score")]
+    slots = [r for r in roles if r in ("target", "actual", "weight", "score", *NO_SLOT)]
     before = roles[:roles.index(slots[0])] if slots else []
     # a text column between value columns (分值 | 评价内容 | 得分): two runs, the text between them
     inner = [n for n in range(len(roles)) if roles[n] == "other" and slots
              and roles.index(slots[0]) < n < len(roles) - 1 - roles[::-1].index(slots[-1])]
     first = [r for r in roles[:inner[0]] if r in slots] if inner else slots
     rest = [r for r in roles[inner[0]:] if r in slots] if inner else []
+    # a last column that asks a yes-no question (是否核心指标): its answer ends each row
+    yes_no = bool(header.columns) and header.columns[-1].role == "other" \
+        and bool(re.match(table_words()["names"]["yes_no_column"], header.columns[-1].word))
     rows: list[Row] = []
     levels = LevelTracker()
     i, end = header.header_end, header.end
@@ -1296,6 +1340,10 @@ def glued_rows(text: str, header: Table) -> list[Row]:
                 if after:
                     k, more = after
                     cells = cells + more
+                answer = _yes_no_re().match(text, k) if yes_no else None
+                if answer:  # 是否核心指标 | 否: the answer of a last yes-no column, no part of the next name
+                    cells = cells + [("other", Cell(k, answer.end(1), answer.group(1)))]
+                    k = answer.end(1)
                 row = Row(name, level1=levels.level1, level2=levels.level2)
                 row.cells += extra + cells
                 rows.append(row)
@@ -1317,12 +1365,20 @@ def glued_rows(text: str, header: Table) -> list[Row]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _yes_no_re() -> re.Pattern[str]:
+    """The answer of a yes-no column (是, 否), not the start of a word that asks (是否满意)."""
+    words = table_words()["names"]
+    return re.compile(rf"\s*({'|'.join(map(re.escape, words['yes_no']))})(?!{words['yes_no_column'].lstrip('^')})")
+
+
 def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
     """A target and an actual written in words at the end of a glued name, before the run of points:
     the same words twice (管理制度健全性高高, 是是: the target met as written) or two dates
     (完成时间2021年12月底前2021年11月). Returns the name without them, their cells and the slots left
     for the run; None when the header puts no target and actual first or the name ends otherwise."""
-    if slots[:2] != ["target", "actual"]:
+    valued = [r for r in slots if r not in NO_SLOT]
+    if valued[:2] != ["target", "actual"]:
         return None
     words = name.text
     m = _worded_dates_re().search(words)
@@ -1338,7 +1394,7 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
     if len(_HAN.findall(words[:cut])) < 2:
         return None
     cells = [(role, Cell(name.start + a, name.start + b, words[a:b])) for role, (a, b) in zip(("target", "actual"), pairs)]
-    return _cell(text, name.start, name.start + cut), cells, slots[2:]
+    return _cell(text, name.start, name.start + cut), cells, [r for r in slots[slots.index("actual") + 1:]]
 
 
 #: the longest word a glued target may repeat as its actual (显著提高显著提高)

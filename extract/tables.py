@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import is_date, row_slots, table_words, unit_before, value_groups
+from .layout import NO_SLOT, is_date, row_slots, table_words, unit_before, value_groups
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
@@ -91,7 +91,7 @@ def link_entity_rows(doc: Document, header: Table, max_row: int = MAX_ROW) -> li
         for ent in cells:
             if ent.label == "TARGET" and "target" in slots:
                 col = slots.index("target")
-            while col < len(slots) and slots[col] in ("unit", "other"):
+            while col < len(slots) and slots[col] in ("unit", "cmp", "other", *NO_SLOT):
                 col += 1
             if col >= len(slots):
                 break

@@ -70,6 +70,10 @@ def test_target_values_take_the_unit_column_into_their_span():
     ("0.910010", ["target", "weight", "actual", "score"], ["0.9", "10", "0", "10"]),
     ("0.4100.110", ["target", "weight", "actual", "score"], ["0.4", "10", "0.1", "10"]),
     ("8000亩\n8535.5亩", ["weight", "target", "actual", "score"], ["8000亩", "8535.5亩"]),
+    # columns of values without slot (调整指标值, often empty; 得分系数): 100% is not 1 | 0 | 0%, a zero is bare
+    ("100%33", ["target", "adjusted", "actual", "extra", "weight", "score"], ["100%", "3", "3"]),
+    ("5%0100%44", ["target", "adjusted", "actual", "extra", "weight", "score"], ["5%", "0", "100%", "4", "4"]),
+    ("95%88%100%64", ["target", "adjusted", "actual", "extra", "weight", "score"], ["95%", "88%", "100%", "6", "4"]),
 ])
 def test_split_glued_by_plausibility(run, roles, expected):
     assert [run[s:e] for _, s, e in split_glued(run, roles)] == expected
@@ -98,8 +102,20 @@ GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内�
 GLUED_WORDED_VALUES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标时效指标资金拨付时间2021年12月底前2021年11月55"
                        "质量指标管理制度健全性高高53满意度指标服务对象满意度指标群众满意度≥90%95%1010")
 
+# a header whose actual column is written so that no header word matches (全年实现值), between a column of
+# adjusted targets and one of coefficients, and a last yes-no column whose answer ends each row
+GLUED_NO_SLOT_COLUMNS = ("指标名称计量单位指标性质年初指标值调整指标值全年实现值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+                         "学生资助覆盖率%定量指标95%88%100%64是校舍维修面积平方米1200平方米1350平方米100%55否"
+                         "资助政策知晓度高高100%33否")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_NO_SLOT_COLUMNS, [("学生资助覆盖率", [("unit", "%"), ("cmp", "定量指标"), ("target", "95%"), ("actual", "88%"),
+                                                ("extra", "100%"), ("weight", "6"), ("score", "4"), ("other", "是")]),
+                             ("校舍维修面积", [("unit", "平方米"), ("target", "1200平方米"), ("actual", "1350平方米"),
+                                              ("extra", "100%"), ("weight", "5"), ("score", "5"), ("other", "否")]),
+                             ("资助政策知晓度", [("target", "高"), ("actual", "高"), ("extra", "100%"), ("weight", "3"),
+                                               ("score", "3"), ("other", "否")])]),
     (GLUED_WORDED_VALUES, [("资金拨付时间", [("target", "2021年12月底前"), ("actual", "2021年11月"), ("weight", "5"), ("score", "5")]),
                            ("管理制度健全性", [("target", "高"), ("actual", "高"), ("weight", "5"), ("score", "3")]),
                            ("群众满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")])]),
@@ -113,7 +129,7 @@ GLUED_WORDED_VALUES = ("一级指标二级指标三级指标年度指标值实�
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
