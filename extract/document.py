@@ -163,6 +163,8 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     #: the captions that state a unit for bare amounts (（万元）, 单位：元), as (offset, unit, reach), in text order
     captions: list[tuple[int, str, int]] = field(default_factory=list)
+    #: a form's goal row: the cells that state the year's goal (``goal``) and what was achieved (``achieved``)
+    goals: list[tuple[str, Cell]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------

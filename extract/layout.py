@@ -12,7 +12,8 @@ a cell of prose. Unit captions (（万元）, 单位：元) are found once per d
 the unit and the points (20分) of its caption. Rows are rebuilt by :mod:`extract.grid` (cells
 aligned to the columns) or, for glued cells, by cutting each run of values by plausibility
 (:func:`glued_rows`, :func:`fund_rows`). The result is ``Document.captions`` and
-``Document.tables``; later stages read cells from them and never re-split the text.
+``Document.tables``, with the form's goal cells (:mod:`extract.goals`) in ``Document.goals``; later stages
+read cells from them and never re-split the text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from . import grid
 from .document import Cell, Column, Document, Row, Table
+from .goals import goal_cells
 from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
@@ -49,6 +51,7 @@ def read_layout(doc: Document) -> Document:
     view = view_of(text)
     doc.captions = find_captions(text, view)
     doc.tables = find_tables(text, view, doc.captions)
+    doc.goals = goal_cells(text, view, doc.tables)
     return doc
 
 

@@ -111,13 +111,26 @@ def _cue_slot(cue: str) -> str:
 
 
 def prose_goals(doc: Document) -> int:
-    """Relabel as TARGET the prose values written in a goal clause (项目目标：资助精神病患者服药230人, GUIDELINES
-    91): after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word; return how many."""
+    """Relabel as TARGET the prose values written as goals (GUIDELINES 91): in the goal cell of a form's goal
+    row (``Document.goals``: 年度总体目标 | 预期目标), or in a goal clause (项目目标：资助精神病患者服药230人):
+    after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word. A TARGET in an
+    achieved cell (实际完成情况) is relabelled a value: what was achieved is no goal. Returns how many changed."""
     cfg = load_data("indicators.toml")["goals"]
     cue, stop = re.compile(cfg["cue"]), re.compile(cfg["stop"])
     n = 0
     for ent in doc.entities:
+        cell = next((role for role, c in doc.goals if c.start <= ent.start and ent.end <= c.end), None)
+        if cell == "achieved" and ent.label == "TARGET" and not doc.in_table(ent.start):
+            ent.label = _value_label(ent.text)
+            ent.attrs = parse_value(ent.text, ent.label)
+            n += 1
+            continue
         if ent.label not in ("MONEY", "QUANTITY", "PERCENT") or doc.in_table(ent.start):
+            continue
+        if cell == "goal":
+            ent.label = "TARGET"
+            ent.attrs = parse_value(ent.text, "TARGET")
+            n += 1
             continue
         start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, ent.start - GOAL_REACH), ent.start)),
                     default=max(0, ent.start - GOAL_REACH))
@@ -127,6 +140,12 @@ def prose_goals(doc: Document) -> int:
             ent.attrs = parse_value(ent.text, "TARGET")
             n += 1
     return n
+
+
+def _value_label(text: str) -> str:
+    """MONEY, PERCENT or QUANTITY, by what a value's text writes."""
+    kind = parse_value(text, "TARGET")["kind"]
+    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
 
 
 #: how far back a goal cue is looked for; what ends a sentence

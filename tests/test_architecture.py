@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 #: shared knowledge and the document model: any stage may use them
 KNOWLEDGE = {"schema", "document", "errors", "numbers", "lexicon", "values", "levels", "textview", "segment"}
 #: the stages in order (values are read by the knowledge module `values`; `pipeline` runs the stages)
-STAGES = [["io"], ["layout", "grid"], ["tagger"], ["tables", "link", "relations"], ["records"]]
+STAGES = [["io"], ["layout", "grid", "goals"], ["tagger"], ["tables", "link", "relations"], ["records"]]
 #: tools around the pipeline: no stage may import them
 TOOLS = {"pipeline", "annotations", "evaluate", "convert", "train", "generate", "corpus", "cli"}
 

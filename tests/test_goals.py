@@ -1,0 +1,52 @@
+"""Goal cells of a form's goal row (extract/goals.py) and the labels they give (extract/link.prose_goals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.goals import goal_cells
+from extract.pipeline import run_text
+
+GOAL = "新建乡镇文化站3个，培训文化志愿者200人次。"
+DONE = "建成乡镇文化站3个，培训文化志愿者215人次。"
+
+FORMS = {
+    "pipe": f"其他资金 | - | - |\n年度 总体 目标 | 预期目标 | 实际完成情况 |\n{GOAL} | {DONE} |\n绩效指标 | 一级指标 | 二级指标 |",
+    "space": f"其他资金 0.00 0.00\n年度总体目标 总体目标 总体目标完成情况\n{GOAL} {DONE}\n一级指标 二级指标 三级指标",
+    "lines": f"其他资金\n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n{GOAL}\n\n{DONE}\n\n绩效指标",
+    "glued": f"其他资金年度总体目标预期目标实际完成情况{GOAL}\n{DONE}\n绩效指标一级指标",
+    "row-label-first": f"项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |\n{GOAL} | {DONE}\n| |||\n",
+}
+
+
+@pytest.mark.parametrize("shape", FORMS)
+def test_goal_and_achieved_cells_in_every_flattening(shape):
+    text = FORMS[shape]
+    assert [(role, c.text) for role, c in goal_cells(text)] == [("goal", GOAL), ("achieved", DONE)]
+
+
+def test_a_goal_row_without_achieved_head_is_one_goal_cell_up_to_the_indicator_table():
+    text = "中央补助300万元年度总体目标一是采购种薯425万粒;二是建成繁育基地400亩绩效指标一级指标二级指标"
+    assert [(r, c.text) for r, c in goal_cells(text)] == [("goal", "一是采购种薯425万粒;二是建成繁育基地400亩")]
+
+
+def test_a_numbered_goal_list_ends_where_the_achieved_list_starts_again():
+    text = ("预期目标 目标实际完成情况\n\n 目标1:完成抽检工作\n 目标2:开展培训2期\n\n"
+            " 目标1:完成抽检148个批次\n 目标2:开展培训3期\n\n一级指标 二级指标")
+    cells = [(r, c.text) for r, c in goal_cells(text)]
+    assert cells == [("goal", "目标1:完成抽检工作\n 目标2:开展培训2期"), ("achieved", "目标1:完成抽检148个批次\n 目标2:开展培训3期")]
+
+
+@pytest.mark.parametrize("text", [
+    "根据实施方案确定的年度目标任务，我县完成培训3期，自评得3分。",   # a goal word inside a sentence
+    "文件明确了总体目标、保障对象和资金保障，共发放补助120万元。",      # a goal word in a list of words
+])
+def test_goal_words_in_prose_make_no_goal_cell(text):
+    assert goal_cells(text) == []
+
+
+def test_values_of_the_goal_cell_are_targets_and_those_achieved_are_not():
+    doc = run_text(FORMS["pipe"], "goal-row")
+    labels = {(e.text, e.start < FORMS["pipe"].index(DONE)): e.label for e in doc.entities if e.label != "INDICATOR"}
+    assert labels[("3个", True)] == "TARGET" and labels[("200人次", True)] == "TARGET"
+    assert labels[("3个", False)] == "QUANTITY" and labels[("215人次", False)] == "QUANTITY"
