@@ -49,7 +49,7 @@ def levels_in(text: str) -> tuple[str | None, str | None]:
     for m in level_re().finditer(text):
         w = _squash(m.group(0))
         if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
-            l2 = w if w.endswith("指标") or w == "满意度指标" else w + "指标"
+            l2 = w + "指标" if w + "指标" in lv["level2"] else w  # 经济效益 → 经济效益指标; 资金管理 stays
         if w in lv["level1"] and w not in lv["level2"]:
             l1 = w
     return l1, l2

@@ -108,8 +108,15 @@ GLUED_NO_SLOT_COLUMNS = ("指标名称计量单位指标性质年初指标值调
                          "学生资助覆盖率%定量指标95%88%100%64是校舍维修面积平方米1200平方米1350平方米100%55否"
                          "资助政策知晓度高高100%33否")
 
+# a scoring form whose level-2 names (科学决策, 资金管理: the common framework's) are glued to the names
+GLUED_SCORING_LEVELS = ("一级指标二级指标三级指标分值指标评价内容得分项目决策(10分)科学决策立项依据充分性6符合发展规划6"
+                        "立项程序规范性4程序规范3项目管理(10分)资金管理资金到位率5资金足额到位5")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_SCORING_LEVELS, [("立项依据充分性", [("weight", "6"), ("score", "6")]),
+                            ("立项程序规范性", [("weight", "4"), ("score", "3")]),
+                            ("资金到位率", [("weight", "5"), ("score", "5")])]),
     (GLUED_NO_SLOT_COLUMNS, [("学生资助覆盖率", [("unit", "%"), ("cmp", "定量指标"), ("target", "95%"), ("actual", "88%"),
                                                 ("extra", "100%"), ("weight", "6"), ("score", "4"), ("other", "是")]),
                              ("校舍维修面积", [("unit", "平方米"), ("target", "1200平方米"), ("actual", "1350平方米"),
@@ -129,7 +136,7 @@ GLUED_NO_SLOT_COLUMNS = ("指标名称计量单位指标性质年初指标值调
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
