@@ -610,3 +610,11 @@ def test_a_target_cell_that_is_a_sentence_gives_each_value_it_writes():
     by = doc.entity_by_id()
     assert sorted(by[r.tail].text for r in doc.relations if r.slot == "target") == ["15次", "不少于30小时"]
     assert all(by[r.tail].label == "TARGET" for r in doc.relations if r.slot == "target")
+
+
+def test_a_last_column_headed_说明_is_no_part_of_the_first_name():
+    """指标得分(分) | 说明: a notes column; the first row's name starts after its head, not with it."""
+    text = ("绩效指标指标名称计量单位指标值指标权重(分)全年完成值指标得分(分)说明"
+            "农村公路养护里程公里1201012510乡村客运通达率%951097.510")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in table.rows] == ["农村公路养护里程", "乡村客运通达率"]
