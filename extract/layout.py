@@ -1262,8 +1262,10 @@ def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, 
             continue
         cuts = len(pieces) - len(groups)
         starts = {a for a, _, _ in groups}
-        # a cell cut off a number that starts with 0 (100% read as 1 | 0 | 0%): a number seldom does
-        cuts += _SPLIT_SCORES["zero_cut"] * sum(1 for a, _ in pieces if a not in starts and run[a] == "0")
+        # a cell cut off a number that starts with 0 (100% read as 1 | 0 | 0%): a number seldom does, but a
+        # score of 0 ends a run (≥95%80%100: 10 | 0)
+        cuts += _SPLIT_SCORES["zero_cut"] * sum(1 for a, b in pieces if a not in starts and run[a] == "0"
+                                                and not (b - a == 1 and b == pieces[-1][1]))
         for chosen in combinations(roles, len(pieces)):
             if ("target" in roles or "actual" in roles) and "target" not in chosen and "actual" not in chosen:
                 continue
@@ -1326,14 +1328,21 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             k = _run_end(text, j, end)
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
-            split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 else None
+            total = bool(_total_row_re().match(name.text))
+            split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
+            if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
+                split = _total_run(text, j, k)
             worded = _worded_values(text, name, first)
+            in_words = False
             if worded:  # 管理制度健全性高高 | 55: the target and actual written as words before the run
                 short, said, left = worded
                 got = _best_run(text, j, k, left)
                 if got and (split is None or got[0] >= split[0]):
-                    name, split = short, (got[0], got[1], said + got[2])
-            if not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
+                    name, split, in_words = short, (got[0], got[1], said + got[2]), True
+            said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 else None
+            if said and (split is None or said[0] >= split[0]):  # ≥95%达标1010: the actual in words between runs
+                split = said
+            elif not in_words and not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
                     and _better_ahead(text, k, end, first, split[0] if split else None):
                 j = k  # 5000吨稻谷、500吨成品粮储备到位率100%100%: numbers inside the name, the row's run ahead
                 continue
@@ -1391,13 +1400,78 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
         w = next((n for n in range(min(len(words) // 2, _WORDED_MAX), 0, -1)
                   if words[-2 * n:-n] == words[-n:] and _HAN.search(words[-n:])
                   and not any(c in _DIGITS for c in words[-n:])), 0)
-        if not w:
+        pair = _qualitative_pair_re().search(words)
+        if w:
+            cut, pairs = len(words) - 2 * w, [(len(words) - 2 * w, len(words) - w), (len(words) - w, len(words))]
+        elif pair:  # 显著提高明显提高: two words of a target and an actual
+            cut, pairs = pair.start(), [pair.span(1), pair.span(2)]
+        else:
             return None
-        cut, pairs = len(words) - 2 * w, [(len(words) - 2 * w, len(words) - w), (len(words) - w, len(words))]
     if len(_HAN.findall(words[:cut])) < 2:
         return None
     cells = [(role, Cell(name.start + a, name.start + b, words[a:b])) for role, (a, b) in zip(("target", "actual"), pairs)]
     return _cell(text, name.start, name.start + cut), cells, [r for r in slots[slots.index("actual") + 1:]]
+
+
+def _total_run(text: str, j: int, k: int) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+    """The run of a total row: two values are the points and the achieved total; one value is the total, or
+    the form's full points glued to it (10095 = 100 | 95, the points being ``[glued] total_points``)."""
+    groups = _value_runs(text[j:k])
+    if not groups:
+        return None
+    cells = [Cell(j + a, j + b, text[j + a:j + b]) for a, _, b in groups]
+    if len(cells) == 1:
+        full = str(_SPLIT_SCORES["total_points"])
+        c = cells[0]
+        rest = _number(c.text[len(full):]) if c.text.startswith(full) and len(c.text) > len(full) else None
+        if rest is not None and rest <= _SPLIT_SCORES["total_points"] and c.text[len(full)] != ".":
+            cut = c.start + len(full)
+            return 0.0, c.end, [("weight", Cell(c.start, cut, full)), ("score", Cell(cut, c.end, text[cut:c.end]))]
+        return 0.0, c.end, [("score", c)]
+    return 0.0, cells[-1].end, [("weight", cells[0]), ("score", cells[-1])]
+
+
+@lru_cache(maxsize=1)
+def _total_row_re() -> re.Pattern[str]:
+    """The name of a row that totals the form's points (总分, 合计)."""
+    return re.compile(table_words()["names"]["total_rows"])
+
+
+def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+    """A row whose actual is written in words, or left empty with a dash, between two runs of values
+    (合格率≥95%达标1010, 培训人次≥300人次—200): the run before it read with the columns before the actual,
+    the run after it with those after; None when the row is not written so."""
+    if "actual" not in slots or "target" not in slots[:slots.index("actual")]:
+        return None
+    word = _said_word_re().match(text, k)
+    if not word or word.end() >= end or not _starts_value(text, word.end()):
+        return None
+    at = slots.index("actual")
+    before = _best_run(text, j, k, slots[:at])
+    after = _best_run(text, word.end(), _run_end(text, word.end(), end), slots[at + 1:])
+    if before is None or after is None:
+        return None
+    said = [("actual", Cell(word.start(), word.end(), word.group(0)))] if word.group(0) not in _empty_marks() else []
+    return before[0] + after[0], after[1], before[2] + said + after[2]
+
+
+@lru_cache(maxsize=1)
+def _empty_marks() -> frozenset[str]:
+    return frozenset(table_words()["names"]["empty_cell"])
+
+
+@lru_cache(maxsize=1)
+def _said_word_re() -> re.Pattern[str]:
+    """A value word (达标, 已完成) or an empty cell's mark (—, /) between two runs of a glued row."""
+    words = [*table_words()["names"]["qualitative"], *table_words()["names"]["empty_cell"]]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _qualitative_pair_re() -> re.Pattern[str]:
+    """Two value words at the end of a glued name: a target and an actual written in words (显著提高明显提高)."""
+    alt = "|".join(map(re.escape, sorted(table_words()["names"]["qualitative"], key=len, reverse=True)))
+    return re.compile(rf"({alt})({alt})$")
 
 
 #: the longest word a glued target may repeat as its actual (显著提高显著提高)

@@ -112,8 +112,18 @@ GLUED_NO_SLOT_COLUMNS = ("指标名称计量单位指标性质年初指标值调
 GLUED_SCORING_LEVELS = ("一级指标二级指标三级指标分值指标评价内容得分项目决策(10分)科学决策立项依据充分性6符合发展规划6"
                         "立项程序规范性4程序规范3项目管理(10分)资金管理资金到位率5资金足额到位5")
 
+# target and actual in two different words, an actual in words or left empty between the runs, a score of 0,
+# the total row (points glued to the achieved total)
+GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标质量指标验收合格率≥95%达标1010"
+                         "培训人次≥300人次—200抽检合格率≥95%80%100效益指标社会效益指标群众生活水平显著提高明显提高108总分10088")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_WORDS_AND_TOTAL, [("验收合格率", [("target", "≥95%"), ("actual", "达标"), ("weight", "10"), ("score", "10")]),
+                             ("培训人次", [("target", "≥300人次"), ("weight", "20"), ("score", "0")]),
+                             ("抽检合格率", [("target", "≥95%"), ("actual", "80%"), ("weight", "10"), ("score", "0")]),
+                             ("群众生活水平", [("target", "显著提高"), ("actual", "明显提高"), ("weight", "10"), ("score", "8")]),
+                             ("总分", [("weight", "100"), ("score", "88")])]),
     (GLUED_SCORING_LEVELS, [("立项依据充分性", [("weight", "6"), ("score", "6")]),
                             ("立项程序规范性", [("weight", "4"), ("score", "3")]),
                             ("资金到位率", [("weight", "5"), ("score", "5")])]),
@@ -136,7 +146,7 @@ GLUED_SCORING_LEVELS = ("一级指标二级指标三级指标分值指标评价�
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
