@@ -330,6 +330,7 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
     NEG = -math.inf
     join = s["join"]
     wrap = float(join["wrapped_name"])
+    wrap_value = float(join["wrapped_value"])
     # state j: the last column used in the current row (-1: a row has started, nothing in it yet) -> index j + 1
     best = [NEG] * (n_cols + 1)
     best[0] = 0.0
@@ -351,10 +352,14 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
             # the rest of the cell before it, on the same line (a name or a value split at a single space)
             if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
-            # … or on the next line, in a table of a cell per line: a name wrapped in its cell
+            # … or on the next line, in a table of a cell per line: a name wrapped in its cell, or a value
+            # broken over lines (≥ / 95 / %: its comparator, number and unit)
             elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role == "name" \
                     and cur - j - wrap > nxt[si]:
                 nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
+            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("target", "actual") \
+                    and _value_piece(toks[k - 1], t) and cur - j - wrap_value > nxt[si]:
+                nxt[si], ptr[si] = cur - j - wrap_value, (si, JOINED, False)
             # the same row, a later column
             same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
             for c in range(last + 1, n_cols):
@@ -402,6 +407,8 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
         return float(join["value_after_cmp"])
     if prev.kind in VALUE_KINDS and t.kind == "unit":
         return float(join["unit"])
+    if prev.kind in VALUE_KINDS and t.kind == "cmp" and t.text.strip() in lexicon().comparators_after:
+        return float(join["unit"])  # 95% | 以上: a comparator word after its value
     if prev.kind in ("text", "long", "empty") and t.kind in ("text", "long", "empty"):
         return float(join[t.kind])
     if prev.kind == "text" and t.kind == "unit":
@@ -409,6 +416,13 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
     if prev.kind == "text" and t.kind.startswith("level") and not t.text.rstrip().endswith(("指标", "指標")):
         return float(join["level_after_text"])  # 受益农户 满意度: the end of a name that is a short level word
     return math.inf
+
+
+def _value_piece(prev: Token, t: Token) -> bool:
+    """Whether ``t`` goes on the value before it: a number after its comparator, a unit or a comparator word
+    (以上) after its number."""
+    return prev.kind == "cmp" and t.kind in VALUE_KINDS or prev.kind in VALUE_KINDS and (
+        t.kind == "unit" or t.kind == "cmp" and t.text.strip() in lexicon().comparators_after)
 
 
 def _joined(a: Token, b: Token) -> Token:

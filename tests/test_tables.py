@@ -628,3 +628,19 @@ def test_a_last_column_headed_说明_is_no_part_of_the_first_name():
             "农村公路养护里程公里1201012510乡村客运通达率%951097.510")
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [r.label.text for r in table.rows] == ["农村公路养护里程", "乡村客运通达率"]
+
+
+@pytest.mark.parametrize("target, actual", [
+    ("≥\n95\n%", "97%"),        # comparator, number and unit each on a line
+    ("≥95\n%", "97%"),
+    ("≤50\n万元", "48.5\n万元"),  # the actual broken too
+    ("95%\n以上", "97%"),        # a comparator word after the value
+])
+def test_a_value_broken_over_lines_in_a_cell_per_line_table_is_one_cell(target, actual):
+    text = ("一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n"
+            f"产出指标\n\n质量指标\n\n合格率\n\n{target}\n\n{actual}\n\n10\n\n9\n\n"
+            "达标率\n\n≥90%\n\n92%\n\n10\n\n10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
+        ("合格率", [("target", target), ("actual", actual), ("weight", "10"), ("score", "9")]),
+        ("达标率", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "10")])]
