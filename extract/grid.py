@@ -222,8 +222,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         l1, l2 = levels
         ambiguous = load_data("tables.toml")["levels"]["ambiguous_levels"]
         return ("level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"), None
-    if points_heading(norm):
-        return "level", None  # 项目立项(10分): a category of the form's own, its column tells its rank
+    if points_heading(norm) or _other_level(norm):
+        return "level", None  # 项目立项(10分), 安全指标: a category of the form's own, its column tells its rank
     if norm in _cmp_words():
         return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
@@ -246,6 +246,15 @@ def kind_of(text: str) -> tuple[str, float | None]:
                 return ("points" if 0 <= n <= 100 else "number"), n
             return "quantity", n
     return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
+
+
+def _other_level(text: str) -> str | None:
+    """A category the level names do not list, named as one (安全指标): the name, its column tells its rank."""
+    lv = load_data("tables.toml")["levels"]
+    norm = normalize(text).replace(" ", "")
+    if re.fullmatch(lv["other_level"], norm) and not any(w in norm for w in lv["not_level"]):
+        return norm
+    return None
 
 
 def classify(t: Token) -> None:
@@ -454,7 +463,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column]) -> lis
         for col, t in row:
             role = columns[col].role
             if t.kind.startswith("level") and role in ("level1", "level2"):
-                heading = points_heading(t.text) if t.kind == "level" else None
+                heading = (points_heading(t.text) or _other_level(t.text)) if t.kind == "level" else None
                 lv = cell_levels(normalize(t.text)) or ((heading, None) if heading else None)
                 if lv and t.kind == "level" and role == "level1":  # 满意度指标: what its column says
                     levels.see(lv[1] or lv[0], None)

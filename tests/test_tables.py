@@ -644,3 +644,34 @@ def test_a_value_broken_over_lines_in_a_cell_per_line_table_is_one_cell(target, 
     assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
         ("合格率", [("target", target), ("actual", actual), ("weight", "10"), ("score", "9")]),
         ("达标率", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "10")])]
+
+
+def test_a_cell_per_line_name_wrapped_in_a_later_row_keeps_both_lines():
+    """A row after the first of its group starts with its name (the merged level cells are not repeated): a name
+    wrapped over two lines is one name, not a level cell and a name; a short wrapped tail (率) too."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n培训人数\n≥500人\n520人\n10\n10\n"
+            "农村困难群众\n救助覆盖人数\n≥500人\n520人\n10\n10\n"
+            "资金发放准确\n率\n100%\n100%\n10\n10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level2, r.label.text) for r in table.rows] == [
+        ("数量指标", "培训人数"), ("数量指标", "农村困难群众\n救助覆盖人数"), ("数量指标", "资金发放准确\n率")]
+
+
+@pytest.mark.parametrize("category, level", [("安全指标", "安全指标"), ("廉政建设指标", "廉政建设指标")])
+def test_a_category_the_level_names_do_not_list_is_a_level_by_its_column(category, level):
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训人数 | ≥500人 | 520人 | 10 | 10 |\n"
+            f"| 产出指标 | {category} | 安全事故发生次数 | ≤3起 | 0起 | 10 | 10 |\n"
+            "| 效益指标 | 社会效益指标 | 带动就业人数 | ≥100人 | 120人 | 10 | 10 |\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
+        ("产出指标", "数量指标", "培训人数"), ("产出指标", level, "安全事故发生次数"), ("效益指标", "社会效益指标", "带动就业人数")]
+
+
+def test_a_qualitative_target_that_ends_in_指标_is_no_level():
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 效益指标 | 可持续影响指标 | 群众生活条件改善情况 | 达成预期指标 | 达成预期指标 | 5 | 5 |\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
+        ("群众生活条件改善情况", [("target", "达成预期指标"), ("actual", "达成预期指标"), ("weight", "5"), ("score", "5")])]
