@@ -245,7 +245,15 @@ def kind_of(text: str) -> tuple[str, float | None]:
             if r.kind is None and han == 0:
                 return ("points" if 0 <= n <= 100 else "number"), n
             return "quantity", n
+    if _note_re().search(norm):
+        return "note", None  # 受疫情影响，减少培训20人: the reason for a deviation, no name nor value
     return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
+
+
+@lru_cache(maxsize=1)
+def _note_re() -> re.Pattern[str]:
+    """Words of a cell that explains a deviation (layout.toml [notes])."""
+    return re.compile("|".join(map(re.escape, scores()["notes"]["words"])))
 
 
 def _other_level(text: str) -> str | None:
@@ -363,7 +371,7 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
             # … or on the next line, in a table of a cell per line: a name wrapped in its cell, or a value
             # broken over lines (≥ / 95 / %: its comparator, number and unit)
-            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role == "name" \
+            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("name", "other") \
                     and cur - j - wrap > nxt[si]:
                 nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
             elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("target", "actual") \
@@ -418,7 +426,7 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
         return float(join["unit"])
     if prev.kind in VALUE_KINDS and t.kind == "cmp" and t.text.strip() in lexicon().comparators_after:
         return float(join["unit"])  # 95% | 以上: a comparator word after its value
-    if prev.kind in ("text", "long", "empty") and t.kind in ("text", "long", "empty"):
+    if prev.kind in ("text", "long", "empty", "note") and t.kind in ("text", "long", "empty", "note"):
         return float(join[t.kind])
     if prev.kind == "text" and t.kind == "unit":
         return float(join["unit_after_text"])  # 查档服务 人次: the end of a name that is a unit word
@@ -492,7 +500,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         if label is not None and label.kind in ("number", "points", "money", "percent"):
             continue  # a number in the label column (| 年度资金总额 | 120 | 120 | 118 | under one amount column): no line
         cells = [(columns[col].role, t) for col, t in row
-                 if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "label")
+                 if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "note", "label")
                  and not normalize(columns[col].word).startswith(index_rows)]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False

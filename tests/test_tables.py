@@ -675,3 +675,19 @@ def test_a_qualitative_target_that_ends_in_指标_is_no_level():
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
         ("群众生活条件改善情况", [("target", "达成预期指标"), ("actual", "达成预期指标"), ("weight", "5"), ("score", "5")])]
+
+
+@pytest.mark.parametrize("reason", [
+    "受疫情影响，减少培训20人\n下一年度补足",              # a reason wrapped over two lines
+    "由于场地原因推迟2期，\n已于次年3月完成。",
+])
+def test_a_wrapped_deviation_reason_is_no_row(reason):
+    """偏差原因 | 受疫情影响，减少培训20人 / 下一年度补足: the reason's lines stay in its column; neither is a name
+    or a target."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n"
+            f"产出指标\n数量指标\n培训人数\n≥500人\n480人\n10\n8\n{reason}\n"
+            "质量指标\n培训合格率\n≥95%\n93%\n10\n8\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, [(role, c.text) for role, c in r.cells if role != "other"]) for r in table.rows] == [
+        ("培训人数", [("target", "≥500人"), ("actual", "480人"), ("weight", "10"), ("score", "8")]),
+        ("培训合格率", [("target", "≥95%"), ("actual", "93%"), ("weight", "10"), ("score", "8")])]
