@@ -477,7 +477,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
     headers = []
     for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, _header_lines(text, whole))):
         words_end = max(h[1] for h in cl)
-        cl = _restore_broken_words(text, cl)
+        cl = _restore_broken_words(text, _continued_heads(text, cl))
         perf = _by_cell(text, [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")])
         perf_roles = {r for *_, r in perf}
         perf_start = None
@@ -515,6 +515,47 @@ _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元|亿元|千元)\s*[)）]")
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
 _FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)")
 _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
+
+
+def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]
+                     ) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Header cells wrapped onto a line of their own (| 年初预算 | 全年预算 | 全年执行 | over | | 数 | 数 | 数 |, or
+    年初 | 全年 over 预算数 | 执行数): the next line, short pieces without digits, is the rest of the cells above;
+    each piece joins the next cell above that it completes to a header word, which replaces what was
+    matched in either part."""
+    _, role_of = _header_re()
+    line_start = text.rfind("\n", 0, cluster[0][0]) + 1
+    line_end = text.find("\n", cluster[0][0])
+    if line_end < 0:
+        return cluster
+    nxt_end = text.find("\n", line_end + 1)
+    pieces = _line_cells(text, line_end + 1, len(text) if nxt_end < 0 else nxt_end)
+    if not pieces or any(_DIGIT_CHAR.search(text[a:b]) or len(text[a:b]) > _CONTINUED_MAX for a, b in pieces):
+        return cluster
+    cells = _line_cells(text, line_start, line_end)
+    joined, used = [], []
+    n = 0
+    for a, b in pieces:
+        while n < len(cells) and text[cells[n][0]:cells[n][1]] + text[a:b] not in role_of:
+            n += 1
+        if n == len(cells):
+            return cluster  # a piece that completes no cell above: no continued header
+        word = text[cells[n][0]:cells[n][1]] + text[a:b]
+        joined.append((cells[n][0], b, word, role_of[word]))
+        used += [cells[n], (a, b)]
+        n += 1
+    kept = [h for h in cluster if not any(a <= h[0] < b for a, b in used)]
+    return sorted(kept + joined)
+
+
+def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The non-empty cells of the line ``text[a:b]``, cut at bars or white space."""
+    return [(a + m.start(), a + m.end()) for m in re.finditer(r"[^|｜\s]+", text[a:b])]
+
+
+#: a header cell's continuation is this short (数, 预算数, (A))
+_CONTINUED_MAX = 4
+_DIGIT_CHAR = re.compile(r"\d")
 
 
 def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:

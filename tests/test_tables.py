@@ -691,3 +691,19 @@ def test_a_wrapped_deviation_reason_is_no_row(reason):
     assert [(r.label.text, [(role, c.text) for role, c in r.cells if role != "other"]) for r in table.rows] == [
         ("培训人数", [("target", "≥500人"), ("actual", "480人"), ("weight", "10"), ("score", "8")]),
         ("培训合格率", [("target", "≥95%"), ("actual", "93%"), ("weight", "10"), ("score", "8")])]
+
+
+@pytest.mark.parametrize("header", [
+    "| 项目资金（万元） | 年初预算 | 全年预算 | 全年执行 | 分值 | 执行率 | 得分 |\n| | 数 | 数 | 数 | | | |\n",
+    "项目资金（万元） 年初预算 全年预算 全年执行 分值 执行率 得分\n数 数 数\n",
+    "| 项目资金（万元） | 年初 | 全年 | 全年 | 分值 | 执行率 | 得分 |\n| | 预算数 | 预算数 | 执行数 | | | |\n",
+], ids=["pipe-stub-above", "spaces-stub-above", "pipe-word-below"])
+def test_header_cells_wrapped_onto_a_line_of_their_own_are_joined(header):
+    """年初预算 / 数: a head wrapped in its cell continues on the next line; the pieces complete the cells above."""
+    sep = " | " if header.startswith("|") else " "
+    row = sep.join(["年度资金总额", "120", "130", "125.5", "10", "96.5%", "9.6"])
+    text = header + (f"| {row} |\n" if sep == " | " else row + "\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "fund"]
+    assert table.roles() == ["label", "budget_initial", "budget", "spent", "weight", "rate", "score"]
+    assert [(role, c.text) for role, c in table.rows[0].cells] == [
+        ("budget_initial", "120"), ("budget", "130"), ("spent", "125.5"), ("weight", "10"), ("rate", "96.5%"), ("score", "9.6")]
