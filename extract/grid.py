@@ -81,8 +81,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
                 out.append(Token(line_end, line_end, "", max(brk, 1)))  # a tab-only line: an empty cell
                 brk = 0
             brk = 2 if not line else max(brk, 1)
-        elif _PIPE_ONLY.match(line):
-            brk = 2
+        elif _PIPE_ONLY.match(line) or _page_mark_re().fullmatch(line.strip(" \t\u3000|｜")):
+            brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces) for p in _field_pieces(line, a, b)]
             for i, (a, b) in enumerate(pieces):
@@ -134,6 +134,8 @@ def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
             pieces = pieces[:-1]  # the right border after the last |
         return pieces
     out = _split(line, _SPACES)
+    if len(out) > 1:  # columns aligned with spaces, one space left after a label: 其中：当年财政拨款 100   110
+        out = [p for a, b in out for p in _label_then_number(line, a, b)]
     if len(out) == 1 or single_spaces:
         fine = _split(line, _WHITE)
         digits = [bool(_DIGIT.search(line[a:b])) for a, b in fine]
@@ -141,6 +143,21 @@ def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
             return fine
     return out
 
+
+@lru_cache(maxsize=1)
+def _page_mark_re() -> re.Pattern[str]:
+    """A line that marks a page (layout.toml [page_marks]): no cell of the table."""
+    return re.compile("|".join(f"(?:{p})" for p in scores()["page_marks"]["patterns"]))
+
+
+def _label_then_number(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A piece of a space-aligned line that is a label, one space and a number: two cells."""
+    m = _LABEL_NUMBER.fullmatch(line, a, b)
+    return [(a, m.end(1)), (m.start(2), b)] if m else [(a, b)]
+
+
+#: a label ending in a Han character or a bracket, one space, then a number (a cell of its own)
+_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff)）])[ \u3000](-?\d[\d,]*(?:\.\d+)?\s*[%％]?)")
 
 #: a label–value field in one cell (一般公共预算:1325.68, 项目支出：1025.20万元): a label cell and a value cell
 _FIELD = re.compile(r"((?:其中\s*[:：]\s*)?[^\d:：]*[\u4e00-\u9fff)）])\s*[:：]\s*(-?\d[\d,.]*\s*[%％]?(?:万元|元|亿元)?)\s*$")

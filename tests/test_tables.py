@@ -707,3 +707,24 @@ def test_header_cells_wrapped_onto_a_line_of_their_own_are_joined(header):
     assert table.roles() == ["label", "budget_initial", "budget", "spent", "weight", "rate", "score"]
     assert [(role, c.text) for role, c in table.rows[0].cells] == [
         ("budget_initial", "120"), ("budget", "130"), ("spent", "125.5"), ("weight", "10"), ("rate", "96.5%"), ("score", "9.6")]
+
+
+@pytest.mark.parametrize("mark", ["- 2 -", "— 2 —", "第 1 页 共 3 页", "第2页，共3页"])
+def test_a_page_mark_between_rows_is_no_cell(mark):
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 120 | 130 | 125.5 | 10 | 96.5% | 9.6 |\n"
+            f"{mark}\n| 上年结转资金 | 20 | 20 | 20 | | 100% | |\n")
+    doc = run_text(text, "page-mark")
+    by_id = doc.entity_by_id()
+    lines = {f.line: {k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds}
+    assert lines == {"年度资金总额": {"budget_initial": "120", "budget": "130", "spent": "125.5", "weight": "10",
+                                "rate": "96.5%", "score": "9.6"},
+                     "上年结转资金": {"budget_initial": "20", "budget": "20", "spent": "20", "rate": "100%"}}
+
+
+def test_a_label_one_space_before_its_number_in_a_space_aligned_table_is_its_own_cell():
+    text = ("项目资金（万元）  年初预算数  全年预算数  全年执行数\n年度资金总额  120  130  125.5\n"
+            "其中：当年财政拨款 100   110       105.5\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "fund"]
+    assert [(r.line, [c.text for _, c in r.cells]) for r in table.rows] == [
+        ("年度资金总额", ["120", "130", "125.5"]), ("当年财政拨款", ["100", "110", "105.5"])]
