@@ -671,8 +671,8 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
         score -= end_share * sum(cost[c] for c in range(cols[-1] + 1, m))
         score += _arithmetic(placed)
         rate = placed.get("rate")
-        if rate is not None and rate.kind != "percent" and (rate.number or 0) > MAX_RATIO:
-            score -= float(s["fund"]["bare_rate"])  # a rate with no % is a ratio (0.958), not 9
+        if rate is not None and rate.kind != "percent" and (rate.number or 0) > MAX_RATIO and not _rate_agrees(placed):
+            score -= float(s["fund"]["bare_rate"])  # a rate with no % is a ratio (0.958), not 9 … unless it is 80.00 = 8 / 10
         if aligned:
             score += trust * sum(1 for i, c in enumerate(cols) if roles[c] == aligned[i])  # ties: the alignment's
         if score > best:
@@ -743,17 +743,24 @@ def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _arithmetic(placed: dict[str, Token]) -> float:
-    """A bonus for a row whose numbers agree with each other (rate = spent / budget, score <= weight)."""
-    bonus = 0.0
+def _rate_agrees(placed: dict[str, Token]) -> bool | None:
+    """Whether a placed rate equals spent (or received) / budget in percent; None when the row cannot tell."""
     rate = placed.get("rate")
     base = placed.get("budget") or placed.get("budget_initial")
     done = placed.get("spent") or placed.get("received")
-    if rate is not None and base is not None and done is not None and rate.number is not None \
-            and base.number and done.number is not None:
-        r = rate.number if rate.kind == "percent" or rate.number > 1.5 else rate.number * 100
-        expected = done.number / base.number * 100
-        agrees = abs(r - expected) <= max(0.6, 0.01 * expected) and (r > 0) == (done.number > 0)
+    if rate is None or base is None or done is None or rate.number is None or not base.number or done.number is None:
+        return None
+    r = rate.number if rate.kind == "percent" or rate.number > MAX_RATIO else rate.number * 100
+    expected = done.number / base.number * 100
+    return abs(r - expected) <= max(0.6, 0.01 * expected) and (r > 0) == (done.number > 0)
+
+
+def _arithmetic(placed: dict[str, Token]) -> float:
+    """A bonus for a row whose numbers agree with each other (rate = spent / budget, score <= weight)."""
+    bonus = 0.0
+    agrees = _rate_agrees(placed)
+    if agrees is not None:
+        rate = placed["rate"]
         # a rate written with % that agrees is strong evidence; a bare number that agrees may be chance
         strength = 3.0 if rate.kind == "percent" else 1.0 if "." in rate.text else 0.5
         bonus += strength if agrees else -1.0

@@ -728,3 +728,13 @@ def test_a_label_one_space_before_its_number_in_a_space_aligned_table_is_its_own
     (table,) = [t for t in find_tables(text) if t.kind == "fund"]
     assert [(r.line, [c.text for _, c in r.cells]) for r in table.rows] == [
         ("年度资金总额", ["120", "130", "125.5"]), ("当年财政拨款", ["100", "110", "105.5"])]
+
+
+def test_a_rate_written_without_percent_that_equals_spent_over_budget_is_the_rate():
+    """| 其中：当年财政拨款 | 10 | 10 | 8 | | 80.00 | |: 80.00 = 8 / 10, a rate written without %, not a score."""
+    text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 10 | 10 | 8 | 10 | 80.00 | 8 |\n| 其中：当年财政拨款 | 10 | 10 | 8 | | 80.00 | |\n")
+    doc = run_text(text, "bare-rate")
+    by_id = doc.entity_by_id()
+    lines = {f.line: {k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds}
+    assert lines["当年财政拨款"] == {"budget_initial": "10", "budget": "10", "spent": "8", "rate": "80.00"}
