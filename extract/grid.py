@@ -375,6 +375,8 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
         ptr = [(-1, DROPPED, False)] * (n_cols + 1)
         d = float(drop.get(t.kind, 1.5))
         j = _join_cost(toks[k - 1] if k else None, t, join)
+        # a fund row label wrapped in its cell (其中：当年财政 / 拨款) joins across the break when the two make a label
+        jw = float(join[t.kind]) if k and t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -388,9 +390,9 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
             # … or on the next line, in a table of a cell per line: a name wrapped in its cell, or a value
             # broken over lines (≥ / 95 / %: its comparator, number and unit)
-            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("name", "other") \
-                    and cur - j - wrap > nxt[si]:
-                nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
+            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("name", "other", "label") \
+                    and cur - (jw if columns[last].role == "label" else j) - wrap > nxt[si]:
+                nxt[si], ptr[si] = cur - (jw if columns[last].role == "label" else j) - wrap, (si, JOINED, False)
             elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("target", "actual") \
                     and _value_piece(toks[k - 1], t) and cur - j - wrap_value > nxt[si]:
                 nxt[si], ptr[si] = cur - j - wrap_value, (si, JOINED, False)
@@ -450,6 +452,13 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
     if prev.kind == "text" and t.kind.startswith("level") and not t.text.rstrip().endswith(("指标", "指標")):
         return float(join["level_after_text"])  # 受益农户 满意度: the end of a name that is a short level word
     return math.inf
+
+
+def _wrapped_label(prev: Token, t: Token) -> bool:
+    """Whether two lines make one fund row label (其中：当年财政 / 拨款 → 当年财政拨款)."""
+    joined = normalize(prev.text + t.text).replace(" ", "")
+    m = _fund_label_re().match(joined)
+    return bool(m) and m.end() == len(joined)
 
 
 def _value_piece(prev: Token, t: Token) -> bool:
@@ -623,7 +632,8 @@ def fund_line(label: str | None) -> str:
     subtotal = any(core.endswith(w) and len(core) > len(w) for w in words["subtotal_marks"])
     if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中") and not subtotal:
         return TOTAL_LINE
-    return _UNIT_NOTE_AFTER.sub("", _LABEL_PREFIX.sub("", label.replace(" ", "")).rstrip(":：")).rstrip(":：") or TOTAL_LINE
+    label = re.sub(r"\s+", "", label)  # a label wrapped in its cell (当年财政\n拨款) is one name
+    return _UNIT_NOTE_AFTER.sub("", _LABEL_PREFIX.sub("", label).rstrip(":：")).rstrip(":：") or TOTAL_LINE
 
 
 #: a unit note after a row label, with what else the bracket says (中央财政资金(万元), 其他资金(万元,自有资金…))

@@ -738,3 +738,10 @@ def test_a_rate_written_without_percent_that_equals_spent_over_budget_is_the_rat
     by_id = doc.entity_by_id()
     lines = {f.line: {k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds}
     assert lines["当年财政拨款"] == {"budget_initial": "10", "budget": "10", "spent": "8", "rate": "80.00"}
+
+
+def test_a_fund_label_wrapped_in_a_cell_per_line_table_is_one_line_name():
+    text = ("项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n执行率\n年度资金总额\n120\n130\n125.5\n96.5%\n"
+            "其中：当年财政\n拨款\n100\n110\n105.5\n95.9%\n上年结转\n资金\n20\n20\n20\n100%\n")
+    doc = run_text(text, "wrapped-label")
+    assert [f.line for f in doc.funds] == ["年度资金总额", "当年财政拨款", "上年结转资金"]
