@@ -376,7 +376,7 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
         d = float(drop.get(t.kind, 1.5))
         j = _join_cost(toks[k - 1] if k else None, t, join)
         # a fund row label wrapped in its cell (其中：当年财政 / 拨款) joins across the break when the two make a label
-        jw = float(join[t.kind]) if k and t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
+        jw = float(join["wrapped_label"]) if k and t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:

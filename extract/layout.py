@@ -1128,6 +1128,10 @@ def _cell(text: str, a: int, b: int) -> Cell:
 # -- glued rows -----------------------------------------------------------------------
 
 _CMP_CHARS = "≥≤≧≦><=＞＜═＝"
+#: what a row label leaves before a glued name (指标1：)
+_LABEL_MARKS = ":：、.．"
+#: what may stand between a number and its unit: 300余人次, 20多个
+_ABOUT = ("余", "多")
 _DIGITS = "0123456789.．０１２３４５６７８９"
 
 
@@ -1156,6 +1160,8 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
         if i == d:
             return out
         de = i
+        if run[i:i + 1] in _ABOUT and _unit_at(run, i + 1):
+            i += 1  # 300余人次: 余 or 多 between the number and its unit
         i += _spaced_unit(run, i) or _unit_at(run, i)  # 103 %, 26.31 公里
         after = _cmp_after_re().match(run, i)
         i = after.end() if after else i
@@ -1198,6 +1204,7 @@ def _unit_of(piece: str) -> str:
     word = _cmp_before_re().match(piece)
     core = piece[word.end():] if word else piece
     core = core.lstrip(_CMP_CHARS).lstrip(_DIGITS).strip()
+    core = core[1:] if core[:1] in _ABOUT else core  # 300余人次: its unit is 人次
     after = _cmp_after_re().search(core)
     return core[:after.start()] if after and after.end() == len(core) else core
 
@@ -1367,6 +1374,8 @@ def glued_rows(text: str, header: Table) -> list[Row]:
                 j = date.end()  # 2021年11月30日前完成资金支付: a date inside a name
                 continue
             k = _run_end(text, j, end)
+            while start < j and text[start] in _LABEL_MARKS:
+                start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
             total = bool(_total_row_re().match(name.text))
@@ -1639,6 +1648,8 @@ def _run_end(text: str, j: int, end: int) -> int:
             k = word.end()
         elif _unit_at(text, k):
             k += _unit_at(text, k)
+        elif k > j and text[k - 1] in _DIGITS and text[k] in _ABOUT and _unit_at(text, k + 1):
+            k += 1 + _unit_at(text, k + 1)  # 300余人次
         elif k > j and text[k - 1] in _DIGITS and _spaced_unit(text, k):
             k += _spaced_unit(text, k)
         elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)):

@@ -158,6 +158,7 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
         return s, e
     x = inner[0]
     digits = max((i + 1 for i in range(x.start, x.end) if doc.text[i].isdigit()), default=x.start)
+    digits += doc.text[digits:digits + 1] in ("余", "多")  # 300余人次: the unit after 余
     unit = unit_after_number().match(doc.text, digits + (doc.text[digits:digits + 1] == " "), e)  # 2006 人次
     end = max(x.end, unit.end() if unit else 0)  # the unit whole, where the tagger cut it (326人 | 次)
     if not _HAN.match(doc.text, end) and doc.text[end:end + 1] not in ("（", "("):
@@ -235,8 +236,8 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
                 if fields["comparator"] is None and bracket_cmp and _is_bare_text(text):
                     fields["comparator"] = bracket_cmp  # 公猪舍(≥**平方米) | 22.8
                 tail = _replace(doc, "TARGET", s, e, **fields)
-            elif not has_value:
-                continue  # a qualitative actual or an empty score is not an entity
+            elif not has_value or role == "actual" and is_date(text):
+                continue  # a qualitative actual, a date (2023.11.30) or an empty score is not an entity
             elif role == "actual":
                 s, e = _value_in_cell(doc, s, e)  # 完成培训3200人次: the value, not the words around it
                 text = doc.text[s:e]

@@ -117,8 +117,16 @@ GLUED_SCORING_LEVELS = ("一级指标二级指标三级指标分值指标评价�
 GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标质量指标验收合格率≥95%达标1010"
                          "培训人次≥300人次—200抽检合格率≥95%80%100效益指标社会效益指标群众生活水平显著提高明显提高108总分10088")
 
+# a list number or a row label's colon before the name, 余 between a number and its unit, dates written with dots
+# or dashes, a level-2 name written without 指标
+GLUED_NUMBERS_AND_DATES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标指标1：服务人次≥300人次300余人次1010"
+                           "时效指标完成时间2023.12.31前2023.11.301010满意度指标服务对象满意度群众满意度≥90%92%109")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_NUMBERS_AND_DATES, [("服务人次", [("target", "≥300人次"), ("actual", "300余人次"), ("weight", "10"), ("score", "10")]),
+                               ("完成时间", [("target", "2023.12.31前"), ("actual", "2023.11.30"), ("weight", "10"), ("score", "10")]),
+                               ("群众满意度", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "9")])]),
     (GLUED_WORDS_AND_TOTAL, [("验收合格率", [("target", "≥95%"), ("actual", "达标"), ("weight", "10"), ("score", "10")]),
                              ("培训人次", [("target", "≥300人次"), ("weight", "20"), ("score", "0")]),
                              ("抽检合格率", [("target", "≥95%"), ("actual", "80%"), ("weight", "10"), ("score", "0")]),
@@ -146,7 +154,7 @@ GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
@@ -745,3 +753,17 @@ def test_a_fund_label_wrapped_in_a_cell_per_line_table_is_one_line_name():
             "其中：当年财政\n拨款\n100\n110\n105.5\n95.9%\n上年结转\n资金\n20\n20\n20\n100%\n")
     doc = run_text(text, "wrapped-label")
     assert [f.line for f in doc.funds] == ["年度资金总额", "当年财政拨款", "上年结转资金"]
+
+
+@pytest.mark.parametrize("label", ["1、", "2.", "（3）", "④"])
+def test_a_list_number_before_a_table_name_is_no_part_of_the_indicator(label):
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            f"| 产出指标 | 数量指标 | {label}培训人次 | ≥300人次 | 326人次 | 20 | 20 |\n")
+    doc = run_text(text, "list-number")
+    assert [e.text for e in doc.entities if e.label == "INDICATOR"] == ["培训人次"]
+
+
+def test_a_date_actual_is_no_entity():
+    text = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标时效指标完成时间2023.12.31前2023.11.301010")
+    doc = run_text(text, "date-actual")
+    assert not any(e.text.startswith("2023.11") for e in doc.entities)
