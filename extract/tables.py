@@ -208,6 +208,8 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
             if len(written) >= 2 and written[0][1].end <= written[-1][0] \
                     and re.search(r"[\s|]", doc.text[written[0][1].end:written[-1][0]]):  # 总分 100 95: points, then total
                 cells = [("weight", written[0][1]), ("actual", written[-1][1])]
+            elif len(written) == 1:
+                cells = [("actual", written[0][1])]  # 总分 | 98: a lone number is the achieved total
         for role, cell in cells:
             if cell is None:
                 continue

@@ -767,3 +767,12 @@ def test_a_date_actual_is_no_entity():
     text = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标时效指标完成时间2023.12.31前2023.11.301010")
     doc = run_text(text, "date-actual")
     assert not any(e.text.startswith("2023.11") for e in doc.entities)
+
+
+def test_a_lone_number_on_a_total_row_is_the_achieved_total():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n培训人数\n≥500人\n520人\n10\n10\n总分\n98\n")
+    doc = run_text(text, "total")
+    by_id = doc.entity_by_id()
+    total = next(e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分")
+    assert [(r.slot, by_id[r.tail].text) for r in doc.relations if r.head == total.id] == [("actual", "98")]
