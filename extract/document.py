@@ -118,6 +118,11 @@ class Row:
     level2: str | None = None
     line: str | None = None
 
+    def cells_end(self) -> int:
+        """Where the row's last cell (or its label) ends."""
+        ends = [c.end for _, c in self.cells] + ([self.label.end] if self.label else [])
+        return max(ends, default=0)
+
     def cell(self, role: str) -> Cell | None:
         """The (first) cell of a role, or None."""
         return next((c for r, c in self.cells if r == role), None)

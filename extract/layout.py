@@ -95,7 +95,26 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             forms += fund_rows_in_performance(t, captions)
         else:
             _spending_side(t.rows)
+    _continued_levels(tables)
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _continued_levels(tables: list[Table]) -> None:
+    """A performance table whose header repeats after a page break goes on with the levels of the rows above
+    it: its first rows, before any level cell of their own, take the last row's levels."""
+    perf = [t for t in tables if t.kind == "performance" and t.rows]
+    for before, after in zip(perf, perf[1:]):
+        if before.roles() != after.roles() or after.start - before.rows[-1].cells_end() > CONTINUED_GAP:
+            continue
+        last = before.rows[-1]
+        for row in after.rows:
+            if row.level1 or row.level2:
+                break
+            row.level1, row.level2 = last.level1, last.level2
+
+
+#: how far after a table's last row its header may repeat for the table to go on (a page break between)
+CONTINUED_GAP = 200
 
 
 def _spending_side(rows: list[Row]) -> None:
@@ -654,7 +673,10 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if not _DATA_BETWEEN.search(between):
             continue
-        if n >= _GRID_HEAD or all(h[3][1] == "other" for h in cluster[n:]) and _HAN.match(text, cluster[n][1]):
+        if n >= _GRID_HEAD:
+            rest = cluster[n:]  # the words of the body, or a header repeated after a short body (a page break)
+            return [cluster[:n]] + (_split_at_data(text, rest) if len(rest) >= _GRID_HEAD else [])
+        if all(h[3][1] == "other" for h in cluster[n:]) and _HAN.match(text, cluster[n][1]):
             return [cluster[:n]]  # 结余 | 资金: the start of a longer word
         break  # a form written as fields: a value after each word
     return [cluster]

@@ -776,3 +776,14 @@ def test_a_lone_number_on_a_total_row_is_the_achieved_total():
     by_id = doc.entity_by_id()
     total = next(e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分")
     assert [(r.slot, by_id[r.tail].text) for r in doc.relations if r.head == total.id] == [("actual", "98")]
+
+
+def test_a_header_repeated_after_a_page_break_goes_on_with_the_levels_above():
+    """- 2 - and the header again after one row: a second header (not rows of 一级指标 …), whose first rows take
+    the levels of the row above the break."""
+    head = "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+    text = (head + "产出指标\n数量指标\n培训人数\n≥500人\n520人\n10\n10\n- 2 -\n" + head
+            + "发放教材数量\n≥500册\n520册\n10\n10\n效益指标\n社会效益指标\n带动就业\n≥100人\n120人\n10\n10\n")
+    rows = [r for t in find_tables(text) if t.kind == "performance" for r in t.rows]
+    assert [(r.level1, r.level2, r.label.text) for r in rows] == [
+        ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "发放教材数量"), ("效益指标", "社会效益指标", "带动就业")]
