@@ -117,6 +117,14 @@ def _continued_levels(tables: list[Table]) -> None:
 CONTINUED_GAP = 200
 
 
+def value_roles(table: Table) -> list[str]:
+    """The roles of a fund table's amount columns: after its label column, without an index column (序号, 行次:
+    the row numbers, no amount)."""
+    index = tuple(table_words()["fund_rows"]["index_rows"])
+    cols = table.columns[table.roles().index("label") + 1:]
+    return [c.role for c in cols if not (c.role == "other" and c.word.startswith(index))]
+
+
 def _spending_side(rows: list[Row]) -> None:
     """A department form's amounts by kind of spending (按支出性质分:1925.67 其中:基本支出:900.47 项目支出:…),
     written beside those by source of income, are spent, not budgeted: one amount each, moved to ``spent``
@@ -407,7 +415,7 @@ def field_row(text: str, header: Table) -> Row | None:
     """The one row of a fund header written as fields, each column word followed by its own amount
     (計劃安排資金 (萬元) 55 實際到位資金 (萬元) 55 實際支出 (萬元) 55): the total line, no label; None when
     the header's words are not each followed by one amount."""
-    cols = [c for c in header.columns if c.role != "label"]
+    cols = [c for c in header.columns[header.roles().index("label") + 1:]]
     if len(cols) < 2:
         return None
     row = Row(None, line=TOTAL_LINE)
@@ -519,7 +527,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             start = min(f[0] for f in fund)
             label = Column("label", "", start, start)
-            h = Table("fund", [label, *cols], start, max(f[1] for f in fund), len(text))
+            index = [c for c in cols[:1] if c.word in table_words()["fund_rows"]["index_first"]  # 序号 | 资金来源 | …
+                     and not re.search(r"[^\s|｜]", text[text.rfind("\n", 0, c.start) + 1:c.start])]
+            h = Table("fund", [*index, label, *cols[len(index):]], start, max(f[1] for f in fund), len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
             h.unit = unit_before(captions, h.start, window=CAPTION_WINDOW, until=until)
@@ -981,7 +991,7 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
     """Rows of a glued fund table: each row label (matched in the normalized view) and the run of numbers
     after it, cut into one number per column by :func:`extract.grid.split_glued_fund`."""
     view = view or view_of(text)
-    roles = [r for r in table.roles() if r != "label"]
+    roles = value_roles(table)
     rows: list[Row] = []
     a, b = view.at(table.header_end), view.at(table.end)
     labels = [m for m in _fund_row_re().finditer(view.norm, a, b) if not grid.in_note(view.norm, m.start())]
@@ -1045,7 +1055,7 @@ def labelled_fund_rows(text: str, table: Table) -> list[Row]:
     glued numbers, the run cut into the columns by :func:`extract.grid.split_glued_fund`. Where the header
     has a row index column (序号), the row numbers glued to the end of the run before are passed over: the
     next row's number follows the last one (a subtotal row has none)."""
-    roles = [r for r in table.roles() if r != "label"]
+    roles = value_roles(table)
     start = table.header_end
     indexed = any(w in text[max(0, table.start - CAPTION_AFTER):start] for w in table_words()["fund_rows"]["index_rows"])
     runs = [(m.start(), m.end()) for m in _GLUED_RUN.finditer(text, start, table.end)]

@@ -787,3 +787,27 @@ def test_a_header_repeated_after_a_page_break_goes_on_with_the_levels_above():
     rows = [r for t in find_tables(text) if t.kind == "performance" for r in t.rows]
     assert [(r.level1, r.level2, r.label.text) for r in rows] == [
         ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "发放教材数量"), ("效益指标", "社会效益指标", "带动就业")]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("| 项目（万元） | 年初预算数 | 调整后预算 | 实际支出 | 执行率 |", "| 合计 | 120 | 130 | 125.5 | 96.5% |",
+     {"budget_initial": "120", "budget": "130", "spent": "125.5", "rate": "96.5%"}),
+    ("| 项目（万元） | 预算安排 | 实际到位 | 实际支出 |", "| 合计 | 120 | 110 | 105 |",
+     {"budget": "120", "received": "110", "spent": "105"}),
+    ("| 项目（万元） | 全年预算 | 全年执行 | 执行率 |", "| 合计 | 130 | 125.5 | 96.5% |",
+     {"budget": "130", "spent": "125.5", "rate": "96.5%"}),
+])
+def test_fund_heads_written_without_数_or_otherwise(header, row, expected):
+    doc = run_text(f"{header}\n{row}\n", "heads")
+    by_id = doc.entity_by_id()
+    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [("年度资金总额", expected)]
+
+
+def test_a_序号_column_before_the_row_labels_holds_no_amount():
+    text = ("单位：万元\n| 序号 | 资金来源 | 计划安排资金 | 实际到位资金 | 实际支出 |\n"
+            "| 1 | 中央财政 | 200 | 200 | 190 |\n| 2 | 省级财政 | 150 | 150 | 140 |\n")
+    doc = run_text(text, "index")
+    by_id = doc.entity_by_id()
+    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
+        ("中央财政", {"budget": "200", "received": "200", "spent": "190"}),
+        ("省级财政", {"budget": "150", "received": "150", "spent": "140"})]
