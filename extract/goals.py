@@ -121,31 +121,37 @@ _HARD = re.compile(r"[|｜]|\n[ \t]*\n|(?<=[\u4e00-\u9fff，。；,;:：）)])[ 
 
 
 def _boundary(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where a goal cell ends and the achieved cell begins: a separator (:data:`_HARD`), a line break after a
-    sentence end that no next list item follows, or a list whose numbering starts again."""
-    for m in re.finditer(r"\n[ \t]*", text[start:end]):
-        a, b = start + m.start(), start + m.end()
-        hard = _HARD.search(text, start, a + 1)
-        if hard:
-            return hard.span()
+    """Where a goal cell ends and the achieved cell begins: a bar or a blank line; spaces between words or a
+    line break after a sentence end, unless the next list item follows (目标1：…。 目标2：…); a list whose
+    numbering starts again (目标1 … 目标4 | 目标1)."""
+    for m in _CANDIDATE.finditer(text, start, end):
+        a, b = m.span()
+        if a == start:
+            continue
+        if _BAR_OR_BLANK.fullmatch(m.group(0)):
+            return a, b
         item = _ITEM.match(text, b)
         number = int(item.group(1) or item.group(2)) if item else None
         prev = _last_item_before(text, start, a)
         if number is not None and prev is not None:
             if number <= prev:
-                return a, b  # 目标1 … 目标4 | 目标1: the achieved list begins
+                return a, b  # the achieved list begins
             continue  # the list goes on
-        if text[a - 1:a] and text[a - 1] in _SENTENCE_END:
+        if _HARD.fullmatch(text, a, b) or text[a - 1] in _SENTENCE_END:
             return a, b
-    hard = _HARD.search(text, start, end)
-    return hard.span() if hard else None
+    return None
+
+
+#: where a goal cell may end: a separator (:data:`_HARD`) or a line break
+_CANDIDATE = re.compile(_HARD.pattern + r"|\n[ \t]*")
+_BAR_OR_BLANK = re.compile(r"[|｜]|\n[ \t]*\n")
 
 
 def _last_item_before(text: str, start: int, pos: int) -> int | None:
     """The number of the last list item that starts a line or a sentence in ``text[start:pos]``."""
     last = None
     for m in re.finditer(r"(?:^|(?<=[\n。；;]))", text[start:pos]):
-        item = _ITEM.match(text, start + m.start())
+        item = _ITEM.match(text, start + m.start(), pos)
         if item:
             last = int(item.group(1) or item.group(2))
     return last

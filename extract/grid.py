@@ -106,10 +106,17 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
 
 def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
     """Cells of one character per line that spell a level name written vertically (产 / 出 / 指 / 标) as one
-    cell; other one-character cells (是, 个) stay apart."""
+    cell, and one-character cells of one line that spell a total row's name (总 分, 合  计); other
+    one-character cells (是, 个) stay apart."""
     out: list[Token] = []
     i = 0
     while i < len(toks):
+        pair = toks[i:i + 2]
+        if len(pair) == 2 and pair[1].brk == 0 and all(len(t.text) == 1 for t in pair) \
+                and pair[0].text + pair[1].text in _spaced_words():
+            out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
+            i += 2
+            continue
         j = i
         while j < len(toks) and len(toks[j].text) == 1 and _HAN.match(toks[j].text) and (j == i or toks[j].brk > 0):
             j += 1
@@ -121,6 +128,12 @@ def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
             out.append(toks[i])
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _spaced_words() -> frozenset[str]:
+    """Two-character row names a PDF writes with a space inside (总 分, 合 计): tables.toml [names] spaced."""
+    return frozenset(load_data("tables.toml")["names"]["spaced"])
 
 
 def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
@@ -151,13 +164,16 @@ def _page_mark_re() -> re.Pattern[str]:
 
 
 def _label_then_number(line: str, a: int, b: int) -> list[tuple[int, int]]:
-    """A piece of a space-aligned line that is a label, one space and a number: two cells."""
+    """A piece of a space-aligned line that is a label or a name, one space and a value (其中：当年财政拨款 100,
+    巩固提升工程受益人口 ≥5000人): two cells."""
     m = _LABEL_NUMBER.fullmatch(line, a, b)
-    return [(a, m.end(1)), (m.start(2), b)] if m else [(a, b)]
+    if not m or kind_of(m.group(2))[0] not in VALUE_KINDS:
+        return [(a, b)]
+    return [(a, m.end(1)), (m.start(2), b)]
 
 
-#: a label ending in a Han character or a bracket, one space, then a number (a cell of its own)
-_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff)）])[ \u3000](-?\d[\d,]*(?:\.\d+)?\s*[%％]?)")
+#: a label ending in a Han character or a bracket, one space, then what may be a value (a cell of its own)
+_LABEL_NUMBER = re.compile(r"(.*[\u4e00-\u9fff)）])[ \u3000]([-≥≤><=≧≦＞＜]*\d\S*)")
 
 #: a label–value field in one cell (一般公共预算:1325.68, 项目支出：1025.20万元): a label cell and a value cell
 _FIELD = re.compile(r"((?:其中\s*[:：]\s*)?[^\d:：]*[\u4e00-\u9fff)）])\s*[:：]\s*(-?\d[\d,.]*\s*[%％]?(?:万元|元|亿元)?)\s*$")

@@ -127,19 +127,32 @@ def prose_goals(doc: Document) -> int:
             continue
         if ent.label not in ("MONEY", "QUANTITY", "PERCENT") or doc.in_table(ent.start):
             continue
-        if cell == "goal":
-            ent.label = "TARGET"
-            ent.attrs = parse_value(ent.text, "TARGET")
-            n += 1
-            continue
         start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, ent.start - GOAL_REACH), ent.start)),
                     default=max(0, ent.start - GOAL_REACH))
         cues = [m.end() for m in cue.finditer(doc.text, start, ent.start)]
-        if cues and not stop.search(doc.text, cues[-1], ent.start):
-            ent.label = "TARGET"
-            ent.attrs = parse_value(ent.text, "TARGET")
+        if cell == "goal" or cues and not stop.search(doc.text, cues[-1], ent.start):
+            _as_goal(doc, ent)
             n += 1
     return n
+
+
+def _as_goal(doc: Document, ent: Entity) -> None:
+    """Make a value a TARGET with the comparator words written against it (不少于20公里, 95%以上)."""
+    text = doc.text
+    before = next((w for w in _goal_words("before") if text.endswith(w, 0, ent.start)), "")
+    after = next((w for w in _goal_words("after") if text.startswith(w, ent.end)), "")
+    s, e = ent.start - len(before), ent.end + len(after)
+    if any(o is not ent and o.start < e and s < o.end for o in doc.entities):
+        s, e = ent.start, ent.end
+    ent.start, ent.end, ent.text = s, e, text[s:e]
+    ent.label = "TARGET"
+    ent.attrs = parse_value(ent.text, "TARGET")
+
+
+@lru_cache(maxsize=2)
+def _goal_words(side: str) -> tuple[str, ...]:
+    """Comparator words a goal's span takes in (indicators.toml [goals] comparators_before / _after)."""
+    return tuple(sorted(load_data("indicators.toml")["goals"][f"comparators_{side}"], key=len, reverse=True))
 
 
 def _value_label(text: str) -> str:

@@ -50,3 +50,18 @@ def test_values_of_the_goal_cell_are_targets_and_those_achieved_are_not():
     labels = {(e.text, e.start < FORMS["pipe"].index(DONE)): e.label for e in doc.entities if e.label != "INDICATOR"}
     assert labels[("3个", True)] == "TARGET" and labels[("200人次", True)] == "TARGET"
     assert labels[("3个", False)] == "QUANTITY" and labels[("215人次", False)] == "QUANTITY"
+
+
+def test_a_numbered_goal_list_in_a_row_of_spaces_goes_on_across_spaces():
+    text = ("其他资金 0 0 0\n年度总体目标 预期目标 实际完成情况\n"
+            "目标1：完成培训500人。 目标2：发放补贴1200户。 完成培训520人，发放补贴1200户。\n一级指标 二级指标 三级指标\n")
+    assert [(r, c.text) for r, c in goal_cells(text)] == [
+        ("goal", "目标1：完成培训500人。 目标2：发放补贴1200户。"), ("achieved", "完成培训520人，发放补贴1200户。")]
+
+
+def test_a_goal_value_takes_the_comparator_words_written_against_it():
+    text = ("年度总体目标 预期目标 实际完成情况\n水质达标率95%以上，新建管网不少于20公里。 水质达标率98%，新建管网22公里。\n"
+            "一级指标 二级指标 三级指标\n")
+    doc = run_text(text, "goal-cmp")
+    assert [(e.text, e.attrs["comparator"]) for e in doc.entities if e.label == "TARGET"] == [
+        ("95%以上", ">="), ("不少于20公里", ">=")]

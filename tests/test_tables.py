@@ -811,3 +811,23 @@ def test_a_序号_column_before_the_row_labels_holds_no_amount():
     assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
         ("中央财政", {"budget": "200", "received": "200", "spent": "190"}),
         ("省级财政", {"budget": "150", "received": "150", "spent": "140"})]
+
+
+def test_a_row_of_spaces_reads_its_total_written_with_a_space_and_ends_at_the_signature():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 培训人数 ≥500人 480人 10 9\n"
+            "总 分 100 97\n填表人：张三 联系电话：13812345678\n")
+    doc = run_text(text, "spaced-total")
+    by_id = doc.entity_by_id()
+    rows = {}
+    for r in doc.relations:
+        rows.setdefault(by_id[r.head].text, []).append((r.slot, by_id[r.tail].text))
+    assert rows == {"培训人数": [("target", "≥500人"), ("actual", "480人"), ("weight", "10"), ("score", "9")],
+                    "总 分": [("weight", "100"), ("actual", "97")]}
+
+
+def test_a_name_one_space_before_its_target_in_a_space_aligned_row_is_two_cells():
+    text = ("一级指标    二级指标    三级指标              年度指标值    实际完成值   分值   得分\n"
+            "产出指标    数量指标    巩固提升工程受益人口 ≥5000人        4800人       10     9\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
+        ("巩固提升工程受益人口", [("target", "≥5000人"), ("actual", "4800人"), ("weight", "10"), ("score", "9")])]
