@@ -96,7 +96,24 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             _spending_side(t.rows)
     _continued_levels(tables)
+    for t in tables:
+        if t.kind == "performance":
+            _levels_above_first(t)
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _levels_above_first(table: Table) -> None:
+    """Rows at the top of a table with level columns, before any level cell: a merged level cell printed in
+    the middle of its rows (a PDF's layout text centres it), so they take the first levels below them."""
+    if not {"level1", "level2"} & set(table.roles()):
+        return
+    first = next((r for r in table.rows if r.level1 or r.level2), None)
+    if first is None:
+        return
+    for row in table.rows:
+        if row is first or row.level1 or row.level2:
+            break
+        row.level1, row.level2 = first.level1, first.level2
 
 
 def _continued_levels(tables: list[Table]) -> None:

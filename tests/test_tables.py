@@ -831,3 +831,14 @@ def test_a_name_one_space_before_its_target_in_a_space_aligned_row_is_two_cells(
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == [
         ("巩固提升工程受益人口", [("target", "≥5000人"), ("actual", "4800人"), ("weight", "10"), ("score", "9")])]
+
+
+def test_rows_above_a_level_cell_printed_in_the_middle_of_its_rows_take_its_levels():
+    """pdftotext -layout centres a merged level cell: the group's first row is printed above it."""
+    text = ("一级指标    二级指标    三级指标        年度指标值   实际完成值   分值   得分\n"
+            "                        培训人数        ≥500人       520人        10     10\n"
+            "产出指标    数量指标    发放补贴户数    1200户       1200户       10     10\n"
+            "                        新建管网        20公里       22公里       10     10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
+        ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "发放补贴户数"), ("产出指标", "数量指标", "新建管网")]
