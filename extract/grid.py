@@ -326,8 +326,10 @@ def _skip_key(role: str, kind: str) -> str:
     return f"fund_{role}" if kind == "fund" and role in ("weight", "score") else role
 
 
-def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tuple[int, Token]]]:
-    """Rows of (column index, token) for ``toks``: the best alignment of the cells to the columns."""
+def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = False) -> list[list[tuple[int, Token]]]:
+    """Rows of (column index, token) for ``toks``: the best alignment of the cells to the columns. In a table
+    flattened to ``one_line`` (cells apart by single spaces) whose lines hold more than a row each, a line break
+    is where the PDF wrapped the line: it tells no row apart."""
     s = scores()
     fit, skip, drop, rows_cfg = s["fit"], s["skip"], s["drop"], s["rows"]
     n_cols = len(columns)
@@ -358,10 +360,12 @@ def align(toks: list[Token], columns: list[Column], kind: str) -> list[list[tupl
     # how rows show in this table
     lines = [t for t in toks if t.brk >= 1]
     multi = sum(1 for i, t in enumerate(toks) if t.brk >= 1 and i + 1 < len(toks) and toks[i + 1].brk == 0)
-    row_per_line = bool(lines) and multi / len(lines) >= float(rows_cfg["row_per_line_share"]) \
+    # a table flattened to one line whose lines hold more than a row each: its line breaks are the PDF's wraps
+    one_line = one_line and bool(lines) and len(toks) / len(lines) > n_cols
+    row_per_line = not one_line and bool(lines) and multi / len(lines) >= float(rows_cfg["row_per_line_share"]) \
         and len(toks) / len(lines) <= float(rows_cfg["row_per_line_width"]) * n_cols
     blanks = sum(1 for t in toks if t.brk == 2)
-    blank_informative = not row_per_line and blanks / len(toks) <= float(rows_cfg["blank_line_share"])
+    blank_informative = not row_per_line and not one_line and blanks / len(toks) <= float(rows_cfg["blank_line_share"])
 
     def new_row_cost(brk: int) -> float:
         if row_per_line:
@@ -503,11 +507,11 @@ def _cells(text: str, rows: list[list[tuple[int, Token]]]) -> list[list[tuple[in
     return rows
 
 
-def performance_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
+def performance_grid(text: str, toks: list[Token], columns: list[Column], one_line: bool = False) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
     levels = LevelTracker()
     out: list[Row] = []
-    for row in _cells(text, align(toks, columns, "performance")):
+    for row in _cells(text, align(toks, columns, "performance", one_line)):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:

@@ -90,7 +90,10 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.rows = glued_fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
-            t.rows = (grid.fund_grid if t.kind == "fund" else grid.performance_grid)(text, toks, t.columns)
+            if t.kind == "fund":
+                t.rows = grid.fund_grid(text, toks, t.columns)
+            else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
+                t.rows = grid.performance_grid(text, toks, t.columns, one_line=t.style == "one_line")
         if t.kind == "performance":
             forms += fund_rows_in_performance(t, captions)
         else:

@@ -842,3 +842,19 @@ def test_rows_above_a_level_cell_printed_in_the_middle_of_its_rows_take_its_leve
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
         ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "发放补贴户数"), ("产出指标", "数量指标", "新建管网")]
+
+
+def test_a_name_wrapped_by_the_pdf_in_a_table_flattened_to_one_line_is_one_name():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 质量指标 验收合\n"
+            "格率 ≥95% 97% 15 15 时效指标 完成及时率 100% 100% 10 10 成本指标 单位成本 ≤50元 48元 10 10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert table.style == "one_line"
+    assert [r.label.text for r in table.rows] == ["验收合\n格率", "完成及时率", "单位成本"]
+
+
+def test_a_table_of_single_spaces_written_a_row_per_line_keeps_its_rows():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 培训人数 ≥500人 520人 10 10\n"
+            "发放补贴户数 1200户 1200户 10 10\n质量指标 验收合格率 ≥95% 97% 15 15\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level2, r.label.text) for r in table.rows] == [
+        ("数量指标", "培训人数"), ("数量指标", "发放补贴户数"), ("质量指标", "验收合格率")]
