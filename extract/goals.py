@@ -82,6 +82,41 @@ def goal_cells(text: str, view: TextView | None = None, tables: list[Table] | No
     return out
 
 
+def goal_sections(text: str) -> list[tuple[str, Cell]]:
+    """Sections of prose headed as the goals (（二）项目绩效目标, 2.年度绩效目标; not 绩效目标完成情况 nor
+    绩效目标分解下达情况): from the heading's end to the next heading of the same or a higher rank, as
+    ``("section", cell)``: its counts and rates are TARGETs (a sum of money there describes the project)."""
+    cfg = _config()
+    heading = re.compile(cfg["section_heading"], re.M)
+    out = []
+    for m in heading.finditer(text):
+        title = m.group("title")
+        if not re.search(cfg["section_words"], title) or re.search(cfg["section_not"], title):
+            continue
+        rank = _rank(m.group("mark"))
+        end = len(text)
+        for n in heading.finditer(text, m.end()):
+            if _rank(n.group("mark")) <= rank:
+                end = n.start()
+                break
+        cell = _trimmed(text, m.end(), min(end, m.end() + int(cfg["section_reach"])))
+        if cell.text:
+            out.append(("section", cell))
+    return out
+
+
+def _rank(mark: str) -> int:
+    """The rank of a heading's number: 一、 0; （一） 1; 1. 2; （1） 3."""
+    mark = mark.strip()
+    if re.match(r"[一二三四五六七八九十]+、", mark):
+        return 0
+    if re.match(r"[（(][一二三四五六七八九十]+[)）]", mark):
+        return 1
+    if re.match(r"\d+[.、．]", mark):
+        return 2
+    return 3
+
+
 def _a_row(text: str, cluster: list[tuple[int, int, str]]) -> bool:
     """Whether a cluster of heads is a form's row, not words of a sentence (确定的年度目标任务): two heads or more,
     one head written as a cell (separators or line breaks around it), or one head as long as a form's row label

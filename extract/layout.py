@@ -25,7 +25,7 @@ from typing import Any
 
 from . import grid
 from .document import Cell, Column, Document, Row, Table
-from .goals import goal_cells
+from .goals import goal_cells, goal_sections
 from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
@@ -51,7 +51,7 @@ def read_layout(doc: Document) -> Document:
     view = view_of(text)
     doc.captions = find_captions(text, view)
     doc.tables = find_tables(text, view, doc.captions)
-    doc.goals = goal_cells(text, view, doc.tables)
+    doc.goals = sorted(goal_cells(text, view, doc.tables) + goal_sections(text), key=lambda g: g[1].start)
     return doc
 
 

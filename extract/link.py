@@ -112,7 +112,8 @@ def _cue_slot(cue: str) -> str:
 
 def prose_goals(doc: Document) -> int:
     """Relabel as TARGET the prose values written as goals (GUIDELINES 91): in the goal cell of a form's goal
-    row (``Document.goals``: 年度总体目标 | 预期目标), or in a goal clause (项目目标：资助精神病患者服药230人):
+    row (``Document.goals``: 年度总体目标 | 预期目标), the counts and rates of a goal section ((二)项目绩效目标),
+    or in a goal clause (项目目标：资助精神病患者服药230人):
     after a cue of ``indicators.toml [goals]``, to the end of the sentence or a stop word. A TARGET in an
     achieved cell (实际完成情况) is relabelled a value: what was achieved is no goal. Returns how many changed."""
     cfg = load_data("indicators.toml")["goals"]
@@ -130,7 +131,8 @@ def prose_goals(doc: Document) -> int:
         start = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, ent.start - GOAL_REACH), ent.start)),
                     default=max(0, ent.start - GOAL_REACH))
         cues = [m.end() for m in cue.finditer(doc.text, start, ent.start)]
-        if cell == "goal" or cues and not stop.search(doc.text, cues[-1], ent.start):
+        in_goal = cell == "goal" or cell == "section" and ent.label != "MONEY"
+        if in_goal or cues and not stop.search(doc.text, cues[-1], ent.start):
             _as_goal(doc, ent)
             n += 1
     return n

@@ -65,3 +65,29 @@ def test_a_goal_value_takes_the_comparator_words_written_against_it():
     doc = run_text(text, "goal-cmp")
     assert [(e.text, e.attrs["comparator"]) for e in doc.entities if e.label == "TARGET"] == [
         ("95%以上", ">="), ("不少于20公里", ">=")]
+
+
+SECTION = ("一、项目基本情况\n项目总投资500万元，用于妇幼保健。\n\n（二）项目绩效目标\n\n"
+           "通过努力，使我市孕产妇系统管理率达到85%以上，新生儿疾病筛查率95%，培训基层医生600人次，安排资金120万元。\n\n"
+           "（三）绩效目标完成情况\n孕产妇系统管理率达到88%，培训基层医生620人次。\n")
+
+
+def test_a_section_headed_as_the_goals_runs_to_the_next_heading_of_its_rank():
+    from extract.goals import goal_sections
+    (section,) = goal_sections(SECTION)
+    assert section[0] == "section"
+    assert section[1].text.startswith("通过努力") and section[1].text.endswith("安排资金120万元。")
+
+
+@pytest.mark.parametrize("heading", ["（三）绩效目标完成情况", "一、绩效目标分解下达情况", "2.绩效目标表", "(3)项目绩效目标设立(3分):"])
+def test_headings_of_what_was_achieved_or_handed_down_are_no_goal_section(heading):
+    from extract.goals import goal_sections
+    assert goal_sections(f"{heading}\n开展培训7期，完成率100%。\n") == []
+
+
+def test_counts_and_rates_of_a_goal_section_are_targets_and_its_money_stays_money():
+    doc = run_text(SECTION, "section")
+    labels = {e.text: e.label for e in doc.entities if e.label != "INDICATOR"}
+    assert labels["85%以上"] == "TARGET" and labels["95%"] == "TARGET" and labels["600人次"] == "TARGET"
+    assert labels["120万元"] == "MONEY" and labels["500万元"] == "MONEY"
+    assert labels["88%"] == "PERCENT" and labels["620人次"] == "QUANTITY"
