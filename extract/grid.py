@@ -381,6 +381,8 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             return float(rows_cfg["row_across_blank"]) if brk == 2 else 0.0
         return 0.0
 
+    # a token alone on its line (the rest of a cell wrapped onto it)
+    alone = [t.brk >= 1 and (i + 1 == len(toks) or toks[i + 1].brk >= 1) for i, t in enumerate(toks)]
     NEG = -math.inf
     join = s["join"]
     wrap = float(join["wrapped_name"])
@@ -413,6 +415,11 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("name", "other", "label") \
                     and cur - (jw if columns[last].role == "label" else j) - wrap > nxt[si]:
                 nxt[si], ptr[si] = cur - (jw if columns[last].role == "label" else j) - wrap, (si, JOINED, False)
+            # … or, in a table written a row per line, a text column's cell that goes on alone on the next line
+            # (受疫情影响，下年度 / 加强组织: the rest of a 偏差原因 sentence, not a row's name)
+            elif last >= 0 and t.brk == 1 and row_per_line and columns[last].role == "other" and alone[k] \
+                    and cur - j - wrap > nxt[si]:
+                nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
             elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("target", "actual") \
                     and _value_piece(toks[k - 1], t) and cur - j - wrap_value > nxt[si]:
                 nxt[si], ptr[si] = cur - j - wrap_value, (si, JOINED, False)

@@ -858,3 +858,11 @@ def test_a_table_of_single_spaces_written_a_row_per_line_keeps_its_rows():
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.level2, r.label.text) for r in table.rows] == [
         ("数量指标", "培训人数"), ("数量指标", "发放补贴户数"), ("质量指标", "验收合格率")]
+
+
+def test_the_rest_of_a_reason_alone_on_the_next_line_of_a_row_per_line_table_is_no_row():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 培训人数 ≥500人 480人 10 9 受疫情影响，下年度\n加强组织\n"
+            "发放补贴户数 1200户 1200户 10 10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in table.rows] == ["培训人数", "发放补贴户数"]
