@@ -137,6 +137,21 @@ def _continued_levels(tables: list[Table]) -> None:
 CONTINUED_GAP = 200
 
 
+def column_units(text: str, table: Table) -> dict[str, str]:
+    """The money unit a header writes after a column's word (年度指标值（万元）, 实际完成值(元)): for the column's
+    bare numbers, by role."""
+    out: dict[str, str] = {}
+    for c in table.columns:
+        m = _COLUMN_UNIT.match(text, c.end)
+        if m and c.role not in out:
+            out[c.role] = m.group(1)
+    return out
+
+
+#: a money unit noted right after a header word: （万元）, (元)
+_COLUMN_UNIT = re.compile(r"\s*[(（]\s*(万元|元|亿元|千元)\s*[)）]")
+
+
 def value_roles(table: Table) -> list[str]:
     """The roles of a fund table's amount columns: after its label column, without an index column (序号, 行次:
     the row numbers, no amount)."""

@@ -20,13 +20,13 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import NO_SLOT, is_date, row_slots, table_words, unit_before, value_groups
+from .layout import NO_SLOT, column_units, is_date, row_slots, table_words, unit_before, value_groups
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
 from .values import caption_factor, parse_value
 
-_BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,4})\s*[)）]\s*$")
+_BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,6})\s*[)）]\s*$")
 _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
 #: how far after its name an entity-sequence row may reach
 MAX_ROW = 400
@@ -43,7 +43,8 @@ def read_tables(doc: Document) -> None:
     doc.sort_entities()
     for t in doc.tables:
         if t.kind == "performance":
-            doc.relations.extend(read_performance_rows(doc, t.rows) if t.rows else link_entity_rows(doc, t))
+            doc.relations.extend(read_performance_rows(doc, t.rows, column_units(doc.text, t)) if t.rows
+                                 else link_entity_rows(doc, t))
         elif t.kind == "field":
             doc.relations.extend(read_performance_rows(doc, t.rows))
 
@@ -175,8 +176,10 @@ def _trim_cell(text: str, cell: Cell) -> tuple[int, int]:
     return s, e
 
 
-def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
-    """Entities and relations of performance-table rows rebuilt by the layout stage."""
+def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] | None = None) -> list[Relation]:
+    """Entities and relations of performance-table rows rebuilt by the layout stage; ``units``: the unit its
+    header writes for a column's bare numbers (年度指标值（万元）), by role."""
+    units = units or {}
     rels: list[Relation] = []
     for row in rows:
         name = row.label
@@ -199,6 +202,8 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
         if hint is None and _money_name_re().search(ind.text):
             hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
+        if hint and "/" in hint:
+            hint = hint.split("/")[0]  # 人均补助标准（元/人）: the amount's unit, per person
         cells = [(r, target_stretch(row) if r == "target" else row.cell(r)) for r in ("target", "actual", "weight", "score")]
         if total_row:  # 总分 | 100 | 98.5: the points are its weight, the achieved total (its last value) its actual
             last = next((r for r in ("score", "actual", "target") if row.cell(r) is not None), None)
@@ -233,8 +238,9 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
                         _relabel(x, label, None)
                         rels.append(Relation(ind.id, x.id, role))
                 continue
+            own = hint if unit_cell is not None else units.get(role) or hint  # the unit column, the header's, the name's
             if role == "target":
-                fields = parse_value(text, "TARGET", hint)  # the hint counts only where no unit is written
+                fields = parse_value(text, "TARGET", own)  # the hint counts only where no unit is written
                 if fields["comparator"] is None and bracket_cmp and _is_bare_text(text):
                     fields["comparator"] = bracket_cmp  # 公猪舍(≥**平方米) | 22.8
                 tail = _replace(doc, "TARGET", s, e, **fields)
@@ -245,11 +251,11 @@ def read_performance_rows(doc: Document, rows: list[Row]) -> list[Relation]:
                 text = doc.text[s:e]
                 # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
                 label = _label_of_text(text)
-                if label == "QUANTITY" and hint and caption_factor(hint) is not None:
+                if label == "QUANTITY" and own and caption_factor(own) is not None:
                     label = "MONEY"  # … unless the unit column states a money unit
-                fields = parse_value(text, label, hint)
-                if label == "QUANTITY" and fields.get("unit") is None and hint:
-                    fields["unit"] = hint
+                fields = parse_value(text, label, own)
+                if label == "QUANTITY" and fields.get("unit") is None and own:
+                    fields["unit"] = own
                 tail = _replace(doc, label, s, e, **fields)
             else:
                 tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))

@@ -866,3 +866,24 @@ def test_the_rest_of_a_reason_alone_on_the_next_line_of_a_row_per_line_table_is_
             "发放补贴户数 1200户 1200户 10 10\n")
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [r.label.text for r in table.rows] == ["培训人数", "发放补贴户数"]
+
+
+@pytest.mark.parametrize("text, target_yuan, actual_yuan", [
+    ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值（万元） | 实际完成值（万元） | 分值 | 得分 |\n"
+     "| 产出指标 | 成本指标 | 项目总成本 | ≤130 | 125.3 | 10 | 10 |\n", 1300000.0, 1253000.0),        # the heads' unit
+    ("单位：元\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+     "| 产出指标 | 成本指标 | 项目总成本 | ≤1300000 | 1250000 | 10 | 10 |\n", 1300000.0, 1250000.0),  # a cost's caption
+    ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+     "| 产出指标 | 成本指标 | 每公里养护成本（万元/公里） | ≤8 | 7.5 | 10 | 10 |\n", 80000.0, 75000.0),   # per unit
+])
+def test_money_targets_and_actuals_take_the_unit_of_their_heads_or_name(text, target_yuan, actual_yuan):
+    doc = run_text(text, "money-cells")
+    got = {e.label: e.attrs.get("yuan") for e in doc.entities if e.label in ("TARGET", "MONEY")}
+    assert got == {"TARGET": target_yuan, "MONEY": actual_yuan}
+
+
+def test_a_rate_named_for_a_cost_is_no_sum_of_money():
+    text = ("单位：万元\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 成本指标 | 成本控制率 | 100 | 100 | 10 | 10 |\n")
+    doc = run_text(text, "cost-rate")
+    assert not any(e.label == "MONEY" for e in doc.entities)
