@@ -571,6 +571,9 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
             continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
+        # the cells of an index or code column (序号, 行次, 项目编码 43012345, 文号): no amount, no entity
+        cells += [("index", Cell(t.start, t.end, t.text)) for col, t in row if t.kind != "empty"
+                  and columns[col].role != "label" and normalize(columns[col].word).startswith(index_rows)]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
 

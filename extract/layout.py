@@ -152,6 +152,20 @@ def column_units(text: str, table: Table) -> dict[str, str]:
 _COLUMN_UNIT = re.compile(r"\s*[(（]\s*(万元|元|亿元|千元)\s*[)）]")
 
 
+def _leading_index(text: str, cols: list[Column]) -> list[Column]:
+    """The index and code columns that open a fund header's line (序号 | 项目编码 | 项目名称 …): they stand
+    before the row labels."""
+    first = table_words()["fund_rows"]["index_first"]
+    if not cols or re.search(r"[^\s|｜]", text[text.rfind("\n", 0, cols[0].start) + 1:cols[0].start]):
+        return []
+    out = []
+    for c in cols:
+        if c.word not in first:
+            break
+        out.append(c)
+    return out
+
+
 def value_roles(table: Table) -> list[str]:
     """The roles of a fund table's amount columns: after its label column, without an index column (序号, 行次:
     the row numbers, no amount)."""
@@ -562,8 +576,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             start = min(f[0] for f in fund)
             label = Column("label", "", start, start)
-            index = [c for c in cols[:1] if c.word in table_words()["fund_rows"]["index_first"]  # 序号 | 资金来源 | …
-                     and not re.search(r"[^\s|｜]", text[text.rfind("\n", 0, c.start) + 1:c.start])]
+            index = _leading_index(text, cols)  # 序号 | 项目编码 | 资金来源 | …: before the row labels
             h = Table("fund", [*index, label, *cols[len(index):]], start, max(f[1] for f in fund), len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))

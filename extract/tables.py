@@ -343,6 +343,8 @@ def read_fund_rows(doc: Document, header: Table) -> None:
         spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
         for role, c in row.cells:
+            if role == "index":
+                continue  # a row number or a code (项目编码 43012345): no entity
             if role in ("weight", "score"):
                 ent = doc.add_entity("QUANTITY", c.start, c.end, **parse_value(c.text, "QUANTITY"))
             elif role == "rate" or "%" in c.text or "％" in c.text:

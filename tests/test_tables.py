@@ -887,3 +887,16 @@ def test_a_rate_named_for_a_cost_is_no_sum_of_money():
             "| 产出指标 | 成本指标 | 成本控制率 | 100 | 100 | 10 | 10 |\n")
     doc = run_text(text, "cost-rate")
     assert not any(e.label == "MONEY" for e in doc.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "单位：万元\n| 项目编码 | 项目名称 | 预算数 | 执行数 |\n| 43012345 | 设备购置 | 120 | 118 |\n| 43012346 | 差旅费 | 20 | 18 |\n",
+    "单位：万元\n| 序号 | 项目编码 | 项目名称 | 预算数 | 执行数 |\n| 1 | 43012345 | 设备购置 | 120 | 118 |\n"
+    "| 2 | 43012346 | 差旅费 | 20 | 18 |\n",
+])
+def test_codes_and_row_numbers_of_a_fund_table_are_no_amounts(text):
+    doc = run_text(text, "codes")
+    by_id = doc.entity_by_id()
+    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
+        ("设备购置", {"budget": "120", "spent": "118"}), ("差旅费", {"budget": "20", "spent": "18"})]
+    assert sorted(e.text for e in doc.entities if e.label == "MONEY") == ["118", "120", "18", "20"]
