@@ -910,6 +910,8 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
+    caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption
+    end = caption.start() if caption else end
     cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else \
         _CELL_TEXT_GLUED if table.style == "glued" and table.kind == "fund" else _CELL_TEXT
     for m in cell_re.finditer(text, start, end):
@@ -923,6 +925,8 @@ def body_end(text: str, table: Table) -> int:
 
 
 _CELL_TEXT = re.compile(r"[^\n|｜\t]+")
+#: a line that opens with a unit caption (单位：人, 金额单位：元): a table's caption, no row of the table above it
+_FORM_CAPTION = re.compile(r"(?m)^[ \t]*(?:金额)?单\s*位\s*[:：]")
 _CELL_TEXT_ONE_LINE = re.compile(r"\S+")
 #: a text cell of a glued fund table with these marks is prose (a row label has none)
 _SENTENCE_MARK = re.compile(r"[。；;，,“”]")
@@ -952,8 +956,8 @@ def find_captions(text: str, view: TextView | None = None) -> list[tuple[int, st
     words = table_words()["captions"]
     out = []
     for m in _caption_re().finditer(view.norm):
-        unit = m.group(1) or m.group(2)
-        reach = int(words["form_reach"]) if m.group(1) else 0
+        unit = re.sub(r"\s+", "", m.group(1) or m.group(2) or m.group(3))
+        reach = int(words["form_reach"]) if m.group(1) or m.group(3) else 0
         out.append((view.span(m.start(), m.end())[0], words["spelling"].get(unit, unit), reach))
     return out
 
@@ -984,13 +988,17 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
             break
         if pos - max(window, reach) <= at:
             found = unit
-    return found
+    return found if found in _MONEY_CAPTION_UNITS else None  # 单位：人 ends an earlier 万元's reach
+
+
+#: the units a caption may state for amounts (a caption of another unit, 单位：人, states none)
+_MONEY_CAPTION_UNITS = ("万元", "千元", "元", "亿元")
 
 
 def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int) -> str | None:
     """The unit of the first caption inside a table's span (a form's row-spanning cell 项目资金(元) that the
     flattening wrote after the table's first rows), for a table whose caption before it gives none."""
-    return next((unit for at, unit, _ in captions if start <= at < end), None)
+    return next((unit for at, unit, _ in captions if start <= at < end and unit in _MONEY_CAPTION_UNITS), None)
 
 
 # -- fund tables -------------------------------------------------------------------

@@ -28,6 +28,8 @@ from .values import caption_factor, parse_value
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,6})\s*[)）]\s*$")
 _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
+#: the unit a fund row's label notes for its own amounts: 差旅费（元）
+_ROW_UNIT = re.compile(r"[(（]\s*(万元|千元|元|亿元)\s*[)）]")
 #: how far after its name an entity-sequence row may reach
 MAX_ROW = 400
 #: how far back a restated sum (工程资金金额 | 43.2) looks for the fund table's caption unit
@@ -340,6 +342,8 @@ def read_fund_rows(doc: Document, header: Table) -> None:
             cells["weight"] = ent.id
             points = None
         label = row.label
+        own = _ROW_UNIT.search(label.text) if label else None
+        unit = own.group(1) if own else header.unit  # 差旅费（元） in a table of 万元: the row's own unit
         spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
         for role, c in row.cells:
@@ -353,12 +357,12 @@ def read_fund_rows(doc: Document, header: Table) -> None:
                     fields["value"] = round(fields["value"] * 100, 6)  # a ratio B/A
                 ent = doc.add_entity("PERCENT", c.start, c.end, **fields)
             else:
-                ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", header.unit))
-                if header.unit:
-                    ent.attrs["unit_hint"] = header.unit
+                ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", unit))
+                if unit:
+                    ent.attrs["unit_hint"] = unit
             if role in FUND_FIELDS and (role == "rate") == (ent.label == "PERCENT"):
                 cells[role] = ent.id  # a cell of another column (比上年增减比率, 结余) is an entity without field
         doc.funds.append(FundLine(row.line, label.start if label else None, label.end if label else None,
-                                  header.unit, cells))
+                                  unit, cells))
 
 

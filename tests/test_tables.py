@@ -900,3 +900,25 @@ def test_codes_and_row_numbers_of_a_fund_table_are_no_amounts(text):
     assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
         ("设备购置", {"budget": "120", "spent": "118"}), ("差旅费", {"budget": "20", "spent": "18"})]
     assert sorted(e.text for e in doc.entities if e.label == "MONEY") == ["118", "120", "18", "20"]
+
+
+def test_a_row_label_with_its_own_unit_in_a_table_of_another():
+    text = ("单位：万元\n| 项目 | 预算数 | 执行数 | 执行率 |\n| 设备购置 | 120 | 118 | 98.33% |\n"
+            "| 差旅费（元） | 5000 | 4800 | 96% |\n")
+    doc = run_text(text, "row-unit")
+    assert {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"} == {
+        "120": 1200000.0, "118": 1180000.0, "5000": 5000.0, "4800": 4800.0}
+
+
+def test_a_caption_of_another_unit_ends_the_amounts_of_the_table_above():
+    text = ("单位：万元\n| 项目 | 预算数 | 执行数 |\n| 合计 | 120 | 118 |\n\n单位：人\n| 项目 | 计划数 | 完成数 |\n"
+            "| 培训人数 | 200 | 230 |\n")
+    doc = run_text(text, "other-caption")
+    assert [f.line for f in doc.funds] == ["年度资金总额"]
+    assert sorted(e.text for e in doc.entities if e.label == "MONEY") == ["118", "120"]
+
+
+@pytest.mark.parametrize("caption", ["单 位：万 元", "单位 万元", "金额单位：万元"])
+def test_captions_written_with_spaces_or_without_colon(caption):
+    doc = run_text(f"{caption}\n| 项目 | 预算数 | 执行数 |\n| 合计 | 120 | 118 |\n", "caption")
+    assert [e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"] == [1200000.0, 1180000.0]
