@@ -572,6 +572,10 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
             fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
         fund = _by_cell(text, fund)
+        roles = [r for *_, r in fund]
+        if roles.count("budget") >= 2 and "budget_initial" not in roles:  # 预算数 | 全年预算数: the year's first budget
+            i = roles.index("budget")
+            fund[i] = (*fund[i][:3], "budget_initial")
         if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             start = min(f[0] for f in fund)

@@ -922,3 +922,21 @@ def test_a_caption_of_another_unit_ends_the_amounts_of_the_table_above():
 def test_captions_written_with_spaces_or_without_colon(caption):
     doc = run_text(f"{caption}\n| 项目 | 预算数 | 执行数 |\n| 合计 | 120 | 118 |\n", "caption")
     assert [e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"] == [1200000.0, 1180000.0]
+
+
+def test_two_budget_heads_without_a_first_budget_head_are_the_years_first_and_its_whole():
+    """预算数 | 全年预算数: the first budget column is the year's first budget (年初), the second its whole."""
+    text = ("项目资金（万元）\n预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
+            "年度资金总额\n100\n130\n128.5\n10\n98.85%\n9.9\n")
+    doc = run_text(text, "two-budgets")
+    by_id = doc.entity_by_id()
+    assert [{k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds] == [
+        {"budget_initial": "100", "budget": "130", "spent": "128.5", "weight": "10", "rate": "98.85%", "score": "9.9"}]
+
+
+def test_a_unit_with_a_magnitude_broken_onto_the_next_line_joins_its_number():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n垃圾清运量\n≥50万吨\n52\n万吨\n10\n10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(role, c.text) for role, c in table.rows[0].cells] == [
+        ("target", "≥50万吨"), ("actual", "52\n万吨"), ("weight", "10"), ("score", "10")]
