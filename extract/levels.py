@@ -84,7 +84,8 @@ _POINTS_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8})[(（]\d+(?:\.\d+)?分[)）
 class LevelTracker:
     """The current level-1 / level-2 categories, updated by each level name met in reading order.
 
-    A new level-1 name clears level 2; a level-2 name sets level 1 to what is written with it,
+    A new level-1 name clears level 2 (the same one again does not: a merged cell repeated, or printed in the
+    middle of its rows); a level-2 name sets level 1 to what is written with it,
     or to its category's level 1 (数量指标 → 产出指标), or keeps the current one.
     """
 
@@ -92,8 +93,8 @@ class LevelTracker:
     level2: str | None = None
 
     def see(self, l1: str | None, l2: str | None) -> None:
-        if l1:
-            self.level1, self.level2 = l1, None
+        if l1 and l1 != self.level1:
+            self.level1, self.level2 = l1, None  # (the same level 1 again, a merged cell printed mid-group, keeps level 2)
         if l2:
             self.level2, self.level1 = l2, l1 or level1_of().get(l2, self.level1)
 

@@ -36,3 +36,14 @@ def test_tracker_carries_levels_down_and_fills_level1():
     assert (t.level1, t.level2) == ("满意度指标", None)
     t.see_text("项目决策")
     assert t.level1 == "项目决策"
+
+
+def test_the_same_level_1_again_keeps_the_level_2_of_its_group():
+    """A merged 一级指标 cell printed in the middle of its rows (or repeated): its group's level 2 goes on."""
+    from extract.levels import LevelTracker
+    t = LevelTracker()
+    t.see("产出指标", "数量指标")
+    t.see("产出指标", None)
+    assert (t.level1, t.level2) == ("产出指标", "数量指标")
+    t.see("效益指标", None)
+    assert (t.level1, t.level2) == ("效益指标", None)
