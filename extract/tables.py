@@ -210,7 +210,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         if total_row:  # 总分 | 100 | 98.5: the points are its weight, the achieved total (its last value) its actual
             last = next((r for r in ("score", "actual", "target") if row.cell(r) is not None), None)
             cells = [("weight", row.cell("weight"))] + ([(last, row.cell(last))] if last else [])
-            written = sorted(((c.start, c) for r in ("target", "actual", "weight", "score") if (c := row.cell(r)) is not None),
+            written = sorted(((c.start, c) for r in ("target", "actual", "weight", "score")
+                              if (c := row.cell(r)) is not None and _writes_number(c.text)),  # not 总分 | 总分 | 100 | 97
                              key=lambda x: x[0])
             if len(written) >= 2 and written[0][1].end <= written[-1][0] \
                     and re.search(r"[\s|]", doc.text[written[0][1].end:written[-1][0]]):  # 总分 100 95: points, then total

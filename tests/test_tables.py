@@ -940,3 +940,12 @@ def test_a_unit_with_a_magnitude_broken_onto_the_next_line_joins_its_number():
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(role, c.text) for role, c in table.rows[0].cells] == [
         ("target", "≥50万吨"), ("actual", "52\n万吨"), ("weight", "10"), ("score", "10")]
+
+
+def test_a_total_row_whose_merged_name_is_repeated_keeps_its_points_and_total():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n培训人数\n≥500人\n520人\n10\n10\n总分\n总分\n总分\n100\n97\n")
+    doc = run_text(text, "total-repeated")
+    by_id = doc.entity_by_id()
+    total = next(e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分")
+    assert [(r.slot, by_id[r.tail].text) for r in doc.relations if r.head == total.id] == [("weight", "100"), ("actual", "97")]
