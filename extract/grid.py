@@ -106,8 +106,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
 
 def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
     """Cells of one character per line that spell a level name written vertically (产 / 出 / 指 / 标) as one
-    cell, and one-character cells of one line that spell a total row's name (总 分, 合  计); other
-    one-character cells (是, 个) stay apart."""
+    cell, a level name wrapped over two lines (社会效 / 益指标), and one-character cells of one line that spell a
+    total row's name (总 分, 合  计); other one-character cells (是, 个) stay apart."""
     out: list[Token] = []
     i = 0
     while i < len(toks):
@@ -116,6 +116,12 @@ def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
                 and pair[0].text + pair[1].text in _spaced_words():
             out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
             i += 2
+            continue
+        if len(pair) == 2 and pair[1].brk == 1 and _HAN.match(pair[0].text) and _HAN.match(pair[1].text) \
+                and not cell_levels(pair[0].text) and not cell_levels(pair[1].text) \
+                and cell_levels(pair[0].text + pair[1].text) and len(pair[0].text + pair[1].text) >= 4:
+            out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
+            i += 2  # 社会效 / 益指标: a level name wrapped in its cell
             continue
         j = i
         while j < len(toks) and len(toks[j].text) == 1 and _HAN.match(toks[j].text) and (j == i or toks[j].brk > 0):

@@ -949,3 +949,11 @@ def test_a_total_row_whose_merged_name_is_repeated_keeps_its_points_and_total():
     by_id = doc.entity_by_id()
     total = next(e for e in doc.entities if e.label == "INDICATOR" and e.text == "总分")
     assert [(r.slot, by_id[r.tail].text) for r in doc.relations if r.head == total.id] == [("weight", "100"), ("actual", "97")]
+
+
+@pytest.mark.parametrize("pieces, level2", [(("社会效", "益指标"), "社会效益指标"), (("服务对象满意", "度指标"), "服务对象满意度指标")])
+def test_a_level_name_wrapped_over_two_lines_is_one_level(pieces, level2):
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            f"效益指标\n{pieces[0]}\n{pieces[1]}\n带动就业\n≥100人\n120人\n10\n10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level2, r.label.text) for r in table.rows] == [(level2, "带动就业")]
