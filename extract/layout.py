@@ -517,6 +517,8 @@ def _set_ends(text: str, tables: list[Table]) -> None:
         t.style = separator_style(text, t)
         if t.kind == "fund" and t.style in ("spaces", "one_line", "lines", "pipe") and body_glued(text, t):
             t.style = "glued"
+        elif t.kind == "performance" and t.style in ("spaces", "one_line", "lines") and rows_glued(text, t):
+            t.style = "glued"
         t.end = body_end(text, t)
 
 
@@ -1206,6 +1208,28 @@ def body_glued(text: str, header: Table) -> bool:
     return bool(run) and sum(run.group(0).count(c) for c in ".%") >= 2  # two numbers at least: 110 | 91.67%
 
 
+def rows_glued(text: str, header: Table) -> bool:
+    """Whether a performance table's rows are glued under a header that is not (一级指标 二级指标 … above
+    产出指标数量指标培训农民人数≥1200人次1350人次88): its first body line holds no separator, a level name
+    glued to what follows, and two values or more."""
+    start = body_start(text, header)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if len(line) < _GLUED_ROW_MIN or re.search(r"[\s|｜]", line):
+        return False
+    level = level_re_().match(line)
+    return bool(level) and level.end() < len(line) and len(_value_runs_in(line)) >= 2
+
+
+def _value_runs_in(line: str) -> list[str]:
+    """The runs of digits in a line (each a value or several glued)."""
+    return re.findall(r"\d+(?:\.\d+)?", line)
+
+
+#: a glued first row is at least this long (levels, name, values)
+_GLUED_ROW_MIN = 16
 #: a run of glued numbers after a fund row label: eight characters or more of digits, points and %
 _GLUED_BODY_RUN = re.compile(r"[0-9][0-9.,%]{7,}")
 

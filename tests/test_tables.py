@@ -957,3 +957,13 @@ def test_a_level_name_wrapped_over_two_lines_is_one_level(pieces, level2):
             f"效益指标\n{pieces[0]}\n{pieces[1]}\n带动就业\n≥100人\n120人\n10\n10\n")
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.level2, r.label.text) for r in table.rows] == [(level2, "带动就业")]
+
+
+def test_glued_rows_under_a_header_written_with_spaces_are_read_as_glued():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标数量指标培训农民人数≥1200人次1350人次88\n产出指标质量指标项目验收合格率100%100%88\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert table.style == "glued"
+    assert [(r.level2, r.label.text, [c.text for _, c in r.cells]) for r in table.rows] == [
+        ("数量指标", "培训农民人数", ["≥1200人次", "1350人次", "8", "8"]),
+        ("质量指标", "项目验收合格率", ["100%", "100%", "8", "8"])]
