@@ -242,6 +242,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                         rels.append(Relation(ind.id, x.id, role))
                 continue
             own = hint if unit_cell is not None else units.get(role) or hint  # the unit column, the header's, the name's
+            if role == "actual" and unit_cell is None and not units.get(role) and _is_bare_text(text):
+                own = _target_unit(row) or own  # ≤0.6元 | 0.58: a bare actual in the unit its target writes
             if role == "target":
                 fields = parse_value(text, "TARGET", own)  # the hint counts only where no unit is written
                 if fields["comparator"] is None and bracket_cmp and _is_bare_text(text):
@@ -264,6 +266,16 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))
             rels.append(Relation(ind.id, tail.id, role))
     return rels
+
+
+def _target_unit(row: Row) -> str | None:
+    """The unit a row's target cell writes (≤300万元 → 万元, ≥500万吨 → 万吨), not a percent."""
+    cell = row.cell("target")
+    if cell is None:
+        return None
+    digits = re.search(r"\d[\d.,]*\s*", cell.text)
+    unit = unit_after_number().match(cell.text, digits.end()) if digits else None  # as written: 万吨, not 吨
+    return unit.group(0) if unit and unit.group(0) not in ("%", "％") else None
 
 
 def target_stretch(row: Row) -> Cell | None:

@@ -967,3 +967,14 @@ def test_glued_rows_under_a_header_written_with_spaces_are_read_as_glued():
     assert [(r.level2, r.label.text, [c.text for _, c in r.cells]) for r in table.rows] == [
         ("数量指标", "培训农民人数", ["≥1200人次", "1350人次", "8", "8"]),
         ("质量指标", "项目验收合格率", ["100%", "100%", "8", "8"])]
+
+
+def test_a_bare_actual_takes_the_unit_its_target_writes():
+    text = ("项目资金（万元）\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 成本指标 | 吨水处理成本 | ≤0.6元 | 0.58 | 10 | 10 |\n"
+            "| 产出指标 | 成本指标 | 项目总成本 | ≤300万元 | 298.5 | 10 | 10 |\n"
+            "| 产出指标 | 数量指标 | 垃圾清运量 | ≥500万吨 | 512 | 10 | 10 |\n")
+    doc = run_text(text, "target-unit")
+    got = {e.text: (e.label, e.attrs.get("unit"), e.attrs.get("yuan")) for e in doc.entities
+           if e.label in ("MONEY", "QUANTITY") and e.text != "10"}
+    assert got == {"0.58": ("MONEY", None, 0.58), "298.5": ("MONEY", None, 2985000.0), "512": ("QUANTITY", "万吨", None)}
