@@ -978,3 +978,9 @@ def test_a_bare_actual_takes_the_unit_its_target_writes():
     got = {e.text: (e.label, e.attrs.get("unit"), e.attrs.get("yuan")) for e in doc.entities
            if e.label in ("MONEY", "QUANTITY") and e.text != "10"}
     assert got == {"0.58": ("MONEY", None, 0.58), "298.5": ("MONEY", None, 2985000.0), "512": ("QUANTITY", "万吨", None)}
+
+
+@pytest.mark.parametrize("caption", ["项目资金(万 元)", "项目资金[万元]", "项目资金（单位万元）", "项目资金（万元、%）", "项目资金【万元】"])
+def test_bracket_captions_written_otherwise(caption):
+    doc = run_text(f"{caption}\n| 项目 | 预算数 | 执行数 |\n| 合计 | 120 | 118 |\n", "bracket-caption")
+    assert [e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"] == [1200000.0, 1180000.0]
