@@ -619,14 +619,17 @@ def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, st
     joined, used = [], []
     n = 0
     for a, b in pieces:
-        while n < len(cells) and text[cells[n][0]:cells[n][1]] + text[a:b] not in role_of:
-            n += 1
-        if n == len(cells):
-            return cluster  # a piece that completes no cell above: no continued header
-        word = text[cells[n][0]:cells[n][1]] + text[a:b]
-        joined.append((cells[n][0], b, word, role_of[word]))
-        used += [cells[n], (a, b)]
-        n += 1
+        m = n
+        while m < len(cells) and text[cells[m][0]:cells[m][1]] + text[a:b] not in role_of:
+            m += 1
+        if m == len(cells):
+            continue  # a piece that completes no known word (偏差原因分析 / 及改进措施): passed over
+        word = text[cells[m][0]:cells[m][1]] + text[a:b]
+        joined.append((cells[m][0], b, word, role_of[word]))
+        used += [cells[m], (a, b)]
+        n = m + 1
+    if len(joined) < 2 and len(joined) < len(pieces):
+        return cluster  # not a header's second line
     kept = [h for h in cluster if not any(a <= h[0] < b for a, b in used)]
     return sorted(kept + joined)
 
@@ -637,7 +640,7 @@ def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 #: a header cell's continuation is this short (数, 预算数, (A))
-_CONTINUED_MAX = 4
+_CONTINUED_MAX = 6
 _DIGIT_CHAR = re.compile(r"\d")
 
 

@@ -984,3 +984,15 @@ def test_a_bare_actual_takes_the_unit_its_target_writes():
 def test_bracket_captions_written_otherwise(caption):
     doc = run_text(f"{caption}\n| 项目 | 预算数 | 执行数 |\n| 合计 | 120 | 118 |\n", "bracket-caption")
     assert [e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"] == [1200000.0, 1180000.0]
+
+
+def test_a_header_whose_cells_wrap_onto_a_second_line_in_several_places():
+    """一级 / 指标, 年度 / 指标值 and 偏差原因分析 / 及改进措施 (a piece that completes no known word) in one header."""
+    text = ("| 一级 | 二级 | 三级指标 | 年度 | 实际 | 分值 | 得分 | 偏差原因分析 |\n"
+            "| 指标 | 指标 | | 指标值 | 完成值 | | | 及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 救助人次 | ≥8000人次 | 8320人次 | 20 | 20 | |\n"
+            "| | 质量指标 | 救助准确率 | 100% | 100% | 10 | 10 | |\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert table.roles()[:5] == ["level1", "level2", "name", "target", "actual"]
+    assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
+        ("产出指标", "数量指标", "救助人次"), ("产出指标", "质量指标", "救助准确率")]
