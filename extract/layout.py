@@ -1569,7 +1569,7 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
         w = next((n for n in range(min(len(words) // 2, _WORDED_MAX), 0, -1)
                   if words[-2 * n:-n] == words[-n:] and _HAN.search(words[-n:])
                   and not any(c in _DIGITS for c in words[-n:])), 0)
-        pair = _qualitative_pair_re().search(words)
+        pair = _qualitative_pair_re().search(words) or _date_then_word_re().search(words)
         if w:
             cut, pairs = len(words) - 2 * w, [(len(words) - 2 * w, len(words) - w), (len(words) - w, len(words))]
         elif pair:  # 显著提高明显提高: two words of a target and an actual
@@ -1634,6 +1634,13 @@ def _said_word_re() -> re.Pattern[str]:
     """A value word (达标, 已完成) or an empty cell's mark (—, /) between two runs of a glued row."""
     words = [*table_words()["names"]["qualitative"], *table_words()["names"]["empty_cell"]]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _date_then_word_re() -> re.Pattern[str]:
+    """A target date then an actual in words at the end of a glued name (完成时间2023年12月底前按时完成)."""
+    alt = "|".join(map(re.escape, sorted(table_words()["names"]["qualitative"], key=len, reverse=True)))
+    return re.compile(f"({_one_date_re().pattern})({alt})$")
 
 
 @lru_cache(maxsize=1)

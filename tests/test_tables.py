@@ -114,7 +114,8 @@ GLUED_SCORING_LEVELS = ("一级指标二级指标三级指标分值指标评价�
 
 # target and actual in two different words, an actual in words or left empty between the runs, a score of 0,
 # the total row (points glued to the achieved total)
-GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标质量指标验收合格率≥95%达标1010"
+GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标时效指标完成时间2023年12月底前按时完成1010"
+                         "质量指标验收合格率≥95%达标1010"
                          "培训人次≥300人次—200抽检合格率≥95%80%100效益指标社会效益指标群众生活水平显著提高明显提高108总分10088")
 
 # a list number or a row label's colon before the name, 余 between a number and its unit, dates written with dots
@@ -127,7 +128,8 @@ GLUED_NUMBERS_AND_DATES = ("一级指标二级指标三级指标年度指标值�
     (GLUED_NUMBERS_AND_DATES, [("服务人次", [("target", "≥300人次"), ("actual", "300余人次"), ("weight", "10"), ("score", "10")]),
                                ("完成时间", [("target", "2023.12.31前"), ("actual", "2023.11.30"), ("weight", "10"), ("score", "10")]),
                                ("群众满意度", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "9")])]),
-    (GLUED_WORDS_AND_TOTAL, [("验收合格率", [("target", "≥95%"), ("actual", "达标"), ("weight", "10"), ("score", "10")]),
+    (GLUED_WORDS_AND_TOTAL, [("完成时间", [("target", "2023年12月底前"), ("actual", "按时完成"), ("weight", "10"), ("score", "10")]),
+                             ("验收合格率", [("target", "≥95%"), ("actual", "达标"), ("weight", "10"), ("score", "10")]),
                              ("培训人次", [("target", "≥300人次"), ("weight", "20"), ("score", "0")]),
                              ("抽检合格率", [("target", "≥95%"), ("actual", "80%"), ("weight", "10"), ("score", "0")]),
                              ("群众生活水平", [("target", "显著提高"), ("actual", "明显提高"), ("weight", "10"), ("score", "8")]),
