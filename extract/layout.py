@@ -72,8 +72,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
     for t in tables:
-        if t.kind == "fund" and t.unit is None:
-            t.unit = unit_inside(captions, t.start, t.end)
+        inside = unit_inside(captions, t.start, t.end) if t.kind == "fund" else None
+        if inside and (t.unit is None or unit_before(captions, t.start, window=CAPTION_WINDOW, form=False) is None):
+            t.unit = inside  # 项目资金（元） in the table's own cells beats a form's 单位：万元 far above
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
     forms = score_fields(text, tables) + transposed_funds(text, view, tables, captions) + allocations \
@@ -553,7 +554,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
-    for cl in (part for whole in _clusters(hits, max_gap) for part in _split_at_data(text, _header_lines(text, whole))):
+    for cl in (part for whole in _clusters(hits, max_gap) for piece in _sentence_parts(text, whole)
+               for part in _split_at_data(text, _header_lines(text, piece))):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, _continued_heads(text, cl))
         perf = _by_cell(text, [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")])
@@ -722,6 +724,26 @@ def _header_lines(text: str, cluster: list) -> list:
         first = min(piped)
         cluster = [h for h, ln in zip(cluster, line_of) if ln >= first or "|" in _line_at(text, h[0])] or cluster
     return cluster
+
+
+def _sentence_parts(text: str, cluster: list) -> list[list]:
+    """A cluster of header words cut where a sentence ends between two of them (a header, then prose that
+    names 年度目标 again and again: each part is read on its own, the header not lost to the prose)."""
+    parts, start = [], 0
+    for n in range(1, len(cluster)):
+        if _SENTENCE_END_MARK.search(text, cluster[n - 1][1], cluster[n][0]):
+            parts.append(cluster[start:n])
+            start = n
+    parts.append(cluster[start:])
+    if len(parts) == 1:
+        return parts
+    # in a part before a sentence end, the words after the first one written in running text are prose:
+    # 全年预算数较年初预算数增加20万元。 | a header, then 本项目年度目标已完成。
+    out = []
+    for p in parts[:-1]:
+        cut = next((n for n in range(1, len(p)) if _HAN.search(text, p[n - 1][1], p[n][0])), len(p))
+        out.append(p[:cut])
+    return out + [parts[-1]]
 
 
 def _line_at(text: str, i: int) -> str:
@@ -987,15 +1009,16 @@ def caption_points(text: str, start: int, until: int) -> Cell | None:
     return found
 
 
-def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 200, until: int | None = None) -> str | None:
+def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 200, until: int | None = None,
+                form: bool = True) -> str | None:
     """The unit of the last caption before ``until`` (default ``pos``) that reaches ``pos``: within ``window``
-    characters, or within its own reach for a unit stated for the whole form."""
+    characters, or (``form``) within its own reach for a unit stated for the whole form."""
     hi = pos if until is None else until
     found = None
     for at, unit, reach in captions:
         if at >= hi:
             break
-        if pos - max(window, reach) <= at:
+        if pos - max(window, reach if form else 0) <= at:
             found = unit
     return found if found in _MONEY_CAPTION_UNITS else None  # 单位：人 ends an earlier 万元's reach
 

@@ -998,3 +998,16 @@ def test_a_header_whose_cells_wrap_onto_a_second_line_in_several_places():
     assert table.roles()[:5] == ["level1", "level2", "name", "target", "actual"]
     assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
         ("产出指标", "数量指标", "救助人次"), ("产出指标", "质量指标", "救助准确率")]
+
+
+def test_a_second_form_keeps_its_own_caption_and_a_header_is_not_lost_to_prose_after_it():
+    """单位：万元 above the first form reaches far, but the second form's own 项目资金（元） (in a middle row) rules
+    its amounts; prose after a header that names 年度目标 again and again does not take the header's words."""
+    text = ("单位：万元\n| 项目资金 | | 年初预算数 | 全年预算数 | 全年执行数 |\n| | 年度资金总额 | 52 | 52 | 51.3 |\n"
+            + "本项目年度目标已全部完成，资金使用规范，群众满意度较高。" * 6 + "\n"
+            + "| | | 年初预算数 | 全年预算数 | 全年执行数 |\n| | 年度资金总额 | 86400 | 86400 | 86000 |\n"
+            "| 项目资金（元） | 其中：当年财政拨款 | 86400 | 86400 | 86000 |\n")
+    doc = run_text(text, "two-forms")
+    by_id = doc.entity_by_id()
+    assert [(f.line, f.unit, by_id[f.cells["budget"]].attrs["yuan"]) for f in doc.funds] == [
+        ("年度资金总额", "万元", 520000.0), ("年度资金总额", "元", 86400.0), ("当年财政拨款", "元", 86400.0)]
