@@ -43,7 +43,7 @@ _BETWEEN_HEADS = re.compile(r"[\s|｜:：]*(?:\d+\s*[.．、]\s*)?")
 #: what may follow a head cluster: the body's first cell (not a word that goes on a sentence: 总体目标、保障对象)
 _NOT_A_CELL = re.compile(r"\s*[、，,的和及与]")
 #: a list item's number at the start of a line or after a sentence end: 1. 1、 1: (1) 目标1: 一是
-_ITEM = re.compile(r"\s*(?:目标\s*)?(?:(\d{1,2})\s*[.．、:：)）]|[(（](\d{1,2})[)）])")
+_ITEM = re.compile(r"\s*(?:目标\s*)?(?:(\d{1,2})\s*[.．、:：)）](?!\d)|[(（](\d{1,2})[)）])")
 _SENTENCE_END = "。；;"
 
 

@@ -254,8 +254,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
     norm = normalize(text).replace(" ", "").rstrip("。；;")
     if not norm or _DASH.match(norm):
         return "empty", None
-    if norm == "指标":
-        return "empty", None  # the tail of a level name broken over two cells (经济效益 | 指标): no name
+    if norm in load_data("tables.toml")["levels"]["structure"]:
+        return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     levels = cell_levels(norm)
     if levels:
         l1, l2 = levels

@@ -72,7 +72,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = sorted(tables + fund_blocks(text, view, tables, captions), key=lambda t: t.start)
     _set_ends(text, tables)
     for t in tables:
-        inside = unit_inside(captions, t.start, t.end) if t.kind == "fund" else None
+        inside = unit_inside(captions, t.start, t.end, text) if t.kind == "fund" else None
         if inside and (t.unit is None or unit_before(captions, t.start, window=CAPTION_WINDOW, form=False) is None):
             t.unit = inside  # 项目资金（元） in the table's own cells beats a form's 单位：万元 far above
     allocations = allocation_tables(text, view, tables, captions)
@@ -741,7 +741,7 @@ def _sentence_parts(text: str, cluster: list) -> list[list]:
     # 全年预算数较年初预算数增加20万元。 | a header, then 本项目年度目标已完成。
     out = []
     for p in parts[:-1]:
-        cut = next((n for n in range(1, len(p)) if _HAN.search(text, p[n - 1][1], p[n][0])), len(p))
+        cut = next((n for n in range(1, len(p)) if _HAN.search(_NOTE.sub("", text[p[n - 1][1]:p[n][0]]))), len(p))
         out.append(p[:cut])
     return out + [parts[-1]]
 
@@ -941,8 +941,9 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
-    caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption
-    end = caption.start() if caption else end
+    caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption …
+    if caption and re.search(r"\d", text[start:caption.start()]):  # … once rows were read (not its own, under its header)
+        end = caption.start()
     cell_re = _CELL_TEXT_ONE_LINE if table.style == "one_line" else \
         _CELL_TEXT_GLUED if table.style == "glued" and table.kind == "fund" else _CELL_TEXT
     for m in cell_re.finditer(text, start, end):
@@ -1027,10 +1028,19 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
 _MONEY_CAPTION_UNITS = ("万元", "千元", "元", "亿元")
 
 
-def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int) -> str | None:
+def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int, text: str | None = None) -> str | None:
     """The unit of the first caption inside a table's span (a form's row-spanning cell 项目资金(元) that the
-    flattening wrote after the table's first rows), for a table whose caption before it gives none."""
-    return next((unit for at, unit, _ in captions if start <= at < end and unit in _MONEY_CAPTION_UNITS), None)
+    flattening wrote after the table's first rows); not a row label's own unit (差旅费（元）), when ``text``
+    is given: a table's caption stands alone in its cell or names the table's funds (项目资金, 金额)."""
+    for at, unit, _ in captions:
+        if start <= at < end and unit in _MONEY_CAPTION_UNITS:
+            if text is None or _OWN_CAPTION.search(text[max(0, at - 6):at]):
+                return unit
+    return None
+
+
+#: what stands before a table's own caption: a cell's start, or a word naming the table's funds
+_OWN_CAPTION = re.compile(r"(?:^|[|｜\n\t]|资金|金额|预算|情况)\s*$")
 
 
 # -- fund tables -------------------------------------------------------------------
@@ -1571,9 +1581,9 @@ def glued_rows(text: str, header: Table) -> list[Row]:
 
 @lru_cache(maxsize=1)
 def _yes_no_re() -> re.Pattern[str]:
-    """The answer of a yes-no column (是, 否), not the start of a word that asks (是否满意)."""
+    """The answer of a yes-no column (是, 否), not the start of a name that asks (是否满意)."""
     words = table_words()["names"]
-    return re.compile(rf"\s*({'|'.join(map(re.escape, words['yes_no']))})(?!{words['yes_no_column'].lstrip('^')})")
+    return re.compile(rf"\s*(?!是否)({'|'.join(map(re.escape, words['yes_no']))})")
 
 
 def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
@@ -1669,8 +1679,10 @@ def _date_then_word_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _qualitative_pair_re() -> re.Pattern[str]:
     """Two value words at the end of a glued name: a target and an actual written in words (显著提高明显提高)."""
-    alt = "|".join(map(re.escape, sorted(table_words()["names"]["qualitative"], key=len, reverse=True)))
-    return re.compile(rf"({alt})({alt})$")
+    words = table_words()["names"]["qualitative"]
+    alt = "|".join(map(re.escape, sorted((w for w in words if len(w) >= 2), key=len, reverse=True)))
+    whole = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?!(?:{whole})$)({alt})({alt})$")  # not one listed word cut in two (显著 | 提高)
 
 
 #: the longest word a glued target may repeat as its actual (显著提高显著提高)

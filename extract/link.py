@@ -21,7 +21,7 @@ from .lexicon import load_data
 from .schema import SLOT_TAILS
 from .tagger.trim import trim_indicator
 from .textview import GLOSS, GLOSS_BODY
-from .values import parse_value
+from .values import parse_value, value_label
 
 #: how many characters may stand between a prose indicator and its value
 MAX_GAP = 6
@@ -120,9 +120,10 @@ def prose_goals(doc: Document) -> int:
     cue, stop = re.compile(cfg["cue"]), re.compile(cfg["stop"])
     n = 0
     for ent in doc.entities:
-        cell = next((role for role, c in doc.goals if c.start <= ent.start and ent.end <= c.end), None)
+        around = [(c.end - c.start, role) for role, c in doc.goals if c.start <= ent.start and ent.end <= c.end]
+        cell = min(around)[1] if around else None  # the innermost: a goal row's cell inside a goal section
         if cell == "achieved" and ent.label == "TARGET" and not doc.in_table(ent.start):
-            ent.label = _value_label(ent.text)
+            ent.label = value_label(ent.text)
             ent.attrs = parse_value(ent.text, ent.label)
             n += 1
             continue
@@ -155,12 +156,6 @@ def _as_goal(doc: Document, ent: Entity) -> None:
 def _goal_words(side: str) -> tuple[str, ...]:
     """Comparator words a goal's span takes in (indicators.toml [goals] comparators_before / _after)."""
     return tuple(sorted(load_data("indicators.toml")["goals"][f"comparators_{side}"], key=len, reverse=True))
-
-
-def _value_label(text: str) -> str:
-    """MONEY, PERCENT or QUANTITY, by what a value's text writes."""
-    kind = parse_value(text, "TARGET")["kind"]
-    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
 
 
 #: how far back a goal cue is looked for; what ends a sentence

@@ -24,7 +24,7 @@ from .layout import NO_SLOT, column_units, is_date, row_slots, table_words, unit
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
-from .values import caption_factor, parse_value
+from .values import caption_factor, parse_value, value_label
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,6})\s*[)）]\s*$")
 _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
@@ -62,10 +62,7 @@ def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
         ent.attrs["unit_hint"] = unit_hint
 
 
-def _label_of_text(text: str) -> str:
-    """MONEY, PERCENT or QUANTITY, by the unit the text writes (a bare number is QUANTITY)."""
-    kind = parse_value(text, "TARGET")["kind"]
-    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")
+_label_of_text = value_label
 
 
 def _value_label(ent: Entity) -> str:
@@ -204,8 +201,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
         if hint is None and _money_name_re().search(ind.text):
             hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
-        if hint and "/" in hint:
-            hint = hint.split("/")[0]  # 人均补助标准（元/人）: the amount's unit, per person
+        if hint and "/" in hint and caption_factor(hint.split("/")[0]) is not None:
+            hint = hint.split("/")[0]  # 人均补助标准（元/人）: the amount's unit, per person (not 次/年, mg/L)
         cells = [(r, target_stretch(row) if r == "target" else row.cell(r)) for r in ("target", "actual", "weight", "score")]
         if total_row:  # 总分 | 100 | 98.5: the points are its weight, the achieved total (its last value) its actual
             last = next((r for r in ("score", "actual", "target") if row.cell(r) is not None), None)

@@ -440,3 +440,9 @@ def _target_fields(text: str, r: Reading, unit_hint: str | None, hint_factor: fl
 def _round(x: float) -> float:
     """Round away binary noise (0.1 × 10⁴) while keeping every written decimal."""
     return float(round(x, 6))
+
+
+def value_label(text: str) -> str:
+    """MONEY, PERCENT or QUANTITY, by the unit a value's text writes (a bare number is QUANTITY)."""
+    kind = parse_value(text, "TARGET")["kind"]
+    return {"money": "MONEY", "percent": "PERCENT"}.get(kind or "", "QUANTITY")

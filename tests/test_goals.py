@@ -91,3 +91,11 @@ def test_counts_and_rates_of_a_goal_section_are_targets_and_its_money_stays_mone
     assert labels["85%以上"] == "TARGET" and labels["95%"] == "TARGET" and labels["600人次"] == "TARGET"
     assert labels["120万元"] == "MONEY" and labels["500万元"] == "MONEY"
     assert labels["88%"] == "PERCENT" and labels["620人次"] == "QUANTITY"
+
+
+def test_a_goal_rows_achieved_cell_inside_a_goal_section_stays_achieved():
+    text = ("（二）项目绩效目标\n年度总体目标 预期目标 实际完成情况\n培训基层医生600人次。 培训基层医生620人次。\n"
+            "一级指标 二级指标 三级指标\n")
+    doc = run_text(text, "nested-goal")
+    labels = {e.text: e.label for e in doc.entities if e.label != "INDICATOR"}
+    assert labels == {"600人次": "TARGET", "620人次": "QUANTITY"}

@@ -1011,3 +1011,35 @@ def test_a_second_form_keeps_its_own_caption_and_a_header_is_not_lost_to_prose_a
     by_id = doc.entity_by_id()
     assert [(f.line, f.unit, by_id[f.cells["budget"]].attrs["yuan"]) for f in doc.funds] == [
         ("年度资金总额", "万元", 520000.0), ("年度资金总额", "元", 86400.0), ("当年财政拨款", "元", 86400.0)]
+
+
+def test_a_row_labels_own_unit_does_not_change_the_tables_unit():
+    text = ("单位：万元\n" + "说明：本表反映项目资金的安排和使用情况。" * 8 + "\n| 项目 | 预算数 | 执行数 |\n"
+            "| 年度资金总额 | 100 | 98 |\n| 差旅费（元） | 5000 | 4800 |\n")
+    doc = run_text(text, "row-unit-far")
+    assert {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"} == {
+        "100": 1000000.0, "98": 980000.0, "5000": 5000.0, "4800": 4800.0}
+
+
+def test_a_unit_caption_right_under_a_fund_header_is_its_own():
+    text = ("| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n单位：万元\n"
+            "| 年度资金总额 | 120 | 130 | 125.5 | 96.5% |\n")
+    doc = run_text(text, "caption-under")
+    by_id = doc.entity_by_id()
+    assert [(f.line, {k: by_id[v].attrs.get("yuan") or by_id[v].attrs.get("value") for k, v in f.cells.items() if v})
+            for f in doc.funds] == [("年度资金总额", {"budget_initial": 1200000.0, "budget": 1300000.0,
+                                                    "spent": 1255000.0, "rate": 96.5})]
+
+
+@pytest.mark.parametrize("name", ["群众满意度显著提高", "服务质量良好"])
+def test_a_listed_value_word_ending_a_glued_name_is_not_cut_into_target_and_actual(name):
+    text = f"一级指标二级指标三级指标年度指标值实际完成值分值得分效益指标社会效益指标{name}≥90%92%109"
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, [role for role, _ in r.cells]) for r in table.rows] == [(name, ["target", "actual", "weight", "score"])]
+
+
+def test_a_name_that_starts_like_a_total_is_no_total_row():
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 总计划完成率 | ≥95% | 97% | 10 | 10 |\n")
+    doc = run_text(text, "not-total")
+    assert [e.text for e in doc.entities if e.label == "TARGET"] == ["≥95%"]
