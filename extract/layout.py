@@ -143,14 +143,10 @@ def column_units(text: str, table: Table) -> dict[str, str]:
     bare numbers, by role."""
     out: dict[str, str] = {}
     for c in table.columns:
-        m = _COLUMN_UNIT.match(text, c.end)
+        m = _note_after_re().match(text, c.end)
         if m and c.role not in out:
             out[c.role] = m.group(1)
     return out
-
-
-#: a money unit noted right after a header word: （万元）, (元)
-_COLUMN_UNIT = re.compile(r"\s*[(（]\s*(万元|元|亿元|千元)\s*[)）]")
 
 
 def _leading_index(text: str, cols: list[Column]) -> list[Column]:
@@ -1021,11 +1017,25 @@ def unit_before(captions: list[tuple[int, str, int]], pos: int, window: int = 20
             break
         if pos - max(window, reach if form else 0) <= at:
             found = unit
-    return found if found in _MONEY_CAPTION_UNITS else None  # 单位：人 ends an earlier 万元's reach
+    return found if _money_unit(found) else None  # 单位：人 ends an earlier 万元's reach
 
 
-#: the units a caption may state for amounts (a caption of another unit, 单位：人, states none)
-_MONEY_CAPTION_UNITS = ("万元", "千元", "元", "亿元")
+def _money_unit(unit: str | None) -> bool:
+    """Whether a caption's unit is one of amounts (units.toml [caption]; 单位：人 states none)."""
+    return bool(unit) and unit in lexicon().caption
+
+
+@lru_cache(maxsize=1)
+def _note_after_re() -> re.Pattern[str]:
+    """A money unit noted right after a header word, spaces allowed before it: 年度指标值 （万元）."""
+    return re.compile(r"[ \t]*" + money_note_re().pattern)
+
+
+@lru_cache(maxsize=1)
+def money_note_re() -> re.Pattern[str]:
+    """A money unit noted in brackets (（万元）, (元)): the units of units.toml [caption], the unit as group 1."""
+    alt = "|".join(map(re.escape, sorted(lexicon().caption, key=len, reverse=True)))
+    return re.compile(rf"[(（]\s*({alt})\s*[)）]")
 
 
 def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int, text: str | None = None) -> str | None:
@@ -1033,7 +1043,7 @@ def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int, text
     flattening wrote after the table's first rows); not a row label's own unit (差旅费（元）), when ``text``
     is given: a table's caption stands alone in its cell or names the table's funds (项目资金, 金额)."""
     for at, unit, _ in captions:
-        if start <= at < end and unit in _MONEY_CAPTION_UNITS:
+        if start <= at < end and _money_unit(unit):
             if text is None or _OWN_CAPTION.search(text[max(0, at - 6):at]):
                 return unit
     return None

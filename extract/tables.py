@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import NO_SLOT, column_units, is_date, row_slots, table_words, unit_before, value_groups
+from .layout import NO_SLOT, column_units, is_date, money_note_re, row_slots, table_words, unit_before, value_groups
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
@@ -28,8 +28,6 @@ from .values import caption_factor, parse_value, value_label
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,6})\s*[)）]\s*$")
 _CELL_LABEL = {"weight": "QUANTITY", "score": "QUANTITY"}
-#: the unit a fund row's label notes for its own amounts: 差旅费（元）
-_ROW_UNIT = re.compile(r"[(（]\s*(万元|千元|元|亿元)\s*[)）]")
 #: how far after its name an entity-sequence row may reach
 MAX_ROW = 400
 #: how far back a restated sum (工程资金金额 | 43.2) looks for the fund table's caption unit
@@ -352,7 +350,7 @@ def read_fund_rows(doc: Document, header: Table) -> None:
             cells["weight"] = ent.id
             points = None
         label = row.label
-        own = _ROW_UNIT.search(label.text) if label else None
+        own = money_note_re().search(label.text) if label else None
         unit = own.group(1) if own else header.unit  # 差旅费（元） in a table of 万元: the row's own unit
         spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
