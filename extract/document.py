@@ -166,9 +166,11 @@ class Document:
     funds: list[FundLine] = field(default_factory=list)
     #: the tables the layout stage found, in text order
     tables: list[Table] = field(default_factory=list)
-    #: the captions that state a unit for bare amounts (（万元）, 单位：元), as (offset, unit, reach), in text order
+    #: the captions that state a unit (（万元）, 单位：元; 单位：人 states one of no amounts), as (offset, unit, reach),
+    #: in text order
     captions: list[tuple[int, str, int]] = field(default_factory=list)
-    #: a form's goal row: the cells that state the year's goal (``goal``) and what was achieved (``achieved``)
+    #: where a report states its goals: a form's goal row, the cells of the year's goal (``goal``) and of what was
+    #: achieved (``achieved``), and prose sections headed as the goals (``section``)
     goals: list[tuple[str, Cell]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 

@@ -7,7 +7,8 @@ a cluster of goal and achieved heads (``[goal_cells]`` of ``data/tables.toml``),
 up to the next table or a stop word, cut into the goal cell and the achieved cell at the first cell
 boundary (a ``|``, a blank line, a break after a sentence end, a list that starts again). A cluster
 without an achieved head after its goal head has one cell: all of it is the goal. The result is
-``Document.goals``; :func:`extract.link.prose_goals` reads it.
+``Document.goals``, with the prose sections headed as the goals ((二)项目绩效目标: :func:`goal_sections`);
+:func:`extract.link.prose_goals` reads it.
 """
 
 from __future__ import annotations

@@ -707,13 +707,9 @@ def _by_cell(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int
 
 
 def _header_lines(text: str, cluster: list) -> list:
-    """A cluster of header words without the words of the prose or captions above the header: none before a
-    sentence end between them (本项目执行率较高。), none on a line without separators above a |-header line that
-    holds three of them ((权重10分) above | 年初预算数 | 全年预算数 | …)."""
-    for n in range(len(cluster) - 1, 0, -1):
-        if _SENTENCE_END_MARK.search(text, cluster[n - 1][1], cluster[n][0]):
-            cluster = cluster[n:]
-            break
+    """A cluster of header words without the words of the captions above the header: none on a line without
+    separators above a |-header line that holds three of them ((权重10分) above | 年初预算数 | 全年预算数 | …).
+    (Words of the prose above were cut off at its sentence end by :func:`_sentence_parts`.)"""
     line_of = [text.rfind("\n", 0, h[0]) for h in cluster]  # each hit's line, by where the line starts
     piped = {ln for ln in set(line_of) if line_of.count(ln) >= 3 and "|" in _line_at(text, cluster[line_of.index(ln)][0])}
     if piped:
