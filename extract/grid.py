@@ -279,6 +279,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
             n = r.number.value
             if r.comparator:
                 return "goal", n
+            if r.kind == "quantity" and r.unit == "分" and 0 <= n <= 100:
+                return "points", n  # 9.89分: points written with their unit
             if r.kind in ("percent", "money", "quantity"):
                 return r.kind, n
             if r.kind is None and han == 0:

@@ -1043,3 +1043,13 @@ def test_a_name_that_starts_like_a_total_is_no_total_row():
             "| 产出指标 | 数量指标 | 总计划完成率 | ≥95% | 97% | 10 | 10 |\n")
     doc = run_text(text, "not-total")
     assert [e.text for e in doc.entities if e.label == "TARGET"] == ["≥95%"]
+
+
+def test_points_written_with_their_unit_are_points():
+    text = ("| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| | 年度资金总额 | 1020 | 1020 | 1008.3 | 10 | 98.85% | 9.89分 |\n"
+            "| | 其中：当年财政拨款 | 1020 | 1020 | 1008.3 | — | — | — |\n")
+    doc = run_text(text, "points-unit")
+    by_id = doc.entity_by_id()
+    total = doc.funds[0]
+    assert by_id[total.cells["score"]].text == "9.89分" and by_id[total.cells["weight"]].text == "10"
