@@ -254,7 +254,7 @@ def kind_of(text: str) -> tuple[str, float | None]:
     norm = normalize(text).replace(" ", "").rstrip("。；;")
     if not norm or _DASH.match(norm):
         return "empty", None
-    if norm in load_data("tables.toml")["levels"]["structure"]:
+    if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     levels = cell_levels(norm)
     if levels:
@@ -299,11 +299,24 @@ def _note_re() -> re.Pattern[str]:
 
 def _other_level(text: str) -> str | None:
     """A category the level names do not list, named as one (安全指标): the name, its column tells its rank."""
-    lv = load_data("tables.toml")["levels"]
+    pattern, not_level = _other_level_words()
     norm = normalize(text).replace(" ", "")
-    if re.fullmatch(lv["other_level"], norm) and not any(w in norm for w in lv["not_level"]):
+    if pattern.fullmatch(norm) and not any(w in norm for w in not_level):
         return norm
     return None
+
+
+@lru_cache(maxsize=1)
+def _other_level_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """tables.toml [levels] other_level (compiled) and not_level."""
+    lv = load_data("tables.toml")["levels"]
+    return re.compile(lv["other_level"]), tuple(lv["not_level"])
+
+
+@lru_cache(maxsize=1)
+def _structure_words() -> frozenset[str]:
+    """Words of a form's structure that are an empty cell in a body (tables.toml [levels] structure)."""
+    return frozenset(load_data("tables.toml")["levels"]["structure"])
 
 
 def classify(t: Token) -> None:
@@ -405,8 +418,19 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
         ptr = [(-1, DROPPED, False)] * (n_cols + 1)
         d = float(drop.get(t.kind, 1.5))
         j = _join_cost(toks[k - 1] if k else None, t, join)
-        # a fund row label wrapped in its cell (其中：当年财政 / 拨款) joins across the break when the two make a label
-        jw = float(join["wrapped_label"]) if k and t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
+
+        def wrap_cost(role: str) -> float:
+            """The cost of joining ``t``, on the next line, to the cell of a column of ``role`` before it."""
+            if row_per_line:  # a text column's cell that goes on alone on the next line (受疫情影响，下年度 / 加强组织:
+                return j + wrap if role == "other" and alone[k] else math.inf  # a 偏差原因 sentence, no row's name)
+            if role == "label":  # a fund row label wrapped in its cell, when the two make a label (其中：当年财政 / 拨款)
+                return float(join["wrapped_label"]) + wrap \
+                    if t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
+            if role in ("name", "other"):  # a name or a text wrapped in its cell
+                return j + wrap
+            if role in ("target", "actual") and _value_piece(toks[k - 1], t):  # ≥ / 95 / %: a value broken over lines
+                return j + wrap_value
+            return math.inf
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -418,19 +442,9 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             # the rest of the cell before it, on the same line (a name or a value split at a single space)
             if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
-            # … or on the next line, in a table of a cell per line: a name wrapped in its cell, or a value
-            # broken over lines (≥ / 95 / %: its comparator, number and unit)
-            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("name", "other", "label") \
-                    and cur - (jw if columns[last].role == "label" else j) - wrap > nxt[si]:
-                nxt[si], ptr[si] = cur - (jw if columns[last].role == "label" else j) - wrap, (si, JOINED, False)
-            # … or, in a table written a row per line, a text column's cell that goes on alone on the next line
-            # (受疫情影响，下年度 / 加强组织: the rest of a 偏差原因 sentence, not a row's name)
-            elif last >= 0 and t.brk == 1 and row_per_line and columns[last].role == "other" and alone[k] \
-                    and cur - j - wrap > nxt[si]:
-                nxt[si], ptr[si] = cur - j - wrap, (si, JOINED, False)
-            elif last >= 0 and t.brk == 1 and not row_per_line and columns[last].role in ("target", "actual") \
-                    and _value_piece(toks[k - 1], t) and cur - j - wrap_value > nxt[si]:
-                nxt[si], ptr[si] = cur - j - wrap_value, (si, JOINED, False)
+            # … or on the next line: the rest of the cell wrapped there (see wrap_cost below)
+            elif last >= 0 and t.brk == 1 and cur - (w := wrap_cost(columns[last].role)) > nxt[si]:
+                nxt[si], ptr[si] = cur - w, (si, JOINED, False)
             # the same row, a later column
             same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
             for c in range(last + 1, n_cols):

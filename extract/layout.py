@@ -193,7 +193,7 @@ def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]])
     """Rows of a performance table that are fund lines (a form's 预算资金安排 part: 年度预算资金总额: 1084.25,
     其中:中央补助 668.00): a fund row label with at most one amount. They leave the table and make a fund
     table of their own, each amount the line's ``budget`` in the caption's unit."""
-    total_row = re.compile(table_words()["names"]["total_rows"])  # 合计 | 100: the table's points, not a fund line
+    total_row = total_row_re()  # 合计 | 100: the table's points, not a fund line
     funds = [r for r in table.rows if r.label is not None and grid.kind_of(r.label.text)[0] == "label"
              and not total_row.match(r.label.text.replace(" ", ""))
              and len(r.cells) <= 1 and all(grid.kind_of(c.text)[0] in _AMOUNT_KINDS for _, c in r.cells)]
@@ -783,14 +783,9 @@ def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:
             break
         if b.role not in ("actual", "weight", "score"):
             continue
-        gap = _NOTE.sub(lambda m: " " * len(m.group(0)), text[a.end:b.start])
-        words = [m for m in re.finditer(r"[^\s|｜]+", gap)]
-        if len(words) == 2 and words[1].end() == len(gap):
-            words = words[:1]  # 年度计划数 | 年度完成值: the next column's head begins before its header word
-        word = "".join(w.group(0) for w in words)
-        if len(words) in (1, 2) and _UNNAMED_HEAD.fullmatch(word):  # 年初 / 设定值: one head broken over two lines
-            a_, b_ = a.end + words[0].start(), a.end + words[-1].end()
-            return [*cols[:n + 1], Column("target", word, a_, b_), *cols[n + 1:]]
+        word = _unnamed_head(text, a.end, b.start, next_head_before=True)
+        if word:
+            return [*cols[:n + 1], Column("target", *word), *cols[n + 1:]]
         break
     return cols
 
@@ -814,10 +809,14 @@ def _unnamed_actual(text: str, cols: list[Column]) -> list[Column]:
     return cols
 
 
-def _unnamed_head(text: str, a: int, b: int) -> tuple[str, int, int] | None:
-    """The one header word of an unknown column between two known header words (notes left out), if any."""
+def _unnamed_head(text: str, a: int, b: int, next_head_before: bool = False) -> tuple[str, int, int] | None:
+    """The one header word of an unknown column between two known header words (notes left out), if any: one
+    word, or one head broken over two lines (年初 / 设定值). With ``next_head_before``, a second word that runs
+    up to the next header word is that word's beginning (年度计划数 | 年度完成值), not part of this head."""
     gap = _NOTE.sub(lambda m: " " * len(m.group(0)), text[a:b])
     words = [m for m in re.finditer(r"[^\s|｜]+", gap)]
+    if next_head_before and len(words) == 2 and words[1].end() == len(gap):
+        words = words[:1]
     word = "".join(w.group(0) for w in words)
     if len(words) in (1, 2) and _UNNAMED_HEAD.fullmatch(word):
         return word, a + words[0].start(), a + words[-1].end()
@@ -1536,7 +1535,7 @@ def glued_rows(text: str, header: Table) -> list[Row]:
                 start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)
             name, extra = _name_tail(text, name, before)
-            total = bool(_total_row_re().match(name.text))
+            total = bool(total_row_re().match(name.text))
             split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
             if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
                 split = _total_run(text, j, k)
@@ -1589,7 +1588,8 @@ def glued_rows(text: str, header: Table) -> list[Row]:
 def _yes_no_re() -> re.Pattern[str]:
     """The answer of a yes-no column (是, 否), not the start of a name that asks (是否满意)."""
     words = table_words()["names"]
-    return re.compile(rf"\s*(?!是否)({'|'.join(map(re.escape, words['yes_no']))})")
+    asking = words["yes_no_column"].removeprefix("^")  # 是否
+    return re.compile(rf"\s*(?!{asking})({'|'.join(map(re.escape, words['yes_no']))})")
 
 
 def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
@@ -1640,7 +1640,7 @@ def _total_run(text: str, j: int, k: int) -> tuple[float, int, list[tuple[str, C
 
 
 @lru_cache(maxsize=1)
-def _total_row_re() -> re.Pattern[str]:
+def total_row_re() -> re.Pattern[str]:
     """The name of a row that totals the form's points (总分, 合计)."""
     return re.compile(table_words()["names"]["total_rows"])
 

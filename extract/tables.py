@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Cell, Document, Entity, FundLine, Relation, Row, Table
 from .grid import MAX_RATIO
-from .layout import NO_SLOT, column_units, is_date, money_note_re, row_slots, table_words, unit_before, value_groups
+from .layout import NO_SLOT, column_units, is_date, money_note_re, row_slots, total_row_re, table_words, unit_before, value_groups
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
@@ -60,12 +60,11 @@ def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:
         ent.attrs["unit_hint"] = unit_hint
 
 
-_label_of_text = value_label
 
 
 def _value_label(ent: Entity) -> str:
     """MONEY, PERCENT or QUANTITY: the entity's own label if it is one, else what its text holds."""
-    return ent.label if ent.label in ("MONEY", "PERCENT", "QUANTITY") else _label_of_text(ent.text)
+    return ent.label if ent.label in ("MONEY", "PERCENT", "QUANTITY") else value_label(ent.text)
 
 
 def link_entity_rows(doc: Document, header: Table, max_row: int = MAX_ROW) -> list[Relation]:
@@ -190,7 +189,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         while n_end > n_start and doc.text[n_end - 1] in "。；;":
             n_end -= 1
         ind = _replace(doc, "INDICATOR", n_start, n_end, level1=row.level1, level2=row.level2, table_row=True)
-        total_row = bool(_total_row_re().match(ind.text))
+        total_row = bool(total_row_re().match(ind.text))
         if total_row:  # 总分 | 100 | 95: the form's total, under no category
             ind.attrs.update(level1=None, level2=None)
         unit_cell = row.cell("unit")
@@ -250,7 +249,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 s, e = _value_in_cell(doc, s, e)  # 完成培训3200人次: the value, not the words around it
                 text = doc.text[s:e]
                 # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
-                label = _label_of_text(text)
+                label = value_label(text)
                 if label == "QUANTITY" and own and caption_factor(own) is not None:
                     label = "MONEY"  # … unless the unit column states a money unit
                 fields = parse_value(text, label, own)
@@ -315,9 +314,6 @@ def _after_comparator(text: str, s: int, e: int) -> int:
     return s
 
 
-@lru_cache(maxsize=1)
-def _total_row_re() -> re.Pattern[str]:
-    return re.compile(table_words()["names"]["total_rows"])
 
 
 def _is_sentence(text: str) -> bool:
