@@ -14,3 +14,9 @@ def doc_with(text: str, *spans: tuple[str, str]) -> Document:
         d.add_entity(label, i, i + len(s))
         pos = i + len(s)
     return d
+
+
+def fund_lines(doc: Document) -> list[tuple[str | None, dict[str, str]]]:
+    """A document's fund lines as (line, {field: cell text}), in order."""
+    by_id = doc.entity_by_id()
+    return [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds]

@@ -13,6 +13,8 @@ from extract.generate import SHAPES, Builder, fund_grid, indicator_rows, perform
 from extract.grid import classify, split_glued_fund, tokens
 from extract.pipeline import run_text
 
+from .docs import fund_lines
+
 
 def records(doc: Document) -> list[tuple]:
     """(name, level1, level2, target, actual, weight, score) texts of a document's table rows."""
@@ -75,8 +77,7 @@ def test_generated_fund_tables_read_back_as_fund_lines(seed, shape):
     for row, got in zip(grid.rows, written):
         cells = {p.role: p.texts[0] for p in row[1:]}
         expected.append((row[0].fields["line"], cells))
-    by = doc.entity_by_id()
-    read = [(f.line, {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+    read = fund_lines(doc)
     assert read == expected
 
 
@@ -144,8 +145,7 @@ def test_a_label_repeated_in_each_column_is_one_fund_row():
             "其中:中央財政\n其中:中央財政\n其中:中央財政\n其中:中央財政\n"
             "縣市區財政\n55\n縣市區財政\n55\n縣市區財政\n50\n縣市區財政\n5\n")
     doc = run_text(text, "r")
-    by = doc.entity_by_id()
-    got = [(f.line, {k: by[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+    got = fund_lines(doc)
     assert got == [("中央財政", {}), ("縣市區財政", {"budget": "55", "received": "55", "spent": "50"})]
 
 

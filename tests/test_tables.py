@@ -5,6 +5,7 @@ import pytest
 from extract.layout import find_headers, find_tables, separator_style, split_glued
 from extract.pipeline import run_text
 
+from .docs import fund_lines
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
@@ -542,8 +543,7 @@ def test_column_words_in_the_lines_above_a_table_are_no_columns(above):
     text = (f"{above}\n项目资金（万元）\n| | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
             "| 年度资金总额 | 100 | 120 | 110 | 91.67% | 9.17 |\n")
     doc = run_text(text, "f")
-    by = doc.entity_by_id()
-    assert [(fl.line, {k: by[v].text for k, v in fl.cells.items() if v}) for fl in doc.funds] == [
+    assert fund_lines(doc) == [
         ("年度资金总额", {"budget_initial": "100", "budget": "120", "spent": "110", "rate": "91.67%", "score": "9.17"})]
 
 
@@ -725,8 +725,7 @@ def test_a_page_mark_between_rows_is_no_cell(mark):
             "| 年度资金总额 | 120 | 130 | 125.5 | 10 | 96.5% | 9.6 |\n"
             f"{mark}\n| 上年结转资金 | 20 | 20 | 20 | | 100% | |\n")
     doc = run_text(text, "page-mark")
-    by_id = doc.entity_by_id()
-    lines = {f.line: {k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds}
+    lines = dict(fund_lines(doc))
     assert lines == {"年度资金总额": {"budget_initial": "120", "budget": "130", "spent": "125.5", "weight": "10",
                                 "rate": "96.5%", "score": "9.6"},
                      "上年结转资金": {"budget_initial": "20", "budget": "20", "spent": "20", "rate": "100%"}}
@@ -745,8 +744,7 @@ def test_a_rate_written_without_percent_that_equals_spent_over_budget_is_the_rat
     text = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
             "| 年度资金总额 | 10 | 10 | 8 | 10 | 80.00 | 8 |\n| 其中：当年财政拨款 | 10 | 10 | 8 | | 80.00 | |\n")
     doc = run_text(text, "bare-rate")
-    by_id = doc.entity_by_id()
-    lines = {f.line: {k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds}
+    lines = dict(fund_lines(doc))
     assert lines["当年财政拨款"] == {"budget_initial": "10", "budget": "10", "spent": "8", "rate": "80.00"}
 
 
@@ -801,16 +799,14 @@ def test_a_header_repeated_after_a_page_break_goes_on_with_the_levels_above():
 ])
 def test_fund_heads_written_without_数_or_otherwise(header, row, expected):
     doc = run_text(f"{header}\n{row}\n", "heads")
-    by_id = doc.entity_by_id()
-    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [("年度资金总额", expected)]
+    assert fund_lines(doc) == [("年度资金总额", expected)]
 
 
 def test_a_序号_column_before_the_row_labels_holds_no_amount():
     text = ("单位：万元\n| 序号 | 资金来源 | 计划安排资金 | 实际到位资金 | 实际支出 |\n"
             "| 1 | 中央财政 | 200 | 200 | 190 |\n| 2 | 省级财政 | 150 | 150 | 140 |\n")
     doc = run_text(text, "index")
-    by_id = doc.entity_by_id()
-    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
+    assert fund_lines(doc) == [
         ("中央财政", {"budget": "200", "received": "200", "spent": "190"}),
         ("省级财政", {"budget": "150", "received": "150", "spent": "140"})]
 
@@ -898,8 +894,7 @@ def test_a_rate_named_for_a_cost_is_no_sum_of_money():
 ])
 def test_codes_and_row_numbers_of_a_fund_table_are_no_amounts(text):
     doc = run_text(text, "codes")
-    by_id = doc.entity_by_id()
-    assert [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds] == [
+    assert fund_lines(doc) == [
         ("设备购置", {"budget": "120", "spent": "118"}), ("差旅费", {"budget": "20", "spent": "18"})]
     assert sorted(e.text for e in doc.entities if e.label == "MONEY") == ["118", "120", "18", "20"]
 
@@ -931,8 +926,7 @@ def test_two_budget_heads_without_a_first_budget_head_are_the_years_first_and_it
     text = ("项目资金（万元）\n预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
             "年度资金总额\n100\n130\n128.5\n10\n98.85%\n9.9\n")
     doc = run_text(text, "two-budgets")
-    by_id = doc.entity_by_id()
-    assert [{k: by_id[v].text for k, v in f.cells.items() if v} for f in doc.funds] == [
+    assert [cells for _, cells in fund_lines(doc)] == [
         {"budget_initial": "100", "budget": "130", "spent": "128.5", "weight": "10", "rate": "98.85%", "score": "9.9"}]
 
 
