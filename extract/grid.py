@@ -567,7 +567,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
-    index_rows = tuple(load_data("tables.toml")["fund_rows"]["index_rows"])
+    index_rows = _index_words()
     for row in _cells(text, align(_side_by_side(toks), columns, "fund")):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
@@ -576,7 +576,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
             continue  # a number in the label column (| 年度资金总额 | 120 | 120 | 118 | under one amount column): no line
         cells = [(columns[col].role, t) for col, t in row
                  if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "note", "label")
-                 and not normalize(columns[col].word).startswith(index_rows)]  # 行次 | 2: the row's number
+                 and not is_index_column(columns[col])]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
         trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written else ALIGNED_TIE
@@ -595,9 +595,20 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         # the cells of an index or code column (序号, 行次, 项目编码 43012345, 文号): no amount, no entity
         cells += [("index", Cell(t.start, t.end, t.text)) for col, t in row if t.kind != "empty"
-                  and columns[col].role != "label" and normalize(columns[col].word).startswith(index_rows)]
+                  and columns[col].role != "label" and is_index_column(columns[col])]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
+
+
+@lru_cache(maxsize=1)
+def _index_words() -> tuple[str, ...]:
+    """Words of a form's index rows and columns and of code columns (tables.toml [fund_rows] index_rows)."""
+    return tuple(load_data("tables.toml")["fund_rows"]["index_rows"])
+
+
+def is_index_column(column: Column) -> bool:
+    """Whether a fund column holds row numbers or codes (序号, 行次, 项目编码): no amounts."""
+    return normalize(column.word).startswith(_index_words())
 
 
 #: the rest of a fund row's label wrapped onto the next line (拨款, 资金): a few Han characters

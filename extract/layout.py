@@ -166,9 +166,8 @@ def _leading_index(text: str, cols: list[Column]) -> list[Column]:
 def value_roles(table: Table) -> list[str]:
     """The roles of a fund table's amount columns: after its label column, without an index column (序号, 行次:
     the row numbers, no amount)."""
-    index = tuple(table_words()["fund_rows"]["index_rows"])
     cols = table.columns[table.roles().index("label") + 1:]
-    return [c.role for c in cols if not (c.role == "other" and c.word.startswith(index))]
+    return [c.role for c in cols if not (c.role == "other" and grid.is_index_column(c))]
 
 
 def _spending_side(rows: list[Row]) -> None:
