@@ -1292,9 +1292,24 @@ _DIGITS = "0123456789.．０１２３４５６７８９"
 
 
 def _unit_at(text: str, i: int) -> int:
-    """Length of the unit written at ``text[i:]`` (%, money unit, measure word with its magnitude), 0 if none."""
+    """Length of the unit written at ``text[i:]`` (%, money unit, measure word with its magnitude), 0 if none;
+    a classifier takes the noun after it where a value or the end follows (35个村36个村: 个村)."""
     m = unit_after_number().match(text, i)
-    return m.end() - i if m else 0
+    if not m:
+        return 0
+    noun = _unit_noun_re().match(text, m.end()) if text[m.end() - 1:m.end()] in _CLASSIFIERS else None
+    return (noun or m).end() - i
+
+
+#: measure words that may take a noun of what is counted (个村, 所学校)
+_CLASSIFIERS = "个所家"
+
+
+@lru_cache(maxsize=1)
+def _unit_noun_re() -> re.Pattern[str]:
+    """A noun of what is counted after a classifier (layout.toml [glued] unit_nouns), a value or the end next."""
+    nouns = sorted(_SPLIT_SCORES["unit_nouns"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, nouns)) + ")(?=$|\\s|[" + re.escape(_DIGITS + _CMP_CHARS) + "])")
 
 
 def _value_runs(run: str) -> list[tuple[int, int, int]]:
@@ -1319,6 +1334,7 @@ def _value_runs(run: str) -> list[tuple[int, int, int]]:
         if run[i:i + 1] in _ABOUT and _unit_at(run, i + 1):
             i += 1  # 300余人次: 余 or 多 between the number and its unit
         i += _spaced_unit(run, i) or _unit_at(run, i)  # 103 %, 26.31 公里
+        i = _range_end(run, d, de, i)
         after = _cmp_after_re().match(run, i)
         i = after.end() if after else i
         out.append((s, de, i))
@@ -1342,6 +1358,28 @@ def value_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+#: what joins the two ends of a range (95%-100%, 300～500元, 18℃至22℃)
+_RANGE_MARKS = "-~～—至"
+
+
+def _range_end(run: str, d: int, de: int, i: int) -> int:
+    """Where a range that starts with the number ``run[d:de]`` (unit up to ``i``) ends: after a range mark, a
+    larger number in the same unit, or with a unit where the first had none (300-500元); else ``i``."""
+    if run[i:i + 1] not in _RANGE_MARKS:
+        return i
+    j = i + 1
+    while j < len(run) and run[j] in _DIGITS:
+        j += 1
+    if j == i + 1:
+        return i
+    unit = run[de:i]
+    n = _unit_at(run, j)
+    if run[j:j + n] != unit and unit or not n and not unit:
+        return i  # 95%-1010: a dash for an empty cell, then the points
+    low, high = _number(run[d:de]), _number(run[i + 1:j])
+    return j + n if low is not None and high is not None and high > low else i
+
+
 def _spaced_unit(text: str, i: int) -> int:
     """Length of a unit written after one space (``103 %``, ``26.31 公里``), 0 if none."""
     if text[i:i + 1] != " ":
@@ -1359,6 +1397,7 @@ def _unit_of(piece: str) -> str:
     """The unit written in one glued value (``不低于38287亩`` → 亩, ``85%以上`` → %)."""
     word = _cmp_before_re().match(piece)
     core = piece[word.end():] if word else piece
+    core = re.split(f"[{_RANGE_MARKS}](?=[{_DIGITS}])", core)[-1]  # 95%-100%, 300-500元: a range's unit is its end's
     core = core.lstrip(_CMP_CHARS).lstrip(_DIGITS).strip()
     core = core[1:] if core[:1] in _ABOUT else core  # 300余人次: its unit is 人次
     after = _cmp_after_re().search(core)
@@ -1426,18 +1465,20 @@ def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: float, miss
             return None
     if "weight" in cells and (nums["weight"] == 0 or "score" in cells and nums["score"] > nums["weight"]):
         return None
+    money = lexicon().money
+    scale = {role: money.get(unit(span), 1.0) for role, span in cells.items()}  # 1.2亿元 | 11800万元: in 元
+    score = -w["cut"] * cuts - missing
     if "target" in cells and "actual" in cells:
         ut, ua = unit(cells["target"]), unit(cells["actual"])
-        if ut and ua and ut != ua:
-            return None
-    score = -w["cut"] * cuts - missing
+        if ut and ua and ut != ua and not (ut in money and ua in money):
+            score -= w["unit_differs"]  # 3所 | 100%: an actual stated as the share done
     if "target" in cells and "actual" in cells and bool(unit(cells["target"])) != bool(unit(cells["actual"])) \
             and 0 not in (nums["target"], nums["actual"]):  # a zero is often written bare (3% | 0)
         score -= w["unit_once"]
     if "weight" in cells and "score" in cells and nums["score"] == nums["weight"]:
         score += w["score_is_weight"]
     if "target" in cells and "actual" in cells:
-        t, a = nums["target"], nums["actual"]
+        t, a = nums["target"] * scale["target"], nums["actual"] * scale["actual"]
         if t == a or t and w["near_ratio"][0] <= a / t <= w["near_ratio"][1]:
             score += w["actual_near_target"]
     return score
@@ -1620,6 +1661,22 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
     return _cell(text, name.start, name.start + cut), cells, [r for r in slots[slots.index("actual") + 1:]]
 
 
+def _total_cut(run: str) -> int:
+    """Where a total row's glued number is cut into the points and the achieved total (10095 → 3, 9089.5
+    → 2), 0 for no cut: the points are at most ``[glued] total_points`` and at least the total, which is at
+    least half of them (and the points at least 20); the full points win where they fit."""
+    full = _SPLIT_SCORES["total_points"]
+    cuts = []
+    for n in range(1, len(run)):
+        head, tail = run[:n], run[n:]
+        if not head.isdigit() or tail[0] in "." or tail[0] == "0" and tail[:2] != "0." and tail != "0":
+            continue
+        points, total = _number(head), _number(tail)
+        if points is not None and total is not None and 20 <= points <= full and points / 2 <= total <= points:
+            cuts.append((points != full, n))
+    return min(cuts)[1] if cuts else 0
+
+
 def _total_run(text: str, j: int, k: int) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """The run of a total row: two values are the points and the achieved total; one value is the total, or
     the form's full points glued to it (10095 = 100 | 95, the points being ``[glued] total_points``)."""
@@ -1628,12 +1685,11 @@ def _total_run(text: str, j: int, k: int) -> tuple[float, int, list[tuple[str, C
         return None
     cells = [Cell(j + a, j + b, text[j + a:j + b]) for a, _, b in groups]
     if len(cells) == 1:
-        full = str(_SPLIT_SCORES["total_points"])
         c = cells[0]
-        rest = _number(c.text[len(full):]) if c.text.startswith(full) and len(c.text) > len(full) else None
-        if rest is not None and rest <= _SPLIT_SCORES["total_points"] and c.text[len(full)] != ".":
-            cut = c.start + len(full)
-            return 0.0, c.end, [("weight", Cell(c.start, cut, full)), ("score", Cell(cut, c.end, text[cut:c.end]))]
+        cut = _total_cut(c.text)
+        if cut:
+            return 0.0, c.end, [("weight", Cell(c.start, c.start + cut, c.text[:cut])),
+                                ("score", Cell(c.start + cut, c.end, c.text[cut:]))]
         return 0.0, c.end, [("score", c)]
     return 0.0, cells[-1].end, [("weight", cells[0]), ("score", cells[-1])]
 
@@ -1734,10 +1790,15 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     return got[1], got[2]
 
 
+#: full-width digits and point, read as ASCII
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
 def _number(cell: str) -> float | None:
     """The number a glued cell writes (its digits and point), None if they make none."""
+    cell = cell.translate(_FULL_WIDTH)
     try:
-        return float("".join(c for c in cell if c in "0123456789."))
+        return float("".join(c for c in re.split(f"(?<=\\d)[{_RANGE_MARKS}]", cell)[0] if c in "0123456789."))
     except ValueError:
         return None
 
@@ -1820,6 +1881,9 @@ def _run_end(text: str, j: int, end: int) -> int:
             k += _spaced_unit(text, k)
         elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)):
             k = gap.end()
+        elif text[k] in _RANGE_MARKS and (groups := _value_runs(text[j:k])) and groups[-1][2] == k - j \
+                and (r := _range_end(text[j:end], groups[-1][0], groups[-1][1], k - j)) > k - j:
+            k = j + r  # 95%-100%: a range is one value
         else:
             break
     return k

@@ -124,8 +124,21 @@ GLUED_WORDS_AND_TOTAL = ("一级指标二级指标三级指标年度指标值实
 GLUED_NUMBERS_AND_DATES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标指标1：服务人次≥300人次300余人次1010"
                            "时效指标完成时间2023.12.31前2023.11.301010满意度指标服务对象满意度群众满意度≥90%92%109")
 
+# a target and an actual in different units (a count done in full: 100%; 亿元 and 万元), units with the noun
+# counted (个村), a range, full-width points, and a total row whose points are not 100 (合计9089.5 = 90 | 89.5)
+GLUED_UNITS_RANGES_TOTAL = ("一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标改造敬老院3所100%1010"
+                            "监测村数≥35个村36个村1010质量指标抽检合格率95%-100%98%1010补助标准300-500元450元1010"
+                            "成本指标项目总投资≤1.2亿元11800万元1010培训人数≥300人次320人次１０１０合计9089.5")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_UNITS_RANGES_TOTAL, [("改造敬老院", [("target", "3所"), ("actual", "100%"), ("weight", "10"), ("score", "10")]),
+                                ("监测村数", [("target", "≥35个村"), ("actual", "36个村"), ("weight", "10"), ("score", "10")]),
+                                ("抽检合格率", [("target", "95%-100%"), ("actual", "98%"), ("weight", "10"), ("score", "10")]),
+                                ("补助标准", [("target", "300-500元"), ("actual", "450元"), ("weight", "10"), ("score", "10")]),
+                                ("项目总投资", [("target", "≤1.2亿元"), ("actual", "11800万元"), ("weight", "10"), ("score", "10")]),
+                                ("培训人数", [("target", "≥300人次"), ("actual", "320人次"), ("weight", "１０"), ("score", "１０")]),
+                                ("合计", [("weight", "90"), ("score", "89.5")])]),
     (GLUED_NUMBERS_AND_DATES, [("服务人次", [("target", "≥300人次"), ("actual", "300余人次"), ("weight", "10"), ("score", "10")]),
                                ("完成时间", [("target", "2023.12.31前"), ("actual", "2023.11.30"), ("weight", "10"), ("score", "10")]),
                                ("群众满意度", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "9")])]),
@@ -157,7 +170,7 @@ GLUED_NUMBERS_AND_DATES = ("一级指标二级指标三级指标年度指标值�
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
