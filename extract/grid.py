@@ -781,7 +781,9 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
             toks.append(Token(offset + a, offset + b, piece, 0, *kinds[piece]))
         score, cells = best_fund_placement(toks, roles, total=total)
         score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
-        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1] if _unmarked(run[a:b]) and run[b:b + 1] not in _RUN_SEPARATORS)
+        decimals = _row_decimals([run[a:b] for a, b in cut])
+        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1]
+                                    if _unmarked(run[a:b], decimals) and run[b:b + 1] not in _RUN_SEPARATORS)
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
         if score > best:
@@ -796,9 +798,18 @@ UNMARKED_CUT = 1.0
 MIXED_DECIMALS = 0.7
 
 
-def _unmarked(number: str) -> bool:
-    """A glued number whose end the text does not mark: not a %, not after exactly two decimals."""
-    return not number.endswith("%") and len(number.partition(".")[2]) != 2
+def _unmarked(number: str, decimals: int = 2) -> bool:
+    """A glued number whose end the text does not mark: not a %, not after exactly two decimals or the
+    row's own number of decimals (``decimals``: 15.6 | 15.6 | 15.6)."""
+    places = len(number.partition(".")[2])
+    return not number.endswith("%") and places != 2 and places != decimals
+
+
+def _row_decimals(numbers: list[str]) -> int:
+    """The decimals a row's amounts are written with, when two or more of them share a number of decimals
+    other than 0 and none has another (15.6 | 15.6 | 10 | 100%: 1); else 2."""
+    places = [len(n.partition(".")[2]) for n in numbers if "." in n and not n.endswith("%")]
+    return places[0] if len(places) > 1 and len(set(places)) == 1 else 2
 
 
 def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
@@ -845,4 +856,8 @@ def _arithmetic(placed: dict[str, Token]) -> float:
     w, sc = placed.get("weight"), placed.get("score")
     if w is not None and sc is not None and w.number is not None and sc.number is not None:
         bonus += 0.5 if sc.number <= w.number else -2.0
+    amounts = [t.number for role, t in placed.items() if role in AMOUNT_ROLES and t.number]
+    if len(amounts) > 1:  # one line's budget, funds received and spent are of one size (500 | 480 | 465.5)
+        spread = math.log10(max(amounts) / min(amounts))
+        bonus -= float(scores()["fund"]["spread"]) * max(0.0, spread - 1.0)
     return bonus

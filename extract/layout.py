@@ -952,8 +952,9 @@ _FORM_CAPTION = re.compile(r"(?m)^[ \t]*(?:金额)?单\s*位\s*[:：]")
 _CELL_TEXT_ONE_LINE = re.compile(r"\S+")
 #: a text cell of a glued fund table with these marks is prose (a row label has none)
 _SENTENCE_MARK = re.compile(r"[。；;，,“”]")
-#: the text cells of a glued fund table: what stands between its numbers
-_CELL_TEXT_GLUED = re.compile(r"[^\n|｜\t\d%％]+")
+#: the text cells of a glued fund table: what stands between its numbers (a comma or point between digits is
+#: part of a number: 1,234,567.89)
+_CELL_TEXT_GLUED = re.compile(r"(?:[^\n|｜\t\d%％.,]|(?<!\d)[.,]|[.,](?!\d))+")
 #: a cell ending in 。 with this many Han characters is a sentence of prose
 PROSE_SENTENCE = 15
 

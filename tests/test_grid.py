@@ -100,6 +100,13 @@ def test_traditional_characters_read_like_simplified(shape):
      ["100", "120", "110", "91.67%"]),
     ("90 90 89.974 10 99.97% 9.9", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
      ["90", "90", "89.974", "10", "99.97%", "9.9"]),
+    # amounts with one decimal each (the row's own way of writing them), whole amounts of one size, commas
+    ("15.615.615.610100%10", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
+     ["15.6", "15.6", "15.6", "10", "100%", "10"]),
+    ("500480480465.596.98%", ["budget_initial", "budget", "received", "spent", "rate"],
+     ["500", "480", "480", "465.5", "96.98%"]),
+    ("1,234,567.891,234,567.891,200,000.001097.20%9.72", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
+     ["1,234,567.89", "1,234,567.89", "1,200,000.00", "10", "97.20%", "9.72"]),
 ])
 def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     assert [t.text for _, t in split_glued_fund(run, roles)] == expected

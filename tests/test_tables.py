@@ -387,6 +387,27 @@ def test_a_numbered_heading_ends_a_fund_table():
     assert not any(e.attrs.get("yuan") == 453000000.0 for e in doc.entities)
 
 
+@pytest.mark.parametrize("below", ["单位负责人：张伟   填表人：李娜   联系电话：0731-88664512   填报日期：2024.03.15",
+                                   "邮政编码|410011\n联系电话|13907312345"])
+def test_the_contact_block_under_a_fund_table_is_no_fund_line(below):
+    text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
+            "年度资金总额|120|120|118.5|10|98.75%|9.9\n其中：当年财政拨款|120|120|118.5|—|98.75%|—\n" + below + "\n")
+    doc = run_text(text, "x")
+    assert [line for line, _ in fund_lines(doc)] == ["年度资金总额", "当年财政拨款"]
+    assert not any(e.label == "MONEY" and e.start > text.index(below) for e in doc.entities)
+
+
+def test_a_glued_fund_row_with_thousands_commas_reads_whole():
+    text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
+            "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
+            "其中：当年财政拨款1,000,000.001,034,567.891,000,000.00—96.66%—\n")
+    assert fund_lines(run_text(text, "x")) == [
+        ("年度资金总额", {"budget_initial": "1,234,567.89", "budget": "1,234,567.89", "spent": "1,200,000.00",
+                       "weight": "10", "rate": "97.20%", "score": "9.72"}),
+        ("当年财政拨款", {"budget_initial": "1,000,000.00", "budget": "1,034,567.89", "spent": "1,000,000.00",
+                       "rate": "96.66%"})]
+
+
 def test_a_caption_inside_a_fund_table_gives_its_unit():
     """e04 (train): the form's row-spanning cell 项目资金 (元) is written after the table's first rows."""
     text = ("年初预算数 全年预算数 全年执行数 分值 执行率 得分 250000.00 250000.00 215,457.6 10 86.18% 8.62 "

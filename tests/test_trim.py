@@ -85,6 +85,8 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("编号：2021", "2021", False),
     ("合计 123456789", "123456789", False),              # nine digits: a code, never an amount
     ("合计 12345678", "12345678", True),
+    ("邮政编码|410011\n项", "410011\n项", False),          # a code, the next line's first word taken as its unit
+    ("完成52\n万吨", "52\n万吨", True),                    # a value wrapped before its unit
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -182,10 +182,12 @@ def is_value_text(text: str, start: int, end: int) -> bool:
     if not _NUMERAL.search(span):
         return False
     digits = re.sub(r"[\s,，]", "", span)
-    if digits.isdigit():
+    number = re.match(r"[0-9,，]+", span)
+    if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
         labels, many = _code_words()
         line_start = text.rfind("\n", 0, start) + 1
-        if len(digits) >= many or labels.search(text, line_start, start):
+        if len(re.sub(r"[,，]", "", number.group(0)) if number else digits) >= many \
+                or labels.search(text, line_start, start):
             return False
     return True
 
