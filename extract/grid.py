@@ -856,7 +856,7 @@ def _arithmetic(placed: dict[str, Token]) -> float:
     w, sc = placed.get("weight"), placed.get("score")
     if w is not None and sc is not None and w.number is not None and sc.number is not None:
         bonus += 0.5 if sc.number <= w.number else -2.0
-    amounts = [t.number for role, t in placed.items() if role in AMOUNT_ROLES and t.number]
+    amounts = [abs(t.number) for role, t in placed.items() if role in AMOUNT_ROLES and t.number]
     if len(amounts) > 1:  # one line's budget, funds received and spent are of one size (500 | 480 | 465.5)
         spread = math.log10(max(amounts) / min(amounts))
         bonus -= float(scores()["fund"]["spread"]) * max(0.0, spread - 1.0)

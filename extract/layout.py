@@ -18,6 +18,7 @@ read cells from them and never re-split the text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -1531,6 +1532,49 @@ _SPLIT_SCORES: dict[str, Any] = load_data("layout.toml")["glued"]
 
 
 def glued_rows(text: str, header: Table) -> list[Row]:
+    """Rows of a table whose cells are glued (:func:`_glued_rows`), read with the line breaks that a PDF's
+    wrapping put inside a value taken out (:func:`unwrapped`); each cell at its offsets in ``text``."""
+    body, origin = unwrapped(text, header.header_end, header.end)
+    if len(body) == header.end - header.header_end:
+        return _glued_rows(text, header)
+    joined = text[:header.header_end] + body
+
+    def back(c: Cell) -> Cell:
+        a = c.start if c.start < header.header_end else origin[c.start - header.header_end]
+        b = c.end if c.end <= header.header_end else origin[c.end - 1 - header.header_end] + 1
+        return Cell(a, b, text[a:b])
+
+    rows = _glued_rows(joined, dataclasses.replace(header, end=len(joined)))
+    return [dataclasses.replace(r, label=back(r.label) if r.label else None, cells=[(k, back(c)) for k, c in r.cells])
+            for r in rows]
+
+
+#: a line break inside a glued value: a number, comparator or point before it, and after it a digit, a % or a
+#: unit that the run goes on after (320\n人次1010, ≥\n95%, 36.\n5公里; a numbered line's number taken out too)
+_WRAP = re.compile(r"[ \t]*\n(?:\d{1,3}、)?[ \t]*")
+
+
+def unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` without the line breaks that wrap a value of a glued row, and for each character
+    kept its offset in ``text``."""
+    out, origin, i = [], [], start
+    for m in _WRAP.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        before, after = text[a - 1:a] if a > start else "", text[b:b + 1]
+        inside = before and (before in _DIGITS + _CMP_CHARS and after and after in _DIGITS
+                             or before in _DIGITS and after in "%％"
+                             or before in _DIGITS and (n := _unit_at(text, b)) and b + n < end
+                             and (text[b + n] in _DIGITS or text[b + n] in _CMP_CHARS))
+        if inside and not (m.group(0).strip() and after not in _DIGITS):
+            out.append(text[i:a])
+            origin.extend(range(i, a))
+            i = b
+    out.append(text[i:end])
+    origin.extend(range(i, end))
+    return "".join(out), origin
+
+
+def _glued_rows(text: str, header: Table) -> list[Row]:
     """Rows of a table whose cells are glued: level names, a name, then a run of values.
 
     A row's unit and comparator cells, when the header has those columns, are read off the end of its
@@ -1568,8 +1612,8 @@ def glued_rows(text: str, header: Table) -> list[Row]:
             if j >= end or level_re.match(text, j):
                 break
             date = _date_re().match(text, j)
-            if date and len(_HAN.findall(text[start:j])) >= 2:
-                j = date.end()  # 2021年11月30日前完成资金支付: a date inside a name
+            if date and (len(_HAN.findall(text[start:j])) >= 2 or start == j and _HAN.match(text, date.end())):
+                j = date.end()  # 2021年11月30日前完成资金支付, 12月底之前完成: a date inside or at the start of a name
                 continue
             k = _run_end(text, j, end)
             while start < j and text[start] in _LABEL_MARKS:

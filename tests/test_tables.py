@@ -130,8 +130,19 @@ GLUED_UNITS_RANGES_TOTAL = ("一级指标二级指标三级指标年度指标值
                             "监测村数≥35个村36个村1010质量指标抽检合格率95%-100%98%1010补助标准300-500元450元1010"
                             "成本指标项目总投资≤1.2亿元11800万元1010培训人数≥300人次320人次１０１０合计9089.5")
 
+# a PDF's line wraps inside values (before a unit, after a comparator, before %, inside the points, after a
+# point), and a name that starts with a date
+GLUED_WRAPPED_VALUES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标培训人数≥300人次320\n人次1010"
+                        "质量指标合格率≥\n95%98%1010时效指标12月底之前完成100%100%1\n010道路长度36.\n5公里37公里1010\n"
+                        "效益指标社会效益指标人均补助≥500元600元1010\n")
+
 
 @pytest.mark.parametrize("text, expected", [
+    (GLUED_WRAPPED_VALUES, [("培训人数", [("target", "≥300人次"), ("actual", "320\n人次"), ("weight", "10"), ("score", "10")]),
+                            ("合格率", [("target", "≥\n95%"), ("actual", "98%"), ("weight", "10"), ("score", "10")]),
+                            ("12月底之前完成", [("target", "100%"), ("actual", "100%"), ("weight", "1\n0"), ("score", "10")]),
+                            ("道路长度", [("target", "36.\n5公里"), ("actual", "37公里"), ("weight", "10"), ("score", "10")]),
+                            ("人均补助", [("target", "≥500元"), ("actual", "600元"), ("weight", "10"), ("score", "10")])]),
     (GLUED_UNITS_RANGES_TOTAL, [("改造敬老院", [("target", "3所"), ("actual", "100%"), ("weight", "10"), ("score", "10")]),
                                 ("监测村数", [("target", "≥35个村"), ("actual", "36个村"), ("weight", "10"), ("score", "10")]),
                                 ("抽检合格率", [("target", "95%-100%"), ("actual", "98%"), ("weight", "10"), ("score", "10")]),
@@ -170,7 +181,7 @@ GLUED_UNITS_RANGES_TOTAL = ("一级指标二级指标三级指标年度指标值
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
@@ -395,6 +406,12 @@ def test_the_contact_block_under_a_fund_table_is_no_fund_line(below):
     doc = run_text(text, "x")
     assert [line for line, _ in fund_lines(doc)] == ["年度资金总额", "当年财政拨款"]
     assert not any(e.label == "MONEY" and e.start > text.index(below) for e in doc.entities)
+
+
+@pytest.mark.parametrize("minus", ["-", "－", "−"])
+def test_a_column_of_differences_with_negative_amounts_is_no_fund_field(minus):
+    text = f"单位：万元\n项目 | 预算数 | 决算数 | 增减额\n公务接待费 | 2.50 | 1.80 | {minus}0.70\n"
+    assert fund_lines(run_text(text, "x")) == [("公务接待费", {"budget": "2.50", "spent": "1.80"})]
 
 
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
