@@ -298,12 +298,20 @@ def _note_re() -> re.Pattern[str]:
 
 
 def _other_level(text: str) -> str | None:
-    """A category the level names do not list, named as one (安全指标): the name, its column tells its rank."""
+    """A category the level names do not list, named as one (安全指标) or a framework's (职责履行): the name,
+    its column tells its rank."""
     pattern, not_level = _other_level_words()
     norm = normalize(text).replace(" ", "")
-    if pattern.fullmatch(norm) and not any(w in norm for w in not_level):
+    if pattern.fullmatch(norm) and not any(w in norm for w in not_level) or norm in _framework_levels():
         return norm
     return None
+
+
+@lru_cache(maxsize=1)
+def _framework_levels() -> frozenset[str]:
+    """Categories of department and evaluation frameworks, a level only as a whole cell (tables.toml [levels]
+    framework: 预算执行, 职责履行 …; inside glued text they may begin a name)."""
+    return frozenset(load_data("tables.toml")["levels"]["framework"])
 
 
 @lru_cache(maxsize=1)

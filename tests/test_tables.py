@@ -625,6 +625,15 @@ def test_a_name_wrapped_over_two_lines_of_a_cell_per_line_table_is_one_name():
                              ("产出指标", "质量指标", "补助资金发放准确率", "100%", "100%", "10", "10")]
 
 
+def test_categories_of_a_department_framework_are_levels_by_their_column():
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
+            "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
+            "产出 | 职责履行 | 重点工作完成率 | 100% | 100% | 10 | 10\n")
+    (table,) = find_tables(text)
+    assert [(r.label.text, r.level1, r.level2) for r in table.rows] == [
+        ("三公经费控制率", "预算执行", "预算编制"), ("重点工作完成率", "产出", "职责履行")]
+
+
 def test_a_total_row_is_under_no_category():
     text = (_HEAD + "产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | 50 | 50\n"
             "满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% | 95% | 50 | 45\n总分 | | | | | 100 | 95\n")
