@@ -412,6 +412,7 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
 
     # a token alone on its line (the rest of a cell wrapped onto it)
     alone = [t.brk >= 1 and (i + 1 == len(toks) or toks[i + 1].brk >= 1) for i, t in enumerate(toks)]
+    unit_column = any(c.role == "unit" for c in columns)
     NEG = -math.inf
     join = s["join"]
     wrap = float(join["wrapped_name"])
@@ -434,8 +435,8 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             if role == "label":  # a fund row label wrapped in its cell, when the two make a label (其中：当年财政 / 拨款)
                 return float(join["wrapped_label"]) + wrap \
                     if t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
-            if role in ("name", "other"):  # a name or a text wrapped in its cell
-                return j + wrap
+            if role in ("name", "other"):  # a name or a text wrapped in its cell (its last character alone: a reward)
+                return j + wrap + (float(join["wrapped_tail"]) if alone[k] and _tail(t, unit_column) else 0.0)
             if role in ("target", "actual") and _value_piece(toks[k - 1], t):  # ≥ / 95 / %: a value broken over lines
                 return j + wrap_value
             return math.inf
@@ -509,6 +510,18 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
     if prev.kind == "text" and t.kind.startswith("level") and not t.text.rstrip().endswith(("指标", "指標")):
         return float(join["level_after_text"])  # 受益农户 满意度: the end of a name that is a short level word
     return math.inf
+
+
+def _tail(t: Token, unit_column: bool) -> bool:
+    """Whether a token is one Han character that is no value in words (付, 程: the end of a wrapped cell; 是, 高,
+    优 are values), or a measure word where the table has no unit column (培训基层干部人 / 次)."""
+    word = t.text.strip()
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _ONE_CHAR_VALUES \
+        and (t.kind == "text" or t.kind == "unit" and not unit_column)
+
+
+#: one-character values in words (a yes-no or a grade): no tail of a wrapped cell
+_ONE_CHAR_VALUES = frozenset("是否有无高中低优良好差")
 
 
 def _wrapped_label(prev: Token, t: Token) -> bool:

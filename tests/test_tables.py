@@ -625,6 +625,16 @@ def test_a_name_wrapped_over_two_lines_of_a_cell_per_line_table_is_one_name():
                              ("产出指标", "质量指标", "补助资金发放准确率", "100%", "100%", "10", "10")]
 
 
+def test_the_last_character_of_a_wrapped_cell_alone_on_a_line_stays_with_its_cell():
+    """A reason or a name wrapped so that one character is left for the next line (未及时拨 / 付, 干部人 / 次)."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n产出指标\n数量指标\n"
+            "发放补贴人数\n300人\n280人\n10\n9\n部分资金未及时拨\n付\n培训基层干部人\n次\n≥300人次\n310人次\n10\n10\n"
+            "新建农村公路里\n程\n≥50公里\n52公里\n10\n10\n")
+    assert [row[2:] for row in rows_of(text)] == [("发放补贴人数", "300人", "280人", "10", "9"),
+                                                  ("培训基层干部人\n次", "≥300人次", "310人次", "10", "10"),
+                                                  ("新建农村公路里\n程", "≥50公里", "52公里", "10", "10")]
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
