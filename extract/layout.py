@@ -512,11 +512,43 @@ def _set_ends(text: str, tables: list[Table]) -> None:
     for i, t in enumerate(tables):
         t.end = tables[i + 1].start if i + 1 < len(tables) else len(text)
         t.style = separator_style(text, t)
+        if t.style == "pipe" and t.kind == "fund":
+            _unnamed_pipe_columns(text, t)
         if t.kind == "fund" and t.style in ("spaces", "one_line", "lines", "pipe") and body_glued(text, t):
             t.style = "glued"
         elif t.kind == "performance" and t.style in ("spaces", "one_line", "lines") and rows_glued(text, t):
             t.style = "glued"
         t.end = body_end(text, t)
+
+
+def _unnamed_pipe_columns(text: str, table: Table) -> None:
+    """The cells of a fund table's one-line pipe header that hold no header word (人均（元）, 占比): columns of
+    role other, so that the rows' amounts keep their places; the header ends after the last of them. The
+    column's word leaves out its unit note (人均), which :func:`column_units` reads."""
+    if not table.columns or "\n" in text[table.start:table.header_end]:
+        return
+    line_end = text.find("\n", table.header_end)
+    line_end = len(text) if line_end < 0 else line_end
+    values = [c.start for c in table.columns if c.end > c.start and c.role not in ("label", "other", "index")]
+    if not values:
+        return
+    first = min(values)  # the cells before the first amount column are the row labels' (项目名称) and codes
+    added = []
+    for m in re.finditer(r"[^|]+", text[:line_end]):
+        a, b = m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.start() + len(m.group(0).rstrip())
+        if a <= first or a >= b or any(c.start < b and a < c.end for c in table.columns) \
+                or not _HAN.search(text, a, b) or _NUMBER.search(text, a, b) and not money_note_re().search(text, a, b):
+            continue
+        if text.rfind("\n", 0, a) != text.rfind("\n", 0, first):
+            continue  # another line
+        note = money_note_re().search(text, a, b)
+        b = note.start() if note and note.end() == b else b
+        added.append(Column("other", text[a:b].rstrip(), a, a + len(text[a:b].rstrip())))
+    if added:
+        table.columns = sorted(table.columns + added, key=lambda c: c.start)
+        last = max(added, key=lambda c: c.end)
+        note = _note_after_re().match(text, last.end)
+        table.header_end = max(table.header_end, note.end() if note else last.end)
 
 
 @lru_cache(maxsize=1)
@@ -584,7 +616,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             h = Table("fund", [*index, label, *cols[len(index):]], start, max(f[1] for f in fund), len(text))
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
-            h.unit = unit_before(captions, h.start, window=CAPTION_WINDOW, until=until)
+            # a unit in brackets after a column's word (预算数（万元）, 人均（元）) is that column's, no caption
+            own = [c for c in captions if not (cols[0].start <= c[0] < until and _HAN.match(text, c[0] - 1))]
+            h.unit = unit_before(own, h.start, window=CAPTION_WINDOW, until=until)
             h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers

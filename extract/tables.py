@@ -339,6 +339,9 @@ def read_fund_rows(doc: Document, header: Table) -> None:
     """One fund table's rows as cell entities and fund lines (replacing overlapping spans); the points its
     caption gives the table (20分) are the total line's weight when it has no 分值 cell."""
     points = header.points if header.points and "weight" not in header.roles() else None
+    units = column_units(doc.text, header)  # 预算数（万元） | 人均（元）: a column's own unit
+    heads = {units[r] for r in FUND_FIELDS if r in units and r != "rate"}
+    head_unit = heads.pop() if len(heads) == 1 else None  # the unit every amount column's head states
     for row in header.rows:
         cells: dict[str, str | None] = {}
         if points is not None and row.line == TOTAL_LINE:
@@ -347,7 +350,8 @@ def read_fund_rows(doc: Document, header: Table) -> None:
             points = None
         label = row.label
         own = money_note_re().search(label.text) if label else None
-        unit = own.group(1) if own else header.unit  # 差旅费（元） in a table of 万元: the row's own unit
+        row_unit = own.group(1) if own else None  # 差旅费（元） in a table of 万元: the row's own unit
+        unit = row_unit or header.unit or head_unit
         spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
         for role, c in row.cells:
@@ -361,9 +365,10 @@ def read_fund_rows(doc: Document, header: Table) -> None:
                     fields["value"] = round(fields["value"] * 100, 6)  # a ratio B/A
                 ent = doc.add_entity("PERCENT", c.start, c.end, **fields)
             else:
-                ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", unit))
-                if unit:
-                    ent.attrs["unit_hint"] = unit
+                hint = row_unit or units.get(role) or header.unit
+                ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", hint))
+                if hint:
+                    ent.attrs["unit_hint"] = hint
             if role in FUND_FIELDS and (role == "rate") == (ent.label == "PERCENT"):
                 cells[role] = ent.id  # a cell of another column (比上年增减比率, 结余) is an entity without field
         doc.funds.append(FundLine(row.line, label.start if label else None, label.end if label else None,

@@ -414,6 +414,19 @@ def test_a_column_of_differences_with_negative_amounts_is_no_fund_field(minus):
     assert fund_lines(run_text(text, "x")) == [("公务接待费", {"budget": "2.50", "spent": "1.80"})]
 
 
+def test_a_fund_table_column_unknown_to_the_header_words_keeps_its_place_and_its_own_unit():
+    """人均（元） is no header word: its cells are no budget or spent, and its 元 is that column's, not the table's
+    (单位：万元 above, and 万元 after each amount column)."""
+    text = ("单位：万元\n项目 | 预算数（万元） | 执行数（万元） | 人均（元）\n"
+            "人员经费 | 1,000.00 | 1,028.00 | 228,444\n公用经费 | 200.00 | 180.00 | 40,000\n")
+    doc = run_text(text, "x")
+    assert fund_lines(doc) == [("人员经费", {"budget": "1,000.00", "spent": "1,028.00"}),
+                               ("公用经费", {"budget": "200.00", "spent": "180.00"})]
+    yuan = {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"}
+    assert yuan == {"1,000.00": 10000000.0, "1,028.00": 10280000.0, "228,444": 228444.0,
+                    "200.00": 2000000.0, "180.00": 1800000.0, "40,000": 40000.0}
+
+
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
     text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
             "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
