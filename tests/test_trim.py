@@ -87,6 +87,12 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("合计 12345678", "12345678", True),
     ("邮政编码|410011\n项", "410011\n项", False),          # a code, the next line's first word taken as its unit
     ("完成52\n万吨", "52\n万吨", True),                    # a value wrapped before its unit
+    ("表1 项目支出绩效自评表", "1 项", False),               # the number of a table, an annex, a page
+    ("附表2 部门整体支出绩效自评表", "2 部", False),
+    ("详见附件3", "3", False),
+    ("第 3 页 共 5 页", "5 页", False),
+    ("人大代表3名", "3名", True),                          # a count after a word that ends in 表
+    ("发表论文3篇", "3篇", True),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -166,6 +166,25 @@ def _trim(text: str, span: Span, words: TrimWords) -> Span:
 
 
 @lru_cache(maxsize=1)
+def _ordinal_re() -> re.Pattern[str]:
+    """What a number that names a table, an annex or a page follows (tagger.toml ordinal_before)."""
+    return re.compile(load_data("tagger.toml")["values"]["ordinal_before"])
+
+
+def _on_page_mark(text: str, start: int, end: int) -> bool:
+    """Whether the span lies inside a page mark (第 3 页 共 5 页, - 2 -: layout.toml [page_marks]) alone on its line."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a:len(text) if b < 0 else b].strip(" \t\u3000|｜")
+    return bool(line) and len(line) <= 20 and bool(_page_mark_re().fullmatch(line))
+
+
+@lru_cache(maxsize=1)
+def _page_mark_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_data("layout.toml")["page_marks"]["patterns"]))
+
+
+@lru_cache(maxsize=1)
 def _code_words() -> tuple[re.Pattern[str], int]:
     w = load_data("tagger.toml")["values"]
     labels = "|".join(re.escape(x) for x in sorted(w["code_labels"], key=len, reverse=True))
@@ -181,6 +200,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if not _NUMERAL.search(span):
         return False
+    if _ordinal_re().search(text, max(0, start - 6), start) or _on_page_mark(text, start, end):
+        return False  # 表1 项目…, 附件2, 第3页: the number of a table, an annex or a page
     digits = re.sub(r"[\s,，]", "", span)
     number = re.match(r"[0-9,，]+", span)
     if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
