@@ -67,8 +67,9 @@ class Token:
 
 # -- cutting a body into cells ------------------------------------------------------------
 
-def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list[Token]:
-    """The cells of ``text[start:end]`` in reading order, with the break before each."""
+def tokens(text: str, start: int, end: int, single_spaces: bool = False, pipe_cells: int = 0) -> list[Token]:
+    """The cells of ``text[start:end]`` in reading order, with the break before each. A ``|`` line with
+    ``pipe_cells`` pieces, as many as its header's, keeps an empty last cell after its last ``|``."""
     out: list[Token] = []
     brk = 2
     pos = start
@@ -84,7 +85,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False) -> list
         elif _PIPE_ONLY.match(line) or _page_mark_re().fullmatch(line.strip(" \t\u3000|｜")):
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
-            pieces = [p for a, b in _line_pieces(line, single_spaces) for p in _field_pieces(line, a, b)]
+            pieces = [p for a, b in _line_pieces(line, single_spaces, pipe_cells) for p in _field_pieces(line, a, b)]
             for i, (a, b) in enumerate(pieces):
                 out.append(_token(text, pos + a, pos + b, max(brk, 1) if i == 0 else 0))
             brk = 1
@@ -142,15 +143,15 @@ def _spaced_words() -> frozenset[str]:
     return frozenset(load_data("tables.toml")["names"]["spaced"])
 
 
-def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
+def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tuple[int, int]]:
     """Where the cells of one line are: ``|`` pieces, runs of two or more spaces or tabs, single spaces in a
     row-like line (two pieces with digits, or a text then a value), or the whole line."""
     if "|" in line or "｜" in line:
         cuts = [m.start() for m in re.finditer(r"[|｜]", line)]
         bounds = [-1, *cuts, len(line)]
         pieces = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
-        if pieces and not line[pieces[-1][0]:].strip():
-            pieces = pieces[:-1]  # the right border after the last |
+        if pieces and not line[pieces[-1][0]:].strip() and len(pieces) != pipe_cells:
+            pieces = pieces[:-1]  # the right border after the last | (not an empty last cell: | 89.974 | | |)
         return pieces
     out = _split(line, _SPACES)
     if len(out) > 1:  # columns aligned with spaces, one space left after a label: 其中：当年财政拨款 100   110
@@ -164,6 +165,11 @@ def _line_pieces(line: str, single_spaces: bool) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def pipe_cells(line: str) -> int:
+    """How many cells a ``|`` header line has (its right border no cell)."""
+    return len(_line_pieces(line, False))
+
+
 def _page_mark_re() -> re.Pattern[str]:
     """A line that marks a page (layout.toml [page_marks]): no cell of the table."""
     return re.compile("|".join(f"(?:{p})" for p in scores()["page_marks"]["patterns"]))

@@ -91,7 +91,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         elif t.style == "glued":
             t.rows = glued_fund_rows(text, t, view)
         else:
-            toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line")
+            toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
+                               pipe_cells=_header_pipe_cells(text, t))
             if t.kind == "fund":
                 t.rows = grid.fund_grid(text, toks, t.columns)
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
@@ -105,6 +106,15 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         if t.kind == "performance":
             _levels_above_first(t)
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _header_pipe_cells(text: str, table: Table) -> int:
+    """The number of cells of a pipe table's header line, when the header is one line (else 0)."""
+    if table.style != "pipe" or "\n" in text[table.start:table.header_end]:
+        return 0
+    a = text.rfind("\n", 0, table.start) + 1
+    b = text.find("\n", table.header_end)
+    return grid.pipe_cells(text[a:len(text) if b < 0 else b])
 
 
 def _levels_above_first(table: Table) -> None:

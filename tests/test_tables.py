@@ -427,6 +427,14 @@ def test_a_fund_table_column_unknown_to_the_header_words_keeps_its_place_and_its
                     "200.00": 2000000.0, "180.00": 1800000.0, "40,000": 40000.0}
 
 
+def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
+    """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
+    text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
+            "年度资金总额|100|90|89.974|10|99.97%|10\n其中：当年财政拨款| |90|89.974| | |\n上年结转资金|10| |10| | |\n")
+    assert fund_lines(run_text(text, "x"))[1:] == [("当年财政拨款", {"budget": "90", "spent": "89.974"}),
+                                                  ("上年结转资金", {"budget_initial": "10", "spent": "10"})]
+
+
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
     text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
             "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
