@@ -244,7 +244,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                     fields["comparator"] = bracket_cmp  # 公猪舍(≥**平方米) | 22.8
                 tail = _replace(doc, "TARGET", s, e, **fields)
             elif not has_value or role == "actual" and is_date(text):
-                continue  # a qualitative actual, a date (2023.11.30) or an empty score is not an entity
+                # a qualitative actual, a date (2023.11.30) or an empty score is not an entity: no TARGET either
+                doc.entities = [x for x in doc.entities if not (x.label == "TARGET" and s <= x.start and x.end <= e)]
+                continue
             elif role == "actual":
                 s, e = _value_in_cell(doc, s, e)  # 完成培训3200人次: the value, not the words around it
                 text = doc.text[s:e]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.document import Span
 from extract.layout import find_headers, find_tables, separator_style, split_glued
 from extract.pipeline import run_text
 
@@ -654,6 +655,15 @@ def test_the_last_character_of_a_wrapped_cell_alone_on_a_line_stays_with_its_cel
     assert [row[2:] for row in rows_of(text)] == [("发放补贴人数", "300人", "280人", "10", "9"),
                                                   ("培训基层干部人\n次", "≥300人次", "310人次", "10", "10"),
                                                   ("新建农村公路里\n程", "≥50公里", "52公里", "10", "10")]
+
+
+def test_an_actual_cell_in_words_or_a_date_holds_no_target():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "效益指标 | 社会效益指标 | 群众生活水平 | 有效提升 | 明显提升 | 10 | 10\n"
+            "产出指标 | 时效指标 | 完成时间 | 2024年12月底前 | 2024年11月20日 | 10 | 10\n")
+    words = ("有效提升", "明显提升", "2024年12月底前", "2024年11月20日")  # a tagger that calls every value cell a TARGET
+    doc = run_text(text, "x", tagger=lambda d: [Span("TARGET", text.index(w), text.index(w) + len(w)) for w in words])
+    assert sorted(e.text for e in doc.entities if e.label == "TARGET") == ["2024年12月底前", "有效提升"]
 
 
 def test_categories_of_a_department_framework_are_levels_by_their_column():
