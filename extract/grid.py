@@ -255,6 +255,10 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
+#: a cell that names a form's total row
+_TOTAL_CELL = re.compile(r"[总總](?:分|[计計]|得分)(?:[(（]\d+分[)）])?")
+
+
 def kind_of(text: str) -> tuple[str, float | None]:
     """The kind of what a cell holds (and its number, for a value)."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
@@ -278,6 +282,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
     label = _fund_label_re().match(norm)
     if label and len(_HAN.findall(_NOTE_IN_LABEL.sub("", norm[label.end():]))) < 3:  # not 项目支出绩效目标申报表
         return "label", None
+    if _TOTAL_CELL.fullmatch(norm):
+        return "label", None  # 总分, 总计: a total row's name, no value in words
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):
         r = read(text)

@@ -188,6 +188,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         n_end = name.end
         while n_end > n_start and doc.text[n_end - 1] in "。；;":
             n_end -= 1
+        points = _POINTS_NOTE.search(doc.text, n_start, n_end)
+        if points and total_row_re().match(doc.text[n_start:points.start()]):
+            n_end = points.start()  # 总分(100分): the total row's name, its points no part of it
         ind = _replace(doc, "INDICATOR", n_start, n_end, level1=row.level1, level2=row.level2, table_row=True)
         total_row = bool(total_row_re().match(ind.text))
         if total_row:  # 总分 | 100 | 95: the form's total, under no category
@@ -262,6 +265,10 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))
             rels.append(Relation(ind.id, tail.id, role))
     return rels
+
+
+#: a note of points closing a name: (100分)
+_POINTS_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
 def _target_unit(row: Row) -> str | None:

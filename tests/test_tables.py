@@ -666,6 +666,20 @@ def test_an_actual_cell_in_words_or_a_date_holds_no_target():
     assert sorted(e.text for e in doc.entities if e.label == "TARGET") == ["2024年12月底前", "有效提升"]
 
 
+@pytest.mark.parametrize("total", ["总分", "总分(100分)"])
+def test_a_reason_in_the_last_row_then_the_total_and_the_grade(total):
+    """无 in the last row's reason column, the total row (its points note no part of its name), then the form's
+    grade (自评等级 | 优), no indicator."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n满意度指标\n"
+            f"服务对象满意度指标\n受益群众满意度\n≥90%\n96%\n10\n10\n无\n{total}\n100\n98\n自评等级\n优\n")
+    doc = run_text(text, "x")
+    by = doc.entity_by_id()
+    got = {(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations}
+    assert got == {("受益群众满意度", "target", "≥90%"), ("受益群众满意度", "actual", "96%"), ("受益群众满意度", "weight", "10"),
+                   ("受益群众满意度", "score", "10"), ("总分", "weight", "100"), ("总分", "actual", "98")}
+    assert not any(e.label == "TARGET" and e.text == "优" for e in doc.entities)
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
