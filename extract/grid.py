@@ -601,7 +601,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = _index_words()
-    for row in _cells(text, align(_side_by_side(toks), columns, "fund")):
+    for row in _cells(text, align(_labels_apart(_side_by_side(toks), value_roles), columns, "fund")):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
@@ -654,6 +654,41 @@ def _head_words() -> tuple[str, ...]:
     w = load_data("tables.toml")
     words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
+    """Fund rows whose labels a PDF wrote as a column of their own, all labels first and then the numbers
+    (年度资金总额 / 其中：财政拨款 / 上年结转 / 120 / 120 / 118 / …): the tokens in row order again. The
+    numbers after the labels, as many for each label, are read row by row or column by column, whichever
+    the arithmetic of the rows finds more plausible (:func:`best_fund_placement`)."""
+    out, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].kind == "label" and toks[j].brk >= 1 \
+                and (j + 1 == len(toks) or toks[j + 1].brk >= 1):
+            j += 1  # each label alone on its line
+        k = j
+        while k < len(toks) and toks[k].kind in FUND_VALUE_KINDS and toks[k].brk >= 1:
+            k += 1  # a cell per line: each number on its own line
+        labels, values = toks[i:j], toks[j:k]
+        if len(labels) < 2 or not values or len(values) % len(labels) or len(values) // len(labels) > len(roles):
+            out.append(toks[i])
+            i += 1
+            continue
+        n = len(values) // len(labels)
+        by_row = [values[r * n:(r + 1) * n] for r in range(len(labels))]
+        by_column = [values[r::len(labels)] for r in range(len(labels))]
+        score = {id(way): sum(best_fund_placement(v, roles)[0] for v in way) for way in (by_row, by_column)}
+        way = by_column if score[id(by_column)] > score[id(by_row)] else by_row
+        for label, vals in zip(labels, way):
+            out.append(replace(label, brk=max(label.brk, 1)))
+            out.extend(replace(v, brk=0) for v in vals)
+        i = k
+    return out
+
+
+#: the kinds of a fund row's value cells
+FUND_VALUE_KINDS = ("money", "number", "points", "percent", "quantity")
 
 
 def _side_by_side(toks: list[Token]) -> list[Token]:
@@ -814,9 +849,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
             toks.append(Token(offset + a, offset + b, piece, 0, *kinds[piece]))
         score, cells = best_fund_placement(toks, roles, total=total)
         score -= sum(max(0, len(run[a:b].rstrip("%").partition(".")[2]) - 2) * 0.5 for a, b in cut)
-        decimals = _row_decimals([run[a:b] for a, b in cut])
-        score -= UNMARKED_CUT * sum(1 for a, b in cut[:-1]
-                                    if _unmarked(run[a:b], decimals) and run[b:b + 1] not in _RUN_SEPARATORS)
+        decimals = _row_decimals([t.text for role, t in cells if role in AMOUNT_ROLES])
+        score -= UNMARKED_CUT * sum(_end_cost(run[a:b], decimals) for a, b in cut[:-1] if run[b:b + 1] not in _RUN_SEPARATORS)
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
         if score > best:
@@ -831,16 +865,23 @@ UNMARKED_CUT = 1.0
 MIXED_DECIMALS = 0.7
 
 
-def _unmarked(number: str, decimals: int = 2) -> bool:
-    """A glued number whose end the text does not mark: not a %, not after exactly two decimals or the
-    row's own number of decimals (``decimals``: 15.6 | 15.6 | 15.6)."""
+def _end_cost(number: str, decimals: int = 2) -> float:
+    """How little the text marks the end of a glued number (in units of :data:`UNMARKED_CUT`): nothing for a %
+    or after exactly two decimals, half after the row's own number of decimals (``decimals``: 15.6 | 15.6 |
+    15.6; not after a last decimal 0, seldom written), else all."""
     places = len(number.partition(".")[2])
-    return not number.endswith("%") and places != 2 and places != decimals
+    if number.endswith("%") or places == 2:
+        return 0.0
+    return OWN_DECIMALS if places == decimals and not number.endswith("0") else 1.0
+
+
+#: the share of an unmarked cut's cost that a cut after the row's own number of decimals pays
+OWN_DECIMALS = 0.5
 
 
 def _row_decimals(numbers: list[str]) -> int:
-    """The decimals a row's amounts are written with, when two or more of them share a number of decimals
-    other than 0 and none has another (15.6 | 15.6 | 10 | 100%: 1); else 2."""
+    """The decimals a row's amounts (``numbers``, as placed) are written with, when two or more of them share a
+    number of decimals other than 0 and none has another (15.6 | 15.6 | 15.6: 1); else 2."""
     places = [len(n.partition(".")[2]) for n in numbers if "." in n and not n.endswith("%")]
     return places[0] if len(places) > 1 and len(set(places)) == 1 else 2
 
