@@ -1813,23 +1813,32 @@ def _empty_marks() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def qualitative_words() -> frozenset[str]:
+    """Values written in words (tables.toml [names] qualitative), and each degree word before each change
+    word (有效 + 减轻, 明显 + 减轻: qualitative_degrees × qualitative_changes)."""
+    names = table_words()["names"]
+    made = {d + c for d in names["qualitative_degrees"] for c in names["qualitative_changes"]}
+    return frozenset(names["qualitative"]) | made
+
+
+@lru_cache(maxsize=1)
 def _said_word_re() -> re.Pattern[str]:
     """A value word (达标, 已完成) or an empty cell's mark (—, /) between two runs of a glued row."""
-    words = [*table_words()["names"]["qualitative"], *table_words()["names"]["empty_cell"]]
+    words = [*qualitative_words(), *table_words()["names"]["empty_cell"]]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
 def _date_then_word_re() -> re.Pattern[str]:
     """A target date then an actual in words at the end of a glued name (完成时间2023年12月底前按时完成)."""
-    alt = "|".join(map(re.escape, sorted(table_words()["names"]["qualitative"], key=len, reverse=True)))
+    alt = "|".join(map(re.escape, sorted(qualitative_words(), key=len, reverse=True)))
     return re.compile(f"({_one_date_re().pattern})({alt})$")
 
 
 @lru_cache(maxsize=1)
 def _qualitative_pair_re() -> re.Pattern[str]:
     """Two value words at the end of a glued name: a target and an actual written in words (显著提高明显提高)."""
-    words = table_words()["names"]["qualitative"]
+    words = qualitative_words()
     alt = "|".join(map(re.escape, sorted((w for w in words if len(w) >= 2), key=len, reverse=True)))
     whole = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(rf"(?!(?:{whole})$)({alt})({alt})$")  # not one listed word cut in two (显著 | 提高)
