@@ -923,20 +923,32 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
     (产出指标, 数量指标 …) in table lines, read with the default columns of ``tables.toml`` ``[headerless]``."""
     cfg = table_words()["headerless"]
     inside = [(t.start, t.end) for t in tables]
-    hits = []
+    hits, glued = [], []
     for m in level_re_().finditer(view.norm):
         s, e = view.span(m.start(), m.end())
-        if any(a <= s < b for a, b in inside) or not _alone_in_cell(text, s, e):
+        if any(a <= s < b for a, b in inside):
             continue
-        hits.append((s, e))
+        if _alone_in_cell(text, s, e):
+            hits.append((s, e))
+        elif _GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0:
+            if _GLUED_ROW_AFTER.match(text, e) or level_re_().match(text, e):
+                glued.append((s, e))
     out = []
-    for block in _clusters(hits, int(cfg["gap"])):
+    for block, roles in [(b, cfg["columns"]) for b in _clusters(hits, int(cfg["gap"]))] \
+            + [(b, cfg["glued_columns"]) for b in _clusters(glued, int(cfg["gap"]))]:
         if len(block) < int(cfg["min_levels"]):
             continue
-        start = text.rfind("\n", 0, block[0][0]) + 1
-        cols = [Column(role, "", start, start) for role in cfg["columns"]]
+        start = text.rfind("\n", 0, block[0][0]) + 1 if roles is cfg["columns"] else block[0][0]
+        cols = [Column(role, "", start, start) for role in roles]
         out.append(Table("performance", cols, start, start, len(text)))
     return out
+
+
+#: what stands before a level name that starts a glued row without header: a line's start or the end of the
+#: run of values before (…1010产出指标数量指标…)
+_GLUED_ROW_START = re.compile(r"(?:^|[\n\d%％])$")
+#: … and after it: a name of Han characters without punctuation, then a value (免费体检人数≥5000人次…)
+_GLUED_ROW_AFTER = re.compile(r"[\u4e00-\u9fff][^，。；：:,;\n]{1,40}?[0-9≥≤＞＜>]")
 
 
 def _alone_in_cell(text: str, s: int, e: int) -> bool:

@@ -704,6 +704,21 @@ def test_a_reason_in_the_last_row_then_the_total_and_the_grade(total):
     assert not any(e.label == "TARGET" and e.text == "优" for e in doc.entities)
 
 
+def test_glued_rows_that_open_with_their_levels_are_a_table_without_header():
+    """A table continued on a new page, its header left behind: glued rows that start with level names."""
+    text = ("（续表）\n产出指标数量指标免费体检人数≥5000人次5320人次1515\n质量指标体检合格率≥95%97%1010\n"
+            "满意度指标服务对象满意度指标群众满意度≥90%95%109\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "免费体检人数", "≥5000人次", "5320人次", "15", "15"),
+                             ("产出指标", "质量指标", "体检合格率", "≥95%", "97%", "10", "10"),
+                             ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "9")]
+
+
+@pytest.mark.parametrize("text", ["产出指标：数量指标完成较好，培训300人次，合格率98%。\n",
+                                  "本项目设置产出指标数量指标3个，质量指标2个。\n"])
+def test_level_names_in_prose_are_no_table(text):
+    assert not [t for t in find_tables(text) if t.kind == "performance"]
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
