@@ -47,6 +47,49 @@ def read_tables(doc: Document) -> None:
                                  else link_entity_rows(doc, t))
         elif t.kind == "field":
             doc.relations.extend(read_performance_rows(doc, t.rows))
+    doc.relations.extend(signature_rows(doc))
+
+
+def signature_rows(doc: Document) -> list[Relation]:
+    """Rows of a performance table that no header announced (a PDF that scrambled the header, a table without
+    one): an INDICATOR outside every table followed, with only spaces between, by two values of one unit and
+    two bare points, the second at most the first (资金是否全部纳入医保统筹 100% 100% 15 15): its target,
+    actual, weight and score."""
+    ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
+    taken = {r.tail for r in doc.relations} | {r.head for r in doc.relations}
+    rels: list[Relation] = []
+    for i, ind in enumerate(ents):
+        row = ents[i + 1:i + 5]
+        if ind.label != "INDICATOR" or ind.id in taken or doc.in_table(ind.start) or len(row) < 4 \
+                or any(e.id in taken for e in row) \
+                or any(doc.text[a.end:b.start].strip(" \t\u3000") for a, b in zip([ind, *row], row)):
+            continue
+        target, actual, weight, score = row
+        points = [_bare_points(doc, e) for e in (weight, score)]
+        if None in points or points[1] > points[0] or points[0] == 0 \
+                or target.label not in ("TARGET", "MONEY", "PERCENT", "QUANTITY") \
+                or actual.label not in ("MONEY", "PERCENT", "QUANTITY") \
+                or _unit_of(doc, target) != _unit_of(doc, actual):
+            continue
+        _relabel(target, "TARGET", None)
+        for e in (weight, score):
+            _relabel(e, "QUANTITY", None)
+        rels += [Relation(ind.id, target.id, "target"), Relation(ind.id, actual.id, "actual"),
+                 Relation(ind.id, weight.id, "weight"), Relation(ind.id, score.id, "score")]
+        taken |= {ind.id, *(e.id for e in row)}
+    return rels
+
+
+def _bare_points(doc: Document, ent: Entity) -> float | None:
+    """The points a bare number entity writes (15, 9.5: at most 100), else None."""
+    m = re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", ent.text.strip())
+    return float(m.group(0)) if m and float(m.group(0)) <= 100 else None
+
+
+def _unit_of(doc: Document, ent: Entity) -> str:
+    """The unit a value entity writes after its number (%, 人, 万元), '' for none."""
+    m = re.search(r"[\d.]+\s*(\S*)$", ent.text)
+    return m.group(1) if m else ""
 
 
 def _relabel(ent: Entity, label: str, unit_hint: str | None) -> None:

@@ -719,6 +719,27 @@ def test_level_names_in_prose_are_no_table(text):
     assert not [t for t in find_tables(text) if t.kind == "performance"]
 
 
+def test_a_row_read_by_its_signature_where_no_header_announced_the_table():
+    """A PDF that scrambled the header into one line: a name, two values of one unit and two points."""
+    text = ("实际 指标值 完成值 分值 得分 偏差原因分析及改进措 施 质量指标 指标1:资金是否全部纳入医保统筹 100% 100% 15 15 "
+            "时效指标 指标1:补助资金拨付率 100% 98% 10 9 总体情况良好，共发放补助资金 75 万元。\n")
+    names = ["资金是否全部纳入医保统筹", "补助资金拨付率"]
+    spans = [Span("INDICATOR", text.index(n), text.index(n) + len(n)) for n in names]
+    for w in ("100% 100%", "100% 98%"):
+        a = text.index(w)
+        spans += [Span("PERCENT", a, a + w.index(" ")), Span("PERCENT", a + w.index(" ") + 1, a + len(w))]
+    for w in (" 15 15 ", " 10 9 "):
+        a = text.index(w) + 1
+        spans += [Span("QUANTITY", a, a + 2), Span("QUANTITY", a + 3, a + len(w) - 2)]
+    doc = run_text(text, "x", tagger=lambda d: spans)
+    by = doc.entity_by_id()
+    got = sorted((by[r.head].text, r.slot, by[r.tail].text, by[r.tail].label) for r in doc.relations)
+    assert got == sorted([("资金是否全部纳入医保统筹", "target", "100%", "TARGET"), ("资金是否全部纳入医保统筹", "actual", "100%", "PERCENT"),
+                          ("资金是否全部纳入医保统筹", "weight", "15", "QUANTITY"), ("资金是否全部纳入医保统筹", "score", "15", "QUANTITY"),
+                          ("补助资金拨付率", "target", "100%", "TARGET"), ("补助资金拨付率", "actual", "98%", "PERCENT"),
+                          ("补助资金拨付率", "weight", "10", "QUANTITY"), ("补助资金拨付率", "score", "9", "QUANTITY")])
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
