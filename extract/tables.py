@@ -59,25 +59,39 @@ def signature_rows(doc: Document) -> list[Relation]:
     taken = {r.tail for r in doc.relations} | {r.head for r in doc.relations}
     rels: list[Relation] = []
     for i, ind in enumerate(ents):
-        row = ents[i + 1:i + 5]
-        if ind.label != "INDICATOR" or ind.id in taken or doc.in_table(ind.start) or len(row) < 4 \
-                or any(e.id in taken for e in row) \
-                or any(doc.text[a.end:b.start].strip(" \t\u3000") for a, b in zip([ind, *row], row)):
+        if ind.label != "INDICATOR" or ind.id in taken or doc.in_table(ind.start):
             continue
-        target, actual, weight, score = row
-        points = [_bare_points(doc, e) for e in (weight, score)]
-        if None in points or points[1] > points[0] or points[0] == 0 \
-                or target.label not in ("TARGET", "MONEY", "PERCENT", "QUANTITY") \
-                or actual.label not in ("MONEY", "PERCENT", "QUANTITY") \
-                or _unit_of(doc, target) != _unit_of(doc, actual):
+        row = []  # the values right after the name, only spaces between
+        for e in ents[i + 1:i + 5]:
+            if e.label == "INDICATOR" or e.id in taken or doc.text[(row[-1] if row else ind).end:e.start].strip(" \t\u3000"):
+                break
+            row.append(e)
+        if len(row) == 4 and _is_row(doc, row):
+            slots = ("target", "actual", "weight", "score")
+            _relabel(row[0], "TARGET", None)
+        elif len(row) == 2 and _points_pair(doc, row):
+            slots = ("weight", "score")  # 决策依据 2 2: a scoring form's points and score
+        else:
             continue
-        _relabel(target, "TARGET", None)
-        for e in (weight, score):
-            _relabel(e, "QUANTITY", None)
-        rels += [Relation(ind.id, target.id, "target"), Relation(ind.id, actual.id, "actual"),
-                 Relation(ind.id, weight.id, "weight"), Relation(ind.id, score.id, "score")]
+        for slot, e in zip(slots, row):
+            if slot in ("weight", "score"):
+                _relabel(e, "QUANTITY", None)
+            rels.append(Relation(ind.id, e.id, slot))
         taken |= {ind.id, *(e.id for e in row)}
     return rels
+
+
+def _is_row(doc: Document, row: list[Entity]) -> bool:
+    """Whether four values read as a target and an actual of one unit, then points and a score."""
+    target, actual = row[:2]
+    return _points_pair(doc, row[2:]) and target.label in ("TARGET", "MONEY", "PERCENT", "QUANTITY") \
+        and actual.label in ("MONEY", "PERCENT", "QUANTITY") and _unit_of(doc, target) == _unit_of(doc, actual)
+
+
+def _points_pair(doc: Document, pair: list[Entity]) -> bool:
+    """Whether two entities are bare points, the second (a score) at most the first (its weight), not 0."""
+    points = [_bare_points(doc, e) for e in pair]
+    return None not in points and 0 < points[0] and points[1] <= points[0]
 
 
 def _bare_points(doc: Document, ent: Entity) -> float | None:

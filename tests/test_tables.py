@@ -740,6 +740,18 @@ def test_a_row_read_by_its_signature_where_no_header_announced_the_table():
                           ("补助资金拨付率", "weight", "10", "QUANTITY"), ("补助资金拨付率", "score", "9", "QUANTITY")])
 
 
+def test_a_scoring_row_read_by_its_two_points_where_no_header_announced_it():
+    text = "项目决策 2 分 决策依据 2 2 评价标准及依据 有项目年度工作计划 财务制度 3 3 1、单位财务管理制度 1 分;\n"
+    spans = [Span("INDICATOR", text.index(n), text.index(n) + 4) for n in ("决策依据", "财务制度")]
+    for w in (" 2 2 ", " 3 3 "):
+        a = text.index(w) + 1
+        spans += [Span("QUANTITY", a, a + 1), Span("QUANTITY", a + 2, a + 3)]
+    doc = run_text(text, "x", tagger=lambda d: spans)
+    by = doc.entity_by_id()
+    assert sorted((by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations) == [
+        ("决策依据", "score", "2"), ("决策依据", "weight", "2"), ("财务制度", "score", "3"), ("财务制度", "weight", "3")]
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
