@@ -26,7 +26,7 @@ from typing import Any
 
 from .document import Cell, Column, Row
 from .levels import LevelTracker, cell_levels, points_heading
-from .lexicon import han_value_words, lexicon, load_data
+from .lexicon import han_value_words, lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
 from .textview import normalize
 from .values import read
@@ -451,6 +451,8 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
                 return j + wrap + (float(join["wrapped_tail"]) if alone[k] and _tail(t, unit_column) else 0.0)
             if role in ("target", "actual") and _value_piece(toks[k - 1], t):  # ≥ / 95 / %: a value broken over lines
                 return j + wrap_value
+            if role in ("target", "actual") and _completes_value(toks[k - 1], t):  # 2023年12 / 月底前, ≥496公 / 里
+                return float(join["completed_value"])
             return math.inf
         for si in range(n_cols + 1):
             cur = best[si]
@@ -548,6 +550,27 @@ def _value_piece(prev: Token, t: Token) -> bool:
     (以上) after its number."""
     return prev.kind == "cmp" and t.kind in VALUE_KINDS or prev.kind in VALUE_KINDS and (
         t.kind == "unit" or t.kind == "cmp" and t.text.strip() in lexicon().comparators_after)
+
+
+def _completes_value(prev: Token, t: Token) -> bool:
+    """Whether a short text on the next line ends the value before it: the two make one value or one date
+    (≥496公 / 里, 1800元/ / 人·月, 2023年12 / 月底前)."""
+    rest, head = t.text.strip(), prev.text.strip()
+    dated = prev.kind == "text" and _date_cell().fullmatch(head)
+    if not (prev.kind in VALUE_KINDS or dated) or t.kind != "text" or not rest or len(rest) > 4 or _DIGIT.search(rest):
+        return False
+    joined = head + rest
+    date = _date_cell().match(joined)
+    if date and date.end() >= len(head) and joined[date.end():] in _DATE_ENDS:
+        return True  # 2023年12 / 月底前, 2023年12月 / 底前
+    number = re.search(r"\d(?:[\d.,]*\d)?", joined)
+    unit = unit_after_number().match(joined, number.end()) if number else None
+    # ≥496公 / 里: the unit goes on into the next line and ends there (not 200盏 / 完成: an actual in words)
+    return bool(unit) and unit.end() > len(head) and (unit.end() == len(joined) or joined[unit.end()] == "/")
+
+
+#: what a target date may end with after the date itself (2023年12月底前)
+_DATE_ENDS = ("", "前", "以前", "之前", "前完成", "内", "止", "底", "底前", "末", "底完成", "底之前")
 
 
 def _joined(a: Token, b: Token) -> Token:

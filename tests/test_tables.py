@@ -752,6 +752,16 @@ def test_a_scoring_row_read_by_its_two_points_where_no_header_announced_it():
         ("决策依据", "score", "2"), ("决策依据", "weight", "2"), ("财务制度", "score", "3"), ("财务制度", "weight", "3")]
 
 
+def test_a_target_cell_wrapped_before_the_end_of_its_date_or_unit_is_one_target():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n时效指标\n补贴按月发放\n2023年12\n月底前\n"
+            "按时发放\n10\n10\n项目完成时间\n2023年12月\n底前\n2023年11月\n10\n10\n数量指标\n道路长度\n≥496公\n里\n500公里\n10\n10\n"
+            "安装路灯数量\n200盏\n完成\n10\n10\n")
+    assert [row[2:] for row in rows_of(text)] == [("补贴按月发放", "2023年12\n月底前", "按时发放", "10", "10"),
+                                                  ("项目完成时间", "2023年12月\n底前", "2023年11月", "10", "10"),
+                                                  ("道路长度", "≥496公\n里", "500公里", "10", "10"),
+                                                  ("安装路灯数量", "200盏", "完成", "10", "10")]
+
+
 def test_categories_of_a_department_framework_are_levels_by_their_column():
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "预算执行 | 预算编制 | 三公经费控制率 | ≤100% | 81.6% | 5 | 5\n"
