@@ -153,6 +153,13 @@ def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tu
         if pieces and not line[pieces[-1][0]:].strip() and len(pieces) != pipe_cells:
             pieces = pieces[:-1]  # the right border after the last | (not an empty last cell: | 89.974 | | |)
         return pieces
+    body = line.lstrip("\t")
+    if "\t" in body and len(body.split("\t")) == pipe_cells:  # a tab per cell (a sheet's copy): \t\t is an empty cell
+        pos, out = len(line) - len(body), []
+        for cell in body.split("\t"):
+            out.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return out
     out = _split(line, _SPACES)
     if len(out) > 1:  # columns aligned with spaces, one space left after a label: 其中：当年财政拨款 100   110
         out = [p for a, b in out for p in _label_then_number(line, a, b)]
@@ -166,8 +173,9 @@ def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tu
 
 @lru_cache(maxsize=1)
 def pipe_cells(line: str) -> int:
-    """How many cells a ``|`` header line has (its right border no cell)."""
-    return len(_line_pieces(line, False))
+    """How many cells a ``|`` header line has (its right border no cell), or a header line of tab-separated cells."""
+    body = line.lstrip("\t")
+    return len(body.split("\t")) if "\t" in body and "|" not in line and "｜" not in line else len(_line_pieces(line, False))
 
 
 def _page_mark_re() -> re.Pattern[str]:

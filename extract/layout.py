@@ -109,8 +109,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
 
 
 def _header_pipe_cells(text: str, table: Table) -> int:
-    """The number of cells of a pipe table's header line, when the header is one line (else 0)."""
-    if table.style != "pipe" or "\n" in text[table.start:table.header_end]:
+    """The number of cells of a pipe or tab table's header line, when the header is one line (else 0)."""
+    if table.style not in ("pipe", "spaces") or "\n" in text[table.start:table.header_end]:
         return 0
     a = text.rfind("\n", 0, table.start) + 1
     b = text.find("\n", table.header_end)

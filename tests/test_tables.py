@@ -460,6 +460,15 @@ def test_fund_labels_written_as_a_column_of_their_own_take_their_rows(order):
                                for line, r in zip(["年度资金总额", "当年财政拨款", "上年结转资金"], rows)]
 
 
+def test_a_tab_per_cell_keeps_empty_cells_in_place():
+    """A sheet copied as text: one tab between cells, two tabs around an empty one."""
+    text = ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "年度资金总额\t120\t120\t\t10\t\t0\n其中：当年财政拨款\t120\t\t118.5\t\t98.75%\t\n")
+    assert fund_lines(run_text(text, "x")) == [
+        ("年度资金总额", {"budget_initial": "120", "budget": "120", "weight": "10", "score": "0"}),
+        ("当年财政拨款", {"budget_initial": "120", "spent": "118.5", "rate": "98.75%"})]
+
+
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
     text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
             "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
