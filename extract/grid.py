@@ -171,13 +171,13 @@ def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tu
     return out
 
 
-@lru_cache(maxsize=1)
 def pipe_cells(line: str) -> int:
     """How many cells a ``|`` header line has (its right border no cell), or a header line of tab-separated cells."""
     body = line.lstrip("\t")
     return len(body.split("\t")) if "\t" in body and "|" not in line and "｜" not in line else len(_line_pieces(line, False))
 
 
+@lru_cache(maxsize=1)
 def _page_mark_re() -> re.Pattern[str]:
     """A line that marks a page (layout.toml [page_marks]): no cell of the table."""
     return re.compile("|".join(f"(?:{p})" for p in scores()["page_marks"]["patterns"]))
@@ -911,8 +911,8 @@ OWN_DECIMALS = 0.5
 
 
 def _row_decimals(numbers: list[str]) -> int:
-    """The decimals a row's amounts (``numbers``, as placed) are written with, when two or more of them share a
-    number of decimals other than 0 and none has another (15.6 | 15.6 | 15.6: 1); else 2."""
+    """The decimals a row's amounts (``numbers``, as placed) are written with, when two or more of them are
+    written with a point and share a number of decimals, none another (15.6 | 15.6 | 15.6: 1); else 2."""
     places = [len(n.partition(".")[2]) for n in numbers if "." in n and not n.endswith("%")]
     return places[0] if len(places) > 1 and len(set(places)) == 1 else 2
 

@@ -627,7 +627,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             first_number = _NUMBER.search(text, h.header_end)
             until = min(h.header_end + CAPTION_AFTER, first_number.start() if first_number else len(text))
             # a unit in brackets after a column's word (预算数（万元）, 人均（元）) is that column's, no caption
-            own = [c for c in captions if not (cols[0].start <= c[0] < until and _HAN.match(text, c[0] - 1))]
+            own = [c for c in captions if not (cols[0].start <= c[0] < until and _HAN.match(text, c[0] - 1)
+                                               and money_note_re().match(text, c[0]))]
             h.unit = unit_before(own, h.start, window=CAPTION_WINDOW, until=until)
             h.points = caption_points(text, h.start, until)
             headers.append(h)
@@ -930,9 +931,8 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
             continue
         if _alone_in_cell(text, s, e):
             hits.append((s, e))
-        elif _GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0:
-            if _GLUED_ROW_AFTER.match(text, e) or level_re_().match(text, e):
-                glued.append((s, e))
+        elif (_GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0) and _glued_row_after(text, e):
+            glued.append((s, e))
     out = []
     for block, roles in [(b, cfg["columns"]) for b in _clusters(hits, int(cfg["gap"]))] \
             + [(b, cfg["glued_columns"]) for b in _clusters(glued, int(cfg["gap"]))]:
@@ -949,6 +949,20 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
 _GLUED_ROW_START = re.compile(r"(?:^|[\n\d%％])$")
 #: … and after it: a name of Han characters without punctuation, then a value (免费体检人数≥5000人次…)
 _GLUED_ROW_AFTER = re.compile(r"[\u4e00-\u9fff][^，。；：:,;\n]{1,40}?[0-9≥≤＞＜>]")
+
+
+def _glued_row_after(text: str, e: int) -> bool:
+    """Whether a glued row follows a level name ending at ``e`` (more level names allowed first): a name, then
+    a run of two values or more, and no prose punctuation on the line (数量指标完成培训120人次，超额完成 is prose)."""
+    while (m := level_re_().match(text, e)):
+        e = m.end()
+    line_end = text.find("\n", e)
+    line = text[e:len(text) if line_end < 0 else line_end]
+    name = _GLUED_ROW_AFTER.match(line)
+    if not name or re.search(r"[，。；：:,;！？]", line):
+        return False
+    j = name.end() - 1
+    return len(_value_runs(line[j:_run_end(line, j, len(line))])) >= 2
 
 
 def _alone_in_cell(text: str, s: int, e: int) -> bool:

@@ -54,7 +54,7 @@ def signature_rows(doc: Document) -> list[Relation]:
     """Rows of a performance table that no header announced (a PDF that scrambled the header, a table without
     one): an INDICATOR outside every table followed, with only spaces between, by two values of one unit and
     two bare points, the second at most the first (资金是否全部纳入医保统筹 100% 100% 15 15): its target,
-    actual, weight and score."""
+    actual, weight and score; or by just two such points (决策依据 2 2): a scoring item's weight and score."""
     ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
     taken = {r.tail for r in doc.relations} | {r.head for r in doc.relations}
     rels: list[Relation] = []
@@ -88,10 +88,14 @@ def _is_row(doc: Document, row: list[Entity]) -> bool:
         and actual.label in ("MONEY", "PERCENT", "QUANTITY") and _unit_of(doc, target) == _unit_of(doc, actual)
 
 
+#: the most points one scored item of a form has (a pair of larger numbers after a name is no weight and score)
+MAX_ITEM_POINTS = 30
+
+
 def _points_pair(doc: Document, pair: list[Entity]) -> bool:
     """Whether two entities are bare points, the second (a score) at most the first (its weight), not 0."""
     points = [_bare_points(doc, e) for e in pair]
-    return None not in points and 0 < points[0] and points[1] <= points[0]
+    return None not in points and 0 < points[0] <= MAX_ITEM_POINTS and points[1] <= points[0]
 
 
 def _bare_points(doc: Document, ent: Entity) -> float | None:
@@ -102,7 +106,7 @@ def _bare_points(doc: Document, ent: Entity) -> float | None:
 
 def _unit_of(doc: Document, ent: Entity) -> str:
     """The unit a value entity writes after its number (%, 人, 万元), '' for none."""
-    m = re.search(r"[\d.]+\s*(\S*)$", ent.text)
+    m = re.search(r"\d[\d.,]*\s*([^\d\s]*)$", ent.text)
     return m.group(1) if m else ""
 
 
@@ -431,7 +435,7 @@ def read_fund_rows(doc: Document, header: Table) -> None:
                     fields["value"] = round(fields["value"] * 100, 6)  # a ratio B/A
                 ent = doc.add_entity("PERCENT", c.start, c.end, **fields)
             else:
-                hint = row_unit or units.get(role) or header.unit
+                hint = row_unit or units.get(role) or header.unit or head_unit  # 全年执行数（万元）: the table's
                 ent = doc.add_entity("MONEY", c.start, c.end, **parse_value(c.text, "MONEY", hint))
                 if hint:
                     ent.attrs["unit_hint"] = hint

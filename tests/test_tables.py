@@ -469,6 +469,14 @@ def test_a_tab_per_cell_keeps_empty_cells_in_place():
         ("当年财政拨款", {"budget_initial": "120", "spent": "118.5", "rate": "98.75%"})]
 
 
+@pytest.mark.parametrize("head", ["全年执行数（万元）", "全年执行数（单位：万元）"])
+def test_a_unit_written_in_the_last_head_holds_for_the_whole_fund_table(head):
+    text = f"项目 | 年初预算数 | 全年预算数 | {head}\n年度资金总额 | 120 | 120 | 118\n"
+    doc = run_text(text, "x")
+    assert sorted(e.attrs["yuan"] for e in doc.entities if e.label == "MONEY") == [1180000.0, 1200000.0, 1200000.0]
+    assert [f.unit for f in doc.funds] == ["万元"]
+
+
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
     text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
             "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
@@ -723,7 +731,9 @@ def test_glued_rows_that_open_with_their_levels_are_a_table_without_header():
 
 
 @pytest.mark.parametrize("text", ["产出指标：数量指标完成较好，培训300人次，合格率98%。\n",
-                                  "本项目设置产出指标数量指标3个，质量指标2个。\n"])
+                                  "本项目设置产出指标数量指标3个，质量指标2个。\n",
+                                  "（二）绩效指标完成情况\n数量指标完成培训120人次，超额完成。\n质量指标培训合格率为98%，达到预期。\n",
+                                  "产出指标完成率100%\n效益指标达到预期目标95%\n"])
 def test_level_names_in_prose_are_no_table(text):
     assert not [t for t in find_tables(text) if t.kind == "performance"]
 

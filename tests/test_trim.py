@@ -93,6 +93,9 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("第 3 页 共 5 页", "5 页", False),
     ("人大代表3名", "3名", True),                          # a count after a word that ends in 表
     ("发表论文3篇", "3篇", True),
+    ("更换智能水表200个", "200个", True),                  # a meter, a form: counts
+    ("发放调查表300份", "300份", True),
+    ("详见表2", "2", False),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text
