@@ -375,16 +375,24 @@ def _skip_key(role: str, kind: str) -> str:
     return f"fund_{role}" if kind == "fund" and role in ("weight", "score") else role
 
 
-def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = False) -> list[list[tuple[int, Token]]]:
+def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = False,
+          text: str | None = None) -> list[list[tuple[int, Token]]]:
     """Rows of (column index, token) for ``toks``: the best alignment of the cells to the columns. In a table
     flattened to ``one_line`` (cells apart by single spaces) whose lines hold more than a row each, a line break
-    is where the PDF wrapped the line: it tells no row apart."""
+    is where the PDF wrapped the line: it tells no row apart. Given the ``text`` of a table whose columns are
+    aligned with spaces, a cell also fits the column its position on the line falls under (:func:`_under`)."""
     s = scores()
     fit, skip, drop, rows_cfg = s["fit"], s["skip"], s["drop"], s["rows"]
     n_cols = len(columns)
     if not toks or not n_cols:
         return []
     emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
+    under = _under(text, toks, columns) if text is not None else None
+    if under:
+        bonus = float(s["rows"]["under_column"])
+        for k, c in enumerate(under):
+            if c is not None and emit[k][c] > -2.0:
+                emit[k][c] += bonus
     skip_cost = [float(skip.get(_skip_key(c.role, kind), 0.5)) for c in columns]
     cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1
     end_share = float(skip["at_row_end"])
@@ -514,6 +522,34 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
 DROPPED, JOINED = -1, -2
 
 
+def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | None] | None:
+    """For each token on a line of two cells or more, the column whose header word its middle stands under
+    (nearest middle, in characters from the line's start), None for the others; None when the header words
+    are not all on one line. pdftotext -layout keeps the columns' places, so a blank cell shifts nothing."""
+    named = [c for c in columns if c.end > c.start]
+    if len(named) < 2 or len({text.rfind("\n", 0, c.start) for c in named}) != 1:
+        return None
+    head = text.rfind("\n", 0, named[0].start) + 1
+    mids = [(c.start + c.end) / 2 - head if c.end > c.start else c.start - head for c in columns]  # a label: its start
+    per_line: dict[int, int] = {}
+    starts = [text.rfind("\n", 0, t.start) + 1 for t in toks]
+    for ls in starts:
+        per_line[ls] = per_line.get(ls, 0) + 1
+    out: list[int | None] = []
+    for t, ls in zip(toks, starts):
+        if per_line[ls] < 2 or t.start == t.end:
+            out.append(None)
+            continue
+        mid = (t.start + t.end) / 2 - ls
+        out.append(min((abs(m - mid), i) for i, m in enumerate(mids))[1])
+    # the places count only where the full rows (a cell in every column) stand under their heads, in order
+    full = [ls for ls, n in per_line.items() if n == len(columns)]
+    placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in full]
+    if not full or sum(p == list(range(len(columns))) for p in placed) < 0.8 * len(full):
+        return None
+    return out
+
+
 def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
     """The cost of joining ``t`` to the cell before it on the same line: text to text (a name split at a
     space), a unit to its number, a value to a comparator written in a cell of its own (≧ | 735人次)."""
@@ -600,11 +636,12 @@ def _cells(text: str, rows: list[list[tuple[int, Token]]]) -> list[list[tuple[in
     return rows
 
 
-def performance_grid(text: str, toks: list[Token], columns: list[Column], one_line: bool = False) -> list[Row]:
+def performance_grid(text: str, toks: list[Token], columns: list[Column], one_line: bool = False,
+                     spaced: bool = False) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
     levels = LevelTracker()
     out: list[Row] = []
-    for row in _cells(text, align(toks, columns, "performance", one_line)):
+    for row in _cells(text, align(toks, columns, "performance", one_line, text if spaced else None)):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
@@ -627,12 +664,14 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     return out
 
 
-def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
+def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool = False) -> list[Row]:
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = _index_words()
-    for row in _cells(text, align(_labels_apart(_side_by_side(toks), value_roles), columns, "fund")):
+    toks = _labels_apart(_side_by_side(toks), value_roles)
+    spaced = spaced and _under(text, toks, columns) is not None  # the cells stand under their heads
+    for row in _cells(text, align(toks, columns, "fund", text=text if spaced else None)):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
@@ -643,7 +682,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column]) -> list[Row]:
                  and not is_index_column(columns[col])]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
-        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written else ALIGNED_TIE
+        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written or spaced else ALIGNED_TIE
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
         if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \

@@ -94,9 +94,10 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                pipe_cells=_header_pipe_cells(text, t))
             if t.kind == "fund":
-                t.rows = grid.fund_grid(text, toks, t.columns)
+                t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style == "spaces")
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
-                t.rows = grid.performance_grid(text, toks, t.columns, one_line=t.style == "one_line")
+                t.rows = grid.performance_grid(text, toks, t.columns, one_line=t.style == "one_line",
+                                               spaced=t.style == "spaces")
         if t.kind == "performance":
             forms += fund_rows_in_performance(t, captions)
         else:

@@ -477,6 +477,26 @@ def test_a_unit_written_in_the_last_head_holds_for_the_whole_fund_table(head):
     assert [f.unit for f in doc.funds] == ["万元"]
 
 
+def test_columns_aligned_with_spaces_keep_a_blank_cell_in_place():
+    """pdftotext -layout: a row's amounts stand under their heads, a blank cell shifts nothing."""
+    head = "项目资金（万元）  年初预算数  全年预算数  全年执行数"
+    col = {w: head.index(w) for w in ("年初预算数", "全年预算数", "全年执行数")}
+
+    def row(label, cells):
+        line = label
+        for w, v in cells:
+            line = line.ljust(col[w] + 1) + v
+        return line
+
+    text = "\n".join([head, row("年度资金总额", [("年初预算数", "120"), ("全年预算数", "120"), ("全年执行数", "118.5")]),
+                      row("其中：当年财政拨款", [("全年预算数", "120"), ("全年执行数", "118.5")]),
+                      row("上年结转资金", [("年初预算数", "10"), ("全年执行数", "10")])]) + "\n"
+    assert fund_lines(run_text(text, "x")) == [
+        ("年度资金总额", {"budget_initial": "120", "budget": "120", "spent": "118.5"}),
+        ("当年财政拨款", {"budget": "120", "spent": "118.5"}),
+        ("上年结转资金", {"budget_initial": "10", "spent": "10"})]
+
+
 def test_a_glued_fund_row_with_thousands_commas_reads_whole():
     text = ("金额单位：元\n项目资金年初预算数全年预算数全年执行数分值执行率得分\n"
             "年度资金总额1,234,567.891,234,567.891,200,000.001097.20%9.72\n"
