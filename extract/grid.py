@@ -67,9 +67,9 @@ class Token:
 
 # -- cutting a body into cells ------------------------------------------------------------
 
-def tokens(text: str, start: int, end: int, single_spaces: bool = False, pipe_cells: int = 0) -> list[Token]:
-    """The cells of ``text[start:end]`` in reading order, with the break before each. A ``|`` line with
-    ``pipe_cells`` pieces, as many as its header's, keeps an empty last cell after its last ``|``."""
+def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_cells: int = 0) -> list[Token]:
+    """The cells of ``text[start:end]`` in reading order, with the break before each. A ``|`` or tab line with
+    ``header_cells`` pieces, as many as its header's (:func:`line_cells`), keeps its empty cells."""
     out: list[Token] = []
     brk = 2
     pos = start
@@ -82,10 +82,10 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, pipe_ce
                 out.append(Token(line_end, line_end, "", max(brk, 1)))  # a tab-only line: an empty cell
                 brk = 0
             brk = 2 if not line else max(brk, 1)
-        elif _PIPE_ONLY.match(line) or _page_mark_re().fullmatch(line.strip(" \t\u3000|｜")):
+        elif _PIPE_ONLY.match(line) or page_mark_re().fullmatch(line.strip(" \t\u3000|｜")):
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
-            pieces = [p for a, b in _line_pieces(line, single_spaces, pipe_cells) for p in _field_pieces(line, a, b)]
+            pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
             for i, (a, b) in enumerate(pieces):
                 out.append(_token(text, pos + a, pos + b, max(brk, 1) if i == 0 else 0))
             brk = 1
@@ -143,23 +143,19 @@ def _spaced_words() -> frozenset[str]:
     return frozenset(load_data("tables.toml")["names"]["spaced"])
 
 
-def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tuple[int, int]]:
+def _line_pieces(line: str, single_spaces: bool, header_cells: int = 0) -> list[tuple[int, int]]:
     """Where the cells of one line are: ``|`` pieces, runs of two or more spaces or tabs, single spaces in a
     row-like line (two pieces with digits, or a text then a value), or the whole line."""
     if "|" in line or "｜" in line:
         cuts = [m.start() for m in re.finditer(r"[|｜]", line)]
         bounds = [-1, *cuts, len(line)]
         pieces = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
-        if pieces and not line[pieces[-1][0]:].strip() and len(pieces) != pipe_cells:
+        if pieces and not line[pieces[-1][0]:].strip() and len(pieces) != header_cells:
             pieces = pieces[:-1]  # the right border after the last | (not an empty last cell: | 89.974 | | |)
         return pieces
-    body = line.lstrip("\t")
-    if "\t" in body and len(body.split("\t")) == pipe_cells:  # a tab per cell (a sheet's copy): \t\t is an empty cell
-        pos, out = len(line) - len(body), []
-        for cell in body.split("\t"):
-            out.append((pos, pos + len(cell)))
-            pos += len(cell) + 1
-        return out
+    tabbed = _tab_pieces(line)
+    if tabbed and len(tabbed) == header_cells:  # a tab per cell (a sheet's copy): \t\t is an empty cell
+        return tabbed
     out = _split(line, _SPACES)
     if len(out) > 1:  # columns aligned with spaces, one space left after a label: 其中：当年财政拨款 100   110
         out = [p for a, b in out for p in _label_then_number(line, a, b)]
@@ -171,14 +167,26 @@ def _line_pieces(line: str, single_spaces: bool, pipe_cells: int = 0) -> list[tu
     return out
 
 
-def pipe_cells(line: str) -> int:
-    """How many cells a ``|`` header line has (its right border no cell), or a header line of tab-separated cells."""
+def _tab_pieces(line: str) -> list[tuple[int, int]]:
+    """Where the cells of a line without ``|`` are, one tab between each two (tabs before the first are its
+    indent); [] for a line without tabs."""
     body = line.lstrip("\t")
-    return len(body.split("\t")) if "\t" in body and "|" not in line and "｜" not in line else len(_line_pieces(line, False))
+    if "\t" not in body or "|" in line or "｜" in line:
+        return []
+    pos, out = len(line) - len(body), []
+    for cell in body.split("\t"):
+        out.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    return out
+
+
+def line_cells(line: str) -> int:
+    """How many cells a header line has: its ``|`` pieces (its right border no cell), or its tab pieces."""
+    return len(_tab_pieces(line) or _line_pieces(line, False))
 
 
 @lru_cache(maxsize=1)
-def _page_mark_re() -> re.Pattern[str]:
+def page_mark_re() -> re.Pattern[str]:
     """A line that marks a page (layout.toml [page_marks]): no cell of the table."""
     return re.compile("|".join(f"(?:{p})" for p in scores()["page_marks"]["patterns"]))
 
@@ -263,10 +271,6 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
-#: a cell that names a form's total row
-_TOTAL_CELL = re.compile(r"[总總](?:分|[计計]|得分)(?:[(（]\d+分[)）])?")
-
-
 def kind_of(text: str) -> tuple[str, float | None]:
     """The kind of what a cell holds (and its number, for a value)."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
@@ -290,7 +294,7 @@ def kind_of(text: str) -> tuple[str, float | None]:
     label = _fund_label_re().match(norm)
     if label and len(_HAN.findall(_NOTE_IN_LABEL.sub("", norm[label.end():]))) < 3:  # not 项目支出绩效目标申报表
         return "label", None
-    if _TOTAL_CELL.fullmatch(norm):
+    if _total_cell().fullmatch(norm):
         return "label", None  # 总分, 总计: a total row's name, no value in words
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):
@@ -325,6 +329,12 @@ def _other_level(text: str) -> str | None:
     if pattern.fullmatch(norm) and not any(w in norm for w in not_level) or norm in _framework_levels():
         return norm
     return None
+
+
+@lru_cache(maxsize=1)
+def _total_cell() -> re.Pattern[str]:
+    """A cell that names a form's total row (tables.toml [names] total_cell)."""
+    return re.compile(load_data("tables.toml")["names"]["total_cell"])
 
 
 @lru_cache(maxsize=1)
@@ -376,18 +386,17 @@ def _skip_key(role: str, kind: str) -> str:
 
 
 def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = False,
-          text: str | None = None) -> list[list[tuple[int, Token]]]:
+          under: list[int | None] | None = None) -> list[list[tuple[int, Token]]]:
     """Rows of (column index, token) for ``toks``: the best alignment of the cells to the columns. In a table
     flattened to ``one_line`` (cells apart by single spaces) whose lines hold more than a row each, a line break
-    is where the PDF wrapped the line: it tells no row apart. Given the ``text`` of a table whose columns are
-    aligned with spaces, a cell also fits the column its position on the line falls under (:func:`_under`)."""
+    is where the PDF wrapped the line: it tells no row apart. Given for each token the column it stands under
+    (``under``, of a table aligned with spaces: :func:`_under`), a cell also fits that column."""
     s = scores()
     fit, skip, drop, rows_cfg = s["fit"], s["skip"], s["drop"], s["rows"]
     n_cols = len(columns)
     if not toks or not n_cols:
         return []
     emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
-    under = _under(text, toks, columns) if text is not None else None
     if under:
         bonus = float(s["rows"]["under_column"])
         for k, c in enumerate(under):
@@ -641,7 +650,8 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
     levels = LevelTracker()
     out: list[Row] = []
-    for row in _cells(text, align(toks, columns, "performance", one_line, text if spaced else None)):
+    under = _under(text, toks, columns) if spaced else None
+    for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
@@ -670,8 +680,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = _index_words()
     toks = _labels_apart(_side_by_side(toks), value_roles)
-    spaced = spaced and _under(text, toks, columns) is not None  # the cells stand under their heads
-    for row in _cells(text, align(toks, columns, "fund", text=text if spaced else None)):
+    under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
+    for row in _cells(text, align(toks, columns, "fund", under=under)):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
@@ -682,7 +692,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                  and not is_index_column(columns[col])]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
-        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written or spaced else ALIGNED_TIE
+        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written or under else ALIGNED_TIE
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
         if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \
@@ -748,8 +758,10 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
         n = len(values) // len(labels)
         by_row = [values[r * n:(r + 1) * n] for r in range(len(labels))]
         by_column = [values[r::len(labels)] for r in range(len(labels))]
-        score = {id(way): sum(best_fund_placement(v, roles)[0] for v in way) for way in (by_row, by_column)}
-        way = by_column if score[id(by_column)] > score[id(by_row)] else by_row
+        def plausibility(way: list[list[Token]]) -> float:
+            return sum(best_fund_placement(v, roles)[0] for v in way)
+
+        way = by_column if plausibility(by_column) > plausibility(by_row) else by_row
         for label, vals in zip(labels, way):
             out.append(replace(label, brk=max(label.brk, 1)))
             out.extend(replace(v, brk=0) for v in vals)

@@ -29,6 +29,7 @@ from .document import Cell, Column, Document, Row, Table
 from .goals import goal_cells, goal_sections
 from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
+from .numbers import normalize_width
 from .schema import TOTAL_LINE
 from .textview import TextView, loose, view_of
 
@@ -92,7 +93,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.rows = glued_fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
-                               pipe_cells=_header_pipe_cells(text, t))
+                               header_cells=_header_cells(text, t))
             if t.kind == "fund":
                 t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style == "spaces")
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
@@ -109,13 +110,13 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     return sorted(tables + forms, key=lambda t: t.start)
 
 
-def _header_pipe_cells(text: str, table: Table) -> int:
+def _header_cells(text: str, table: Table) -> int:
     """The number of cells of a pipe or tab table's header line, when the header is one line (else 0)."""
     if table.style not in ("pipe", "spaces") or "\n" in text[table.start:table.header_end]:
         return 0
     a = text.rfind("\n", 0, table.start) + 1
     b = text.find("\n", table.header_end)
-    return grid.pipe_cells(text[a:len(text) if b < 0 else b])
+    return grid.line_cells(text[a:len(text) if b < 0 else b])
 
 
 def _levels_above_first(table: Table) -> None:
@@ -545,14 +546,14 @@ def _unnamed_pipe_columns(text: str, table: Table) -> None:
         return
     first = min(values)  # the cells before the first amount column are the row labels' (项目名称) and codes
     added = []
-    for m in re.finditer(r"[^|]+", text[:line_end]):
-        a, b = m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.start() + len(m.group(0).rstrip())
-        if a <= first or a >= b or any(c.start < b and a < c.end for c in table.columns) \
-                or not _HAN.search(text, a, b) or _NUMBER.search(text, a, b) and not money_note_re().search(text, a, b):
-            continue
-        if text.rfind("\n", 0, a) != text.rfind("\n", 0, first):
-            continue  # another line
+    line_start = text.rfind("\n", 0, first) + 1
+    for m in re.finditer(r"[^|]+", text[line_start:line_end]):
+        a = line_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        b = line_start + m.start() + len(m.group(0).rstrip())
         note = money_note_re().search(text, a, b)
+        if a <= first or a >= b or any(c.start < b and a < c.end for c in table.columns) \
+                or not _HAN.search(text, a, b) or _NUMBER.search(text, a, b) and not note:
+            continue
         b = note.start() if note and note.end() == b else b
         added.append(Column("other", text[a:b].rstrip(), a, a + len(text[a:b].rstrip())))
     if added:
@@ -1915,13 +1916,9 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     return got[1], got[2]
 
 
-#: full-width digits and point, read as ASCII
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-
-
 def _number(cell: str) -> float | None:
     """The number a glued cell writes (its digits and point), None if they make none."""
-    cell = cell.translate(_FULL_WIDTH)
+    cell = normalize_width(cell)
     try:
         return float("".join(c for c in re.split(f"(?<=\\d)[{_RANGE_MARKS}]", cell)[0] if c in "0123456789."))
     except ValueError:

@@ -708,14 +708,24 @@ def test_a_name_wrapped_over_two_lines_of_a_cell_per_line_table_is_one_name():
                              ("产出指标", "质量指标", "补助资金发放准确率", "100%", "100%", "10", "10")]
 
 
-def test_the_last_character_of_a_wrapped_cell_alone_on_a_line_stays_with_its_cell():
-    """A reason or a name wrapped so that one character is left for the next line (未及时拨 / 付, 干部人 / 次)."""
-    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n产出指标\n数量指标\n"
-            "发放补贴人数\n300人\n280人\n10\n9\n部分资金未及时拨\n付\n培训基层干部人\n次\n≥300人次\n310人次\n10\n10\n"
-            "新建农村公路里\n程\n≥50公里\n52公里\n10\n10\n")
-    assert [row[2:] for row in rows_of(text)] == [("发放补贴人数", "300人", "280人", "10", "9"),
-                                                  ("培训基层干部人\n次", "≥300人次", "310人次", "10", "10"),
-                                                  ("新建农村公路里\n程", "≥50公里", "52公里", "10", "10")]
+#: the header of a performance table written a cell per line
+CELL_PER_LINE_HEAD = "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a reason or a name wrapped so that one character is left for the next line (未及时拨 / 付, 干部人 / 次)
+    ("偏差原因分析及改进措施\n产出指标\n数量指标\n发放补贴人数\n300人\n280人\n10\n9\n部分资金未及时拨\n付\n培训基层干部人\n次\n"
+     "≥300人次\n310人次\n10\n10\n新建农村公路里\n程\n≥50公里\n52公里\n10\n10\n",
+     [("发放补贴人数", "300人", "280人", "10", "9"), ("培训基层干部人\n次", "≥300人次", "310人次", "10", "10"),
+      ("新建农村公路里\n程", "≥50公里", "52公里", "10", "10")]),
+    # a target wrapped before the end of its date or unit (not an actual in words after a count: 200盏 | 完成)
+    ("产出指标\n时效指标\n补贴按月发放\n2023年12\n月底前\n按时发放\n10\n10\n项目完成时间\n2023年12月\n底前\n2023年11月\n10\n10\n"
+     "数量指标\n道路长度\n≥496公\n里\n500公里\n10\n10\n安装路灯数量\n200盏\n完成\n10\n10\n",
+     [("补贴按月发放", "2023年12\n月底前", "按时发放", "10", "10"), ("项目完成时间", "2023年12月\n底前", "2023年11月", "10", "10"),
+      ("道路长度", "≥496公\n里", "500公里", "10", "10"), ("安装路灯数量", "200盏", "完成", "10", "10")]),
+], ids=["last-character-alone", "date-or-unit-completed"])
+def test_a_cell_wrapped_onto_the_next_line_stays_one_cell(body, expected):
+    assert [row[2:] for row in rows_of(CELL_PER_LINE_HEAD + body)] == expected
 
 
 def test_an_actual_cell_in_words_or_a_date_holds_no_target():
@@ -731,7 +741,7 @@ def test_an_actual_cell_in_words_or_a_date_holds_no_target():
 def test_a_reason_in_the_last_row_then_the_total_and_the_grade(total):
     """无 in the last row's reason column, the total row (its points note no part of its name), then the form's
     grade (自评等级 | 优), no indicator."""
-    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n满意度指标\n"
+    text = (CELL_PER_LINE_HEAD + "偏差原因分析及改进措施\n满意度指标\n"
             f"服务对象满意度指标\n受益群众满意度\n≥90%\n96%\n10\n10\n无\n{total}\n100\n98\n自评等级\n优\n")
     doc = run_text(text, "x")
     by = doc.entity_by_id()
@@ -789,16 +799,6 @@ def test_a_scoring_row_read_by_its_two_points_where_no_header_announced_it():
     by = doc.entity_by_id()
     assert sorted((by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations) == [
         ("决策依据", "score", "2"), ("决策依据", "weight", "2"), ("财务制度", "score", "3"), ("财务制度", "weight", "3")]
-
-
-def test_a_target_cell_wrapped_before_the_end_of_its_date_or_unit_is_one_target():
-    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n时效指标\n补贴按月发放\n2023年12\n月底前\n"
-            "按时发放\n10\n10\n项目完成时间\n2023年12月\n底前\n2023年11月\n10\n10\n数量指标\n道路长度\n≥496公\n里\n500公里\n10\n10\n"
-            "安装路灯数量\n200盏\n完成\n10\n10\n")
-    assert [row[2:] for row in rows_of(text)] == [("补贴按月发放", "2023年12\n月底前", "按时发放", "10", "10"),
-                                                  ("项目完成时间", "2023年12月\n底前", "2023年11月", "10", "10"),
-                                                  ("道路长度", "≥496公\n里", "500公里", "10", "10"),
-                                                  ("安装路灯数量", "200盏", "完成", "10", "10")]
 
 
 def test_categories_of_a_department_framework_are_levels_by_their_column():

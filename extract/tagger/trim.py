@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Span
+from ..grid import page_mark_re
 from ..lexicon import load_data, longest_first
 from ..textview import GLOSS
 
@@ -176,12 +177,7 @@ def _on_page_mark(text: str, start: int, end: int) -> bool:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
     line = text[a:len(text) if b < 0 else b].strip(" \t\u3000|｜")
-    return bool(line) and len(line) <= 20 and bool(_page_mark_re().fullmatch(line))
-
-
-@lru_cache(maxsize=1)
-def _page_mark_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_data("layout.toml")["page_marks"]["patterns"]))
+    return bool(line) and len(line) <= 20 and bool(page_mark_re().fullmatch(line))
 
 
 @lru_cache(maxsize=1)
