@@ -66,10 +66,10 @@ def signature_rows(doc: Document) -> list[Relation]:
             if e.label == "INDICATOR" or e.id in taken or doc.text[(row[-1] if row else ind).end:e.start].strip(" \t\u3000"):
                 break
             row.append(e)
-        if len(row) == 4 and _is_row(doc, row):
+        if len(row) == 4 and _is_row(row):
             slots = ("target", "actual", "weight", "score")
             _relabel(row[0], "TARGET", None)
-        elif len(row) == 2 and _points_pair(doc, row):
+        elif len(row) == 2 and _points_pair(row):
             slots = ("weight", "score")  # 决策依据 2 2: a scoring form's points and score
         else:
             continue
@@ -81,30 +81,30 @@ def signature_rows(doc: Document) -> list[Relation]:
     return rels
 
 
-def _is_row(doc: Document, row: list[Entity]) -> bool:
+def _is_row(row: list[Entity]) -> bool:
     """Whether four values read as a target and an actual of one unit, then points and a score."""
     target, actual = row[:2]
-    return _points_pair(doc, row[2:]) and target.label in ("TARGET", "MONEY", "PERCENT", "QUANTITY") \
-        and actual.label in ("MONEY", "PERCENT", "QUANTITY") and _unit_of(doc, target) == _unit_of(doc, actual)
+    return _points_pair(row[2:]) and target.label in ("TARGET", "MONEY", "PERCENT", "QUANTITY") \
+        and actual.label in ("MONEY", "PERCENT", "QUANTITY") and _unit_of(target) == _unit_of(actual)
 
 
 #: the most points one scored item of a form has (a pair of larger numbers after a name is no weight and score)
 MAX_ITEM_POINTS = 30
 
 
-def _points_pair(doc: Document, pair: list[Entity]) -> bool:
+def _points_pair(pair: list[Entity]) -> bool:
     """Whether two entities are bare points, the second (a score) at most the first (its weight), not 0."""
-    points = [_bare_points(doc, e) for e in pair]
+    points = [_bare_points(e) for e in pair]
     return None not in points and 0 < points[0] <= MAX_ITEM_POINTS and points[1] <= points[0]
 
 
-def _bare_points(doc: Document, ent: Entity) -> float | None:
+def _bare_points(ent: Entity) -> float | None:
     """The points a bare number entity writes (15, 9.5: at most 100), else None."""
     m = re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", ent.text.strip())
     return float(m.group(0)) if m and float(m.group(0)) <= 100 else None
 
 
-def _unit_of(doc: Document, ent: Entity) -> str:
+def _unit_of(ent: Entity) -> str:
     """The unit a value entity writes after its number (%, 人, 万元), '' for none."""
     m = re.search(r"\d[\d.,]*\s*([^\d\s]*)$", ent.text)
     return m.group(1) if m else ""
