@@ -197,6 +197,8 @@ def eval_cmd(
     origin: Optional[str] = typer.Option(None, "--origin", help="Only seed, pool or pool2 documents."),
     by: Optional[str] = typer.Option(None, "--by", help="Also report per group of documents: shape, kind, origin or sector "
                                                         "(from the split file's metadata)."),
+    group: Optional[str] = typer.Option(None, "--group", help="With --by: the group whose full report follows the "
+                                                              "summary (default: all documents)."),
     split_file: Optional[Path] = typer.Option(None, "--split-file", help="The split file (default: the project's corpus/split.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
@@ -228,8 +230,11 @@ def eval_cmd(
         return
     typer.echo(f"F1 per {by} (exact spans, slots, fund fields micro; MONEY yuan accuracy on matched spans)\n")
     typer.echo(format_summary(reports))
-    typer.echo("\n== all documents")
-    typer.echo(format_report(reports["all"]))
+    if group is not None and group not in reports:
+        _err(f"no group {group!r} among the selected documents: use one of {', '.join(reports)}")
+        raise typer.Exit(2)
+    typer.echo(f"\n== {'all documents' if group in (None, 'all') else f'{by} {group}'}")
+    typer.echo(format_report(reports[group or "all"]))
 
 
 #: metadata fields of the split file that ``eval --by`` can group on

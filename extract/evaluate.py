@@ -6,14 +6,16 @@ Compares predicted documents with gold documents by ``doc_id``:
 - slot P/R/F1 per slot on ``(doc, indicator span, slot, value span)`` triples;
 - value accuracy on exactly matched spans (every value field of the label equal), and
   level accuracy of matched INDICATOR spans (level1 and level2 both equal);
-- fund-line P/R/F1 on ``(doc, line, field, value)``.
+- fund-line P/R/F1 on ``(doc, line, field, value)``;
+- a confusion table: what each gold span became (the label predicted on exactly its span, or on a span
+  overlapping it, or nothing) and which predicted spans touch no gold span at all.
 A gold document with no prediction counts as predicting nothing.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +61,8 @@ class Report:
     slots: dict[str, PRF] = field(default_factory=dict)
     values: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (correct, matched)
     funds: dict[str, PRF] = field(default_factory=dict)
+    #: (gold label or "-", predicted label or "-", "exact" | "overlap" | "none") -> count of spans
+    confusion: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     documents: int = 0
     missing: list[str] = field(default_factory=list)
 
@@ -73,6 +77,8 @@ class Report:
             "value_accuracy": {k: {"correct": c, "matched": n, "accuracy": round(c / n, 4) if n else None}
                                for k, (c, n) in self.values.items()},
             "funds": {k: v.as_dict() for k, v in self.funds.items()},
+            "confusion": [{"gold": g, "predicted": p, "match": m, "count": n}
+                          for (g, p, m), n in sorted(self.confusion.items())],
         }
 
 
@@ -124,6 +130,7 @@ def evaluate(gold_docs: list[Document], pred_docs: dict[str, Document]) -> Repor
                 continue
             values[key[0]][1] += 1
             values[key[0]][0] += _values_equal(key[0], g_by_span[key].attrs, p_by_span[key].attrs)
+        rep.confusion.update(confusion(gold, pred))
         for slot in SLOTS:
             rep.slots[slot].add_sets(_triples(gold, slot), _triples(pred, slot))
         g_f, p_f = _fund_facts(gold), _fund_facts(pred)
@@ -175,6 +182,26 @@ SUMMARY_COLUMNS = (
     ("fund", "funds", "*"),
     ("yuan acc", "values", "MONEY"),
 )
+
+
+def confusion(gold: Document, pred: Document) -> Counter[tuple[str, str, str]]:
+    """What each gold span of ``gold`` became in ``pred``: ``(gold label, predicted label, "exact")`` when a span of
+    exactly its offsets was predicted, else ``(gold label, label, "overlap")`` for the predicted span overlapping it
+    most, else ``(gold label, "-", "none")``; a predicted span touching no gold span counts as ``("-", label,
+    "none")``."""
+    out: Counter[tuple[str, str, str]] = Counter()
+    exact = {(e.start, e.end): e.label for e in pred.entities}
+    for g in gold.entities:
+        if (g.start, g.end) in exact:
+            out[(g.label, exact[(g.start, g.end)], "exact")] += 1
+            continue
+        best = max(((min(g.end, p.end) - max(g.start, p.start), p.label) for p in pred.entities
+                    if p.start < g.end and g.start < p.end), default=None)
+        out[(g.label, best[1], "overlap") if best else (g.label, "-", "none")] += 1
+    for p in pred.entities:
+        if not any(g.start < p.end and p.start < g.end for g in gold.entities):
+            out[("-", p.label, "none")] += 1
+    return out
 
 
 def summary_row(rep: Report) -> dict[str, float | int | None]:
@@ -260,4 +287,30 @@ def format_report(rep: Report) -> str:
     lines.append(f"{'value accuracy':<22}{'correct':>8}{'matched':>8}{'acc':>8}")
     for label, (c, n) in rep.values.items():
         lines.append(f"{label:<22}{c:>8}{n:>8}{(c / n if n else 0):>8.3f}")
+    if rep.confusion:
+        lines.append("")
+        lines.append(format_confusion(rep.confusion))
+    return "\n".join(lines)
+
+
+def format_confusion(counts: Counter[tuple[str, str, str]]) -> str:
+    """The confusion counts as a table: one row per gold label, one column per label predicted on exactly the gold
+    span, ``~`` columns for a label predicted on an overlapping span, ``missed`` for nothing; the last row,
+    ``spurious``, counts the predicted spans that touch no gold span, under their label."""
+    cols = [(p, "exact") for p in LABELS] + [(p, "overlap") for p in LABELS] + [("-", "none")]
+
+    def count(row: str, col: tuple[str, str]) -> int:
+        if row == "-":
+            return counts.get(("-", col[0], "none"), 0) if col[1] == "exact" else 0
+        return counts.get((row, *col), 0)
+
+    rows = [*LABELS, "-"]
+    cols = [c for c in cols if any(count(r, c) for r in rows)]
+    heads = ["missed" if m == "none" else ("~" + p if m == "overlap" else p) for p, m in cols]
+    width = max(len(h) for h in heads) + 2
+    lines = [f"{'confusion (gold→pred)':<22}" + "".join(f"{h:>{width}}" for h in heads)]
+    for r in rows:
+        cells = [count(r, c) for c in cols]
+        if any(cells):
+            lines.append(f"{('spurious' if r == '-' else r):<22}" + "".join(f"{n or '':>{width}}" for n in cells))
     return "\n".join(lines)

@@ -4,7 +4,7 @@ import pytest
 
 from extract.document import Document, FundLine, Relation
 from extract.document import char_tags
-from extract.evaluate import evaluate
+from extract.evaluate import evaluate, format_confusion
 
 TEXT = "资金到位率100%，预算执行率99%，支出100万元。"
 
@@ -125,3 +125,24 @@ def test_overlapping_spans_match_one_to_one():
     ov = rep.overlap["INDICATOR"]
     assert (ov.tp, ov.fp, ov.fn) == (2, 0, 1)
     assert rep.as_dict()["overlapping_span"]["INDICATOR"]["f1"] == pytest.approx(0.8)
+
+
+def test_confusion_says_what_each_gold_span_became():
+    """Same span other label, overlapping span, nothing, and a prediction touching no gold span each count apart."""
+    p = Document("d", TEXT)
+    p.add_entity("INDICATOR", 0, 5)                      # exact, same label
+    p.add_entity("QUANTITY", 5, 9, value=100.0, unit="%")  # exact span, other label
+    p.add_entity("INDICATOR", 12, 18)                    # overlaps 预算执行率 (10-15) and 99% (15-18)
+    p.add_entity("MONEY", 19, 21, yuan=1.0, approx=False, per=None)  # 支出: touches no gold span
+    rep = evaluate([gold()], {"d": p})
+    c = rep.confusion
+    assert c[("INDICATOR", "INDICATOR", "exact")] == 1
+    assert c[("PERCENT", "QUANTITY", "exact")] == 1
+    assert c[("INDICATOR", "INDICATOR", "overlap")] == 1 and c[("PERCENT", "INDICATOR", "overlap")] == 1
+    assert c[("MONEY", "-", "none")] == 1
+    assert c[("-", "MONEY", "none")] == 1
+    assert sum(n for (g, _, _), n in c.items() if g != "-") == len(gold().entities)
+    table = format_confusion(c).splitlines()
+    assert table[0].split()[-1] == "missed" and "~INDICATOR" in table[0]
+    assert table[-1].split() == ["spurious", "1"]
+    assert {"gold": "PERCENT", "predicted": "QUANTITY", "match": "exact", "count": 1} in rep.as_dict()["confusion"]

@@ -205,6 +205,12 @@ def test_cli_eval_by_shape(tmp_path, root, seed_paths):
     assert data["cell-per-line"]["documents"] == 2 and data["all"]["documents"] == 5
     res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--by", "colour"])
     assert res.exit_code == 2 and "--by" in res.output
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--origin", "seed", "--by", "shape",
+                              "--group", "prose"])
+    assert res.exit_code == 0 and "== shape prose" in res.output and "confusion (gold→pred)" in res.output
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--origin", "seed", "--by", "shape",
+                              "--group", "glued"])
+    assert res.exit_code == 2 and "cell-per-line" in res.output
 
 
 def test_a_span_the_tagger_ends_in_white_space_is_trimmed():
