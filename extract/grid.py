@@ -678,7 +678,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
-    index_rows = _index_words()
+    index_rows = index_words()
     toks = _labels_apart(_side_by_side(toks), value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     for row in _cells(text, align(toks, columns, "fund", under=under)):
@@ -714,14 +714,14 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
 
 
 @lru_cache(maxsize=1)
-def _index_words() -> tuple[str, ...]:
+def index_words() -> tuple[str, ...]:
     """Words of a form's index rows and columns and of code columns (tables.toml [fund_rows] index_rows)."""
     return tuple(load_data("tables.toml")["fund_rows"]["index_rows"])
 
 
 def is_index_column(column: Column) -> bool:
     """Whether a fund column holds row numbers or codes (序号, 行次, 项目编码): no amounts."""
-    return normalize(column.word).startswith(_index_words())
+    return normalize(column.word).startswith(index_words())
 
 
 #: the rest of a fund row's label wrapped onto the next line (拨款, 资金): a few Han characters

@@ -96,6 +96,14 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("更换智能水表200个", "200个", True),                  # a meter, a form: counts
     ("发放调查表300份", "300份", True),
     ("详见表2", "2", False),
+    ("预算执行\n(E/C×100%)\n", "100%", False),           # a formula's factor
+    ("执行率=执行数/预算数*100%", "100%", False),
+    ("列次 0 1 2 3 4 5 6 7 所需材料", "7", False),          # the numbers of a form's columns
+    ("栏次\t1\t2\t3", "3", False),
+    ("| 列次 | 1 | 2 | 3 |", "2", False),
+    ("资金总额 行次 1 52.80", "52.80", True),              # an amount after the row's number
+    ("列次说明 共3项", "3项", True),
+    ("完成率100%", "100%", True),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Span
-from ..grid import page_mark_re
+from ..grid import index_words, page_mark_re
 from ..lexicon import load_data, longest_first
 from ..textview import GLOSS
 
@@ -181,6 +181,20 @@ def _on_page_mark(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _formula_re() -> re.Pattern[str]:
+    """What a number that is a formula's factor follows (tagger.toml formula_before: ×100%)."""
+    return re.compile(load_data("tagger.toml")["values"]["formula_before"])
+
+
+@lru_cache(maxsize=1)
+def _index_row_re() -> re.Pattern[str]:
+    """A line's start up to a number of a form's index row: an index word (列次, 栏次, 序号: tables.toml
+    [fund_rows] index_rows) and nothing but numbers after it (列次 0 1 2 3 …)."""
+    words = "|".join(re.escape(w) for w in sorted(index_words(), key=len, reverse=True))
+    return re.compile(rf"[ \t|｜]*(?:{words})[ \t|｜:：]*(?:[0-9]+[ \t|｜]+)*")
+
+
+@lru_cache(maxsize=1)
 def _code_words() -> tuple[re.Pattern[str], int]:
     w = load_data("tagger.toml")["values"]
     labels = "|".join(re.escape(x) for x in sorted(w["code_labels"], key=len, reverse=True))
@@ -191,13 +205,18 @@ _NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千
 
 
 def is_value_text(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` can be a value: it holds a numeral, and is not a bare number that is a code,
+    """Whether ``text[start:end]`` can be a value: it holds a numeral, is no table, annex or page number, no
+    formula's factor (×100%), no number of an index row (列次 0 1 2), and is not a bare number that is a code,
     a phone number or a date (written after 索引号, 电话, 发布时间 … on its line, or nine digits and more)."""
     span = text[start:end]
     if not _NUMERAL.search(span):
         return False
     if _ordinal_re().search(text, max(0, start - 6), start) or _on_page_mark(text, start, end):
         return False  # 表1 项目…, 附件2, 第3页: the number of a table, an annex or a page
+    if _formula_re().search(text, max(0, start - 3), start):
+        return False  # (D/C×100%): a formula's factor
+    if _index_row_re().fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+        return False  # 列次 0 1 2 3: the columns' numbers
     digits = re.sub(r"[\s,，]", "", span)
     number = re.match(r"[0-9,，]+", span)
     if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
