@@ -6,7 +6,8 @@
 1. layout (:mod:`extract.layout`): the tables, rebuilt as rows of cells;
 2. tag (:mod:`extract.tagger`): spans from the rule baseline or a trained model;
 3. values (:mod:`extract.values`): each span becomes an entity with its normalized fields
-   (a bare amount takes its table caption's unit);
+   (a bare amount takes its table caption's unit; once the tables are read, an amount no unit
+   reached takes the unit the document states for the same number, or its decimals tell);
 4. tables (:mod:`extract.tables`): fund lines and the performance rows' entities and
    relations; then prose links (:mod:`extract.link`, or a trained
    :class:`~extract.relations.RelationModel`) and levels;
@@ -28,7 +29,7 @@ from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_i
 from .relations import RelationModel
 from .tables import read_tables
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
-from .values import parse_value
+from .values import fill_unitless_money, parse_value
 
 #: a tagger reads a document (its text, and the tables of its layout) and returns spans
 SpanTagger = Callable[[Document], list[Span]]
@@ -45,6 +46,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     doc = read_layout(Document(doc_id=doc_id, text=text, source=source))
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
+    fill_unitless_money(doc)
     prose_goals(doc)
     doc.relations.extend(prose_slot_cues(doc))
     doc.relations.extend(relation_model.link(doc) if relation_model is not None else link_prose(doc))

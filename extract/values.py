@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import lexicon
+from .document import Document
+from .lexicon import lexicon, load_data
 from .numbers import Number, chinese_chars, normalize_width, parse_number
 from .schema import value_fields
 
@@ -413,6 +414,45 @@ def parse_value(text: str, label: str, unit_hint: str | None = None) -> dict[str
     if r.high is not None and label != "INDICATOR":
         fields["high"] = _round(r.high * (r.factor if r.kind == "money" else 1.0))
     return fields
+
+
+def fill_unitless_money(doc: Document) -> None:
+    """Give each MONEY entity that no unit reached (no unit in its text, caption or header) the unit the document
+    states for the same number elsewhere (其中：中央补助 | 50.29 | and 中央补助资金50.29万元), else the unit its
+    decimals tell (units.toml [unitless]: more decimals than 元 have are 万元); else its yuan stays unknown.
+    Its ``unit_hint`` records the unit taken."""
+    stated: dict[float, set[float]] = {}
+    unknown = []
+    for ent in doc.entities:
+        if ent.label != "MONEY":
+            continue
+        r = read(ent.text)
+        if r.number is None:
+            continue
+        if r.kind == "money" and not r.per:
+            stated.setdefault(r.number.value, set()).add(r.factor)
+        elif r.kind is None and ent.attrs.get("yuan") is None:
+            unknown.append((ent, r.number.value))
+    if not unknown:
+        return
+    rule = load_data("units.toml")["unitless"]
+    for ent, value in unknown:
+        factors = stated.get(value, set())
+        if len(factors) == 1:
+            factor = next(iter(factors))
+            unit = _money_unit_name(factor)
+        else:
+            decimals = _DECIMALS.search(ent.text)
+            if not decimals or len(decimals.group(1)) <= int(rule["max_yuan_decimals"]):
+                continue
+            unit = rule["many_decimals"]
+            factor = float(lexicon().caption[unit])
+        ent.attrs["yuan"] = _round(value * factor)
+        ent.attrs["unit_hint"] = unit
+
+
+#: the decimals of a number as written (3311.031861 → 031861)
+_DECIMALS = re.compile(r"[.．]([0-9０-９]+)")
 
 
 def _target_fields(text: str, r: Reading, unit_hint: str | None, hint_factor: float | None) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -100,3 +102,26 @@ def test_target_unit_from_unit_column():
 def test_never_raises(text, label):
     fields = parse_value(text, label)
     assert isinstance(fields, dict)
+
+
+@pytest.mark.parametrize("text, amount, yuan, unit", [
+    ("其中：一般公共预算资金50.29万元。\n其中：中央补助 | 50.29 |", "50.29 |", 502900.0, "万元"),  # stated elsewhere
+    ("下达资金1.2亿元。\n合计 | 1.2 |", "1.2 |", 1.2e8, "亿元"),
+    ("评价金额3311.031861", "3311.031861", 33110318.61, "万元"),      # 元 are written to the 分: more is 万元
+    ("评价金额946.1505", "946.1505", 9461505.0, "万元"),
+    ("小计1545.85", "1545.85", None, None),                            # no unit anywhere: unknown, not guessed
+    ("补助50万元，补助50元/人。\n合计 | 50 |", "50 |", None, None),       # two units stated: unknown
+])
+def test_an_amount_no_unit_reached_takes_the_documents_unit_for_its_number(text, amount, yuan, unit):
+    from extract.document import Document
+    from extract.values import fill_unitless_money
+
+    doc = Document("d", text)
+    for m in re.finditer(r"[0-9.]+(?:万元|亿元|元)?", text):
+        doc.add_entity("MONEY", m.start(), m.end())
+    for ent in doc.entities:
+        ent.attrs.update(parse_value(ent.text, "MONEY"))
+    fill_unitless_money(doc)
+    bare = next(e for e in doc.entities if e.start == text.rindex(amount))
+    assert bare.attrs["yuan"] == (pytest.approx(yuan) if yuan else None)
+    assert bare.attrs.get("unit_hint") == unit
