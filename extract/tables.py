@@ -260,7 +260,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         bracket = _BRACKET_UNIT.search(ind.text)
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)
         bracket_cmp = lexicon().comparators_before.get(bracket.group(1)) if bracket and bracket.group(1) else None
-        if hint is None and _money_name_re().search(ind.text):
+        if hint is None and _names_sum(ind.text) and _target_may_be_sum(row):
             hint = unit_before(doc.captions, ind.start, window=RESTATED_SUM_WINDOW)  # a sum restated from the fund table
         if hint and "/" in hint and caption_factor(hint.split("/")[0]) is not None:
             hint = hint.split("/")[0]  # 人均补助标准（元/人）: the amount's unit, per person (not 次/年, mg/L)
@@ -330,6 +330,23 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
 
 #: a note of points closing a name: (100分)
 _POINTS_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _names_sum(name: str) -> bool:
+    """Whether an indicator's name names a sum of money (项目资金总额; not 预算执行率, 资金支持项目数:
+    tables.toml [names] money, not_money)."""
+    words = table_words()["names"]
+    return bool(_money_name_re().search(name)) and not re.search(words["not_money"], name.strip())
+
+
+def _target_may_be_sum(row: Row) -> bool:
+    """Whether a row's target can be a sum of money: none written, an amount, or a bare number (not ≥95%,
+    ≥500人次 or 好)."""
+    cell = row.cell("target")
+    if cell is None:
+        return True
+    fields = parse_value(cell.text, "TARGET")
+    return fields["kind"] == "money" or fields["kind"] == "quantity" and fields["unit"] is None
 
 
 def _target_unit(row: Row) -> str | None:

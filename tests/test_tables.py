@@ -1283,3 +1283,22 @@ def test_points_written_with_their_unit_are_points():
     by_id = doc.entity_by_id()
     total = doc.funds[0]
     assert by_id[total.cells["score"]].text == "9.89分" and by_id[total.cells["weight"]].text == "10"
+
+
+def test_a_rate_or_count_named_after_money_keeps_its_bare_actual_a_quantity():
+    """预算执行率, 资金拨付及时率, 资金支持项目数 name no sum: their bare actuals do not take the fund table's 万元
+    (a bare number in an actual cell is QUANTITY); a sum's bare actual does (项目资金总额 | ≤85万元 | 84.2)."""
+    text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
+            "年度资金总额|85|85|84.2|10|99.06%|9.9\n"
+            "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因\n"
+            "产出指标|数量指标|培训人次|≥500人次|520|10|10|\n"
+            "|时效指标|资金拨付及时率|100%|100|10|10|\n"
+            "|质量指标|预算执行率|≥95%|99.06|10|10|\n"
+            "|数量指标|资金支持项目数|≥10|12|10|10|\n"
+            "成本指标|经济成本指标|项目资金总额|85|84.2|10|10|\n")
+    doc = run_text(text, "money-names")
+    by_id = doc.entity_by_id()
+    actual = {by_id[r.head].text: by_id[r.tail] for r in doc.relations if r.slot == "actual"}
+    for name, value in (("资金拨付及时率", 100), ("预算执行率", 99.06), ("资金支持项目数", 12)):
+        assert (actual[name].label, actual[name].attrs["value"]) == ("QUANTITY", value)
+    assert (actual["项目资金总额"].label, actual["项目资金总额"].attrs["yuan"]) == ("MONEY", 842000.0)
