@@ -1002,7 +1002,7 @@ def body_end(text: str, table: Table) -> int:
     start = body_start(text, table)
     end = table.end
     if table.kind == "fund":
-        stop = _fund_stop_re().search(text, start, table.end)
+        stop = _fund_stop_spaced_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
     caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption …
     if caption and re.search(r"\d", text[start:caption.start()]):  # … once rows were read (not its own, under its header)
@@ -1012,6 +1012,7 @@ def body_end(text: str, table: Table) -> int:
     for m in cell_re.finditer(text, start, end):
         cell = m.group(0).strip()
         if len(cell) > grid.MAX_CELL and table.style != "glued" or table.kind == "fund" and _is_prose(cell) \
+                or table.kind == "fund" and _is_list_item(cell) \
                 or table.kind == "fund" and _fund_end_re().match(cell) \
                 or cell_re is _CELL_TEXT_GLUED and _SENTENCE_MARK.search(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
@@ -1038,6 +1039,17 @@ def _is_prose(cell: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_list_item(cell: str) -> bool:
+    """A cell that closes as a clause or a sentence does (.新建防火通道15公里；): an item of a goal's list, no
+    fund row's label."""
+    return cell[-1:] in _CLAUSE_END and len(_HAN.findall(cell)) >= LIST_ITEM_HAN
+
+
+_CLAUSE_END = ("。", "；", ";")
+#: a clause that ends a fund table holds at least this many Han characters
+LIST_ITEM_HAN = 4
 
 
 @lru_cache(maxsize=1)
@@ -1144,6 +1156,13 @@ _NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")
 @lru_cache(maxsize=1)
 def _fund_stop_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in table_words()["fund_rows"]["stop"]))
+
+
+@lru_cache(maxsize=1)
+def _fund_stop_spaced_re() -> re.Pattern[str]:
+    """The stop words of :func:`_fund_stop_re` in the text as written, broken over lines in their cell
+    (年度 / 总体 / 目标)."""
+    return re.compile("|".join(r"[ \t\r\n\u3000]*".join(map(re.escape, w)) for w in table_words()["fund_rows"]["stop"]))
 
 
 #: what goes on after a label word that is part of a longer word (three Han characters more)

@@ -1302,3 +1302,19 @@ def test_a_rate_or_count_named_after_money_keeps_its_bare_actual_a_quantity():
     for name, value in (("资金拨付及时率", 100), ("预算执行率", 99.06), ("资金支持项目数", 12)):
         assert (actual[name].label, actual[name].attrs["value"]) == ("QUANTITY", value)
     assert (actual["项目资金总额"].label, actual["项目资金总额"].attrs["yuan"]) == ("MONEY", 842000.0)
+
+
+@pytest.mark.parametrize("tail", [
+    "年度\n总体\n目标\n1\n.新建防火通道15公里；\n2\n.购置风力灭火机30台。\n",   # the next block's head broken over lines
+    "实施期限\n2023\n年\n项目负责人\n王某\n",                                 # the form's other fields
+    "1.新建防火通道15公里；\n2\n.购置风力灭火机30台。\n",                     # a goal's list
+])
+def test_a_fund_table_one_cell_per_line_ends_where_the_form_goes_on(tail):
+    """Cells after a fund table's last row are no fund rows: no line, no MONEY for a list number or a year."""
+    text = ("项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
+            "年度资金总额\n150\n168.5\n160.2\n10\n95.07%\n9.5\n其中：财政拨款\n150\n168.5\n160.2\n"
+            "上年结转资金\n其他资金\n" + tail)
+    doc = run_text(text, "fund-tail")
+    assert [f.line for f in doc.funds] == ["年度资金总额", "财政拨款", "上年结转资金", "其他资金"]
+    start = text.index("其他资金")
+    assert not [e.text for e in doc.entities if e.label == "MONEY" and e.start > start]

@@ -104,6 +104,12 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("资金总额 行次 1 52.80", "52.80", True),              # an amount after the row's number
     ("列次说明 共3项", "3项", True),
     ("完成率100%", "100%", True),
+    ("联系电话\n0817-5123456\n", "5123456", False),       # a phone number after its area code
+    ("项目负责人\n0838\n", "0838", False),                # a leading zero: a code, never an amount
+    ("预算单位代码\n\t301005\n", "301005", False),        # a code under its label, one cell per line
+    ("功能科目\n\n2130301\n", "2130301", False),
+    ("全年预算数\n\t301005\n", "301005", True),           # an amount under its column head
+    ("资金\n0.5", "0.5", True),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -201,13 +201,18 @@ def _code_words() -> tuple[re.Pattern[str], int]:
     return re.compile(rf"(?:{labels})[^\n。；]{{0,12}}$"), int(w["code_digits"])
 
 
+#: a number written with a leading zero (0838-2281234, 05): no amount (0.5 and 0 are)
+_LEADING_ZERO = re.compile(r"0[0-9]")
+#: the area code of a phone number before its number (0817-5123456)
+_AREA_CODE = re.compile(r"(?<![0-9])0[0-9]{2,3}[-－—]$")
 _NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
 def is_value_text(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` can be a value: it holds a numeral, is no table, annex or page number, no
     formula's factor (×100%), no number of an index row (列次 0 1 2), and is not a bare number that is a code,
-    a phone number or a date (written after 索引号, 电话, 发布时间 … on its line, or nine digits and more)."""
+    a phone number or a date (written after 索引号, 电话, 发布时间 … on its line or, opening its line, on the
+    line above; written with a leading zero or an area code; nine digits and more)."""
     span = text[start:end]
     if not _NUMERAL.search(span):
         return False
@@ -217,6 +222,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # (D/C×100%): a formula's factor
     if _index_row_re().fullmatch(text, text.rfind("\n", 0, start) + 1, start):
         return False  # 列次 0 1 2 3: the columns' numbers
+    if _LEADING_ZERO.match(span) or _AREA_CODE.search(text, max(0, start - 6), start):
+        return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
     digits = re.sub(r"[\s,，]", "", span)
     number = re.match(r"[0-9,，]+", span)
     if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
@@ -225,6 +232,10 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         if len(re.sub(r"[,，]", "", number.group(0)) if number else digits) >= many \
                 or labels.search(text, line_start, start):
             return False
+        if not text[line_start:start].strip(" \t\u3000|｜"):  # the number opens its line: its label is the cell above
+            above_end = len(text[:line_start].rstrip(" \t\r\n\u3000|｜"))
+            if labels.search(text, text.rfind("\n", 0, above_end) + 1, above_end):
+                return False
     return True
 
 
