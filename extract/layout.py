@@ -1683,13 +1683,22 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     # a last column that asks a yes-no question (是否核心指标): its answer ends each row
     yes_no = bool(header.columns) and header.columns[-1].role == "other" \
         and bool(re.match(table_words()["names"]["yes_no_column"], header.columns[-1].word))
+    # a text column after the values (偏差原因分析及改进措施): what a row's line holds after its run is that cell
+    trailing = "other" in roles[len(roles) - 1 - roles[::-1].index(slots[-1]):] if slots else False
+    head = _squeezed(text[header.start:header.header_end])
     rows: list[Row] = []
     levels = LevelTracker()
     i, end = header.header_end, header.end
     note = _NOTE.match(text, i)  # 指标得分(分): the last header word's note
     i = note.end() if note else i
     level_re = level_re_()
+    header_rest = _header_rest(text, i, end, level_re)
+    i = header_rest if header_rest is not None else i
     while i < end:
+        skip = _line_to_skip(text, i, end, head)
+        if skip:  # a page mark (— 3 —) or the header repeated on the next page: no part of a name
+            i = skip
+            continue
         m = level_re.match(text, i)
         if m:
             note = _NOTE.match(text, m.end())  # 产出指标(40分): the level's points
@@ -1741,6 +1750,10 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                     k = answer.end(1)
                 row = Row(name, level1=levels.level1, level2=levels.level2)
                 row.cells += extra + cells
+                reason = _reason_after(text, k, end) if trailing else None
+                if reason:  # …1010无 / 已完成: the row's reason cell, no part of the next name
+                    row.cells.append(("other", reason))
+                    k = reason.end
                 rows.append(row)
                 j = k
                 break
@@ -1758,6 +1771,47 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
         else:
             i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
     return rows
+
+
+def _squeezed(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _line_to_skip(text: str, i: int, end: int, head: str) -> int | None:
+    """Where a line that opens at ``i`` ends, when it is a page mark (— 3 —, 第3页) or the table's header written
+    again (a new page); else None."""
+    gap = re.match(r"[ \t\u3000]*\n[ \t\u3000\n]*", text[i:end])  # the rest of the line before, when blank
+    i = i + gap.end() if gap else i
+    if i > 0 and text[i - 1] != "\n":
+        return None
+    e = text.find("\n", i, end)
+    e = end if e < 0 else e
+    line = text[i:e].strip(" \t\u3000|｜")
+    if line and (len(line) <= 20 and grid.page_mark_re().fullmatch(line) or len(head) >= 8 and _squeezed(line) == head):
+        return e + 1 if e < end else end
+    return None
+
+
+def _header_rest(text: str, i: int, end: int, level_re: re.Pattern[str]) -> int | None:
+    """Where the header's line ends, when what it holds after the last header word is the rest of that word's
+    cell (偏差原因 | 分析及改进措施): no value and no level name; else None."""
+    e = text.find("\n", i, end)
+    if e < 0 or not text[i:e].strip() or any(_starts_value(text, x) or level_re.match(text, x) for x in range(i, e)):
+        return None
+    return e + 1
+
+
+def _reason_after(text: str, k: int, end: int) -> Cell | None:
+    """The text that ends a glued row's line after its run (无, 已完成, 因天气原因推迟): its reason cell, when the
+    line holds no value."""
+    e = text.find("\n", k, end)
+    if e < 0:
+        return None
+    cell = text[k:e]
+    if not cell.strip() or any(_starts_value(text, x) for x in range(k, e)):
+        return None
+    a = k + len(cell) - len(cell.lstrip())
+    return _cell(text, a, k + len(cell.rstrip()))
 
 
 @lru_cache(maxsize=1)

@@ -1318,3 +1318,28 @@ def test_a_fund_table_one_cell_per_line_ends_where_the_form_goes_on(tail):
     assert [f.line for f in doc.funds] == ["年度资金总额", "财政拨款", "上年结转资金", "其他资金"]
     start = text.index("其他资金")
     assert not [e.text for e in doc.entities if e.label == "MONEY" and e.start > start]
+
+
+GLUED_HEAD = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+
+
+@pytest.mark.parametrize("between", [
+    "无\n",                                   # the reason cell that ends the row's line
+    "已完成\n",
+    "\n— 3 —\n",                              # a page mark
+    "\n" + GLUED_HEAD,                        # the header again on the next page
+    "因天气原因推迟\n",
+])
+def test_a_glued_rows_name_takes_nothing_from_the_lines_before_it(between):
+    text = (GLUED_HEAD + "产出指标数量指标培训人次≥500人次620人次1010" + between
+            + "发放培训资料≥1000份1200份55\n印制宣传册≥2000册2100册55\n")
+    assert [r[2:] for r in rows_of_all(text)] == [
+        ("培训人次", "≥500人次", "620人次", "10", "10"),
+        ("发放培训资料", "≥1000份", "1200份", "5", "5"),
+        ("印制宣传册", "≥2000册", "2100册", "5", "5")]
+
+
+def rows_of_all(text):
+    return [(r.level1, r.level2, r.label.text, *(r.cell(k).text if r.cell(k) else None
+                                                for k in ("target", "actual", "weight", "score")))
+            for t in find_tables(text) if t.kind == "performance" for r in t.rows]
