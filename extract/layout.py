@@ -1065,7 +1065,8 @@ def find_captions(text: str, view: TextView | None = None) -> list[tuple[int, st
     out = []
     for m in _caption_re().finditer(view.norm):
         unit = re.sub(r"\s+", "", m.group(1) or m.group(2) or m.group(3))
-        reach = int(words["form_reach"]) if m.group(1) or m.group(3) else 0
+        # 单位：万元, also in brackets (自评表（单位：万元）): stated for the form; a bare bracket (（万元）) for its table
+        reach = int(words["form_reach"]) if m.group(1) or m.group(3) or "单位" in m.group(0) else 0
         out.append((view.span(m.start(), m.end())[0], words["spelling"].get(unit, unit), reach))
     return out
 

@@ -1343,3 +1343,17 @@ def rows_of_all(text):
     return [(r.level1, r.level2, r.label.text, *(r.cell(k).text if r.cell(k) else None
                                                 for k in ("target", "actual", "weight", "score")))
             for t in find_tables(text) if t.kind == "performance" for r in t.rows]
+
+
+@pytest.mark.parametrize("title", ["2023年度项目支出绩效自评表（单位：万元）", "项目支出绩效自评表(单位:万元)"])
+def test_a_unit_stated_in_brackets_for_the_form_reaches_its_fund_table_below_the_form_fields(title):
+    """（单位：万元） in the form's title holds for the whole form, as 单位：万元 does, past an earlier 单位：元."""
+    text = ("一、部门支出情况\n单位：元\n支出类别|预算数|实际支出\n基本支出|1,250,000.00|1,236,500.00\n二、项目自评表\n"
+            + title + "\n" + "".join(f"{k}|{'某' * 30}|||||\n" for k in ("项目名称", "主管部门", "项目负责人", "项目类别",
+                                                                           "项目属性", "项目概况"))
+            + "项目资金|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n年度资金总额|85|85|84.2|10|99.06%|9.9\n")
+    doc = run_text(text, "far-caption")
+    by_id = doc.entity_by_id()
+    lines = {f.line: f for f in doc.funds}
+    assert by_id[lines["年度资金总额"].cells["spent"]].attrs["yuan"] == pytest.approx(842000.0)
+    assert by_id[lines["基本支出"].cells["spent"]].attrs["yuan"] == pytest.approx(1236500.0)
