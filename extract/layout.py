@@ -799,7 +799,7 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
     55) keeps its words."""
     for n in range(1, len(cluster)):
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
-        if not _DATA_BETWEEN.search(between):
+        if not _DATA_BETWEEN.search(between) and not (n >= _GRID_HEAD and _data_line_after(text, cluster[n - 1], cluster[n])):
             continue
         if n >= _GRID_HEAD:
             rest = cluster[n:]  # the words of the body, or a header repeated after a short body (a page break)
@@ -808,6 +808,16 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
             return [cluster[:n]]  # 结余 | 资金: the start of a longer word
         break  # a form written as fields: a value after each word
     return [cluster]
+
+
+def _data_line_after(text: str, before: tuple, hit: tuple) -> bool:
+    """Whether a header word that opens a new line's words is a row's name: the line goes on with values
+    (产出指标 | 质量指标 | 预算执行率 | ≥95% | 99.06% |: the first row, under a header of its own)."""
+    if "\n" not in text[before[1]:hit[0]]:
+        return False
+    line_end = text.find("\n", hit[1])
+    rest = text[hit[1]:len(text) if line_end < 0 else line_end] + "\n"
+    return bool(_DATA_BETWEEN.search(_NOTE.sub("", rest)))
 
 
 #: this many header words with no value between them are a grid's header: words after its first data row

@@ -1357,3 +1357,13 @@ def test_a_unit_stated_in_brackets_for_the_form_reaches_its_fund_table_below_the
     lines = {f.line: f for f in doc.funds}
     assert by_id[lines["年度资金总额"].cells["spent"]].attrs["yuan"] == pytest.approx(842000.0)
     assert by_id[lines["基本支出"].cells["spent"]].attrs["yuan"] == pytest.approx(1236500.0)
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_a_first_row_named_with_header_words_is_a_row(sep):
+    """预算执行率 holds the fund word 执行率: on the line under the header, with values after it, it names a row."""
+    text = sep.join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]) + "\n" \
+        + sep.join(["产出指标", "质量指标", "预算执行率", "≥95%", "99.06%", "10", "10", ""]) + "\n" \
+        + sep.join(["", "数量指标", "培训人次", "≥500人次", "520", "10", "10", ""]) + "\n"
+    assert rows_of(text) == [("产出指标", "质量指标", "预算执行率", "≥95%", "99.06%", "10", "10"),
+                             ("产出指标", "数量指标", "培训人次", "≥500人次", "520", "10", "10")]
