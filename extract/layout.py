@@ -575,6 +575,13 @@ def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile("|".join(f"(?:{loose(w)})" for w in alts)), role_of
 
 
+@lru_cache(maxsize=1)
+def _fund_points_words() -> frozenset[str]:
+    """The words of a fund table's points columns (分值, 得分, 自评分 …), which performance headers use too."""
+    fund = table_words()["fund"]
+    return frozenset(fund["weight"] + fund["score"])
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
@@ -611,7 +618,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             perf_start = start
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
-                if (k == "fund" or w in ("分值", "得分", "权重", "自评得分")) and (perf_start is None or s < perf_start)]
+                if (k == "fund" or w in _fund_points_words()) and (perf_start is None or s < perf_start)]
         fund = _earlier_years_apart(text, fund)
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
             fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
@@ -1014,6 +1021,8 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_spaced_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
+    if table.kind == "fund" and table.style in ("pipe", "spaces"):
+        end = _next_header_line(text, start, end)  # 补助类别 | 补助人数（人）| …: the head of the next table
     caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption …
     if caption and re.search(r"\d", text[start:caption.start()]):  # … once rows were read (not its own, under its header)
         end = caption.start()
@@ -1049,6 +1058,25 @@ def _is_prose(cell: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _next_header_line(text: str, start: int, end: int) -> int:
+    """Where a line of separated cells that are all words (three or more, each of two Han characters or more:
+    the head of another table, not a row of empty marks 其他资金 | / | /) follows a row with a number, between
+    ``start`` and ``end``; else ``end``."""
+    seen_row, pos = False, start
+    for line in text[start:end].splitlines(keepends=True):
+        cells = [c.strip() for c in re.split(r"[|｜\t]", line) if c.strip()]
+        if seen_row and len(cells) >= NEXT_HEAD_CELLS and all(len(_HAN.findall(c)) >= 2 and not re.search(r"\d", c)
+                                                              for c in cells):
+            return pos
+        seen_row = seen_row or bool(re.search(r"\d", line))
+        pos += len(line)
+    return end
+
+
+#: a line of this many word cells after a fund table's rows begins another table
+NEXT_HEAD_CELLS = 3
 
 
 def _is_list_item(cell: str) -> bool:

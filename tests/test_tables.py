@@ -1367,3 +1367,19 @@ def test_a_first_row_named_with_header_words_is_a_row(sep):
         + sep.join(["", "数量指标", "培训人次", "≥500人次", "520", "10", "10", ""]) + "\n"
     assert rows_of(text) == [("产出指标", "质量指标", "预算执行率", "≥95%", "99.06%", "10", "10"),
                              ("产出指标", "数量指标", "培训人次", "≥500人次", "520", "10", "10")]
+
+
+def test_fund_columns_named_otherwise_keep_their_fields():
+    """预算完成率 is the rate, 自评分 the score, when a fund header writes them so."""
+    text = "项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|预算完成率|自评分\n年度资金总额|85|85|84.2|10|99.06|9.9\n"
+    assert fund_lines(run_text(text, "fund-words")) == [
+        ("年度资金总额", {"budget_initial": "85", "budget": "85", "spent": "84.2", "weight": "10", "rate": "99.06",
+                    "score": "9.9"})]
+
+
+def test_a_pipe_fund_table_ends_at_the_head_of_the_next_table():
+    """补助类别 | 补助人数（人）| …: a line of word cells after the rows heads another table; its rows are no fund
+    lines (a row of empty marks, 其他资金 | / | /, is still a row)."""
+    text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n年度资金总额|85|85|84.2|10|99.06%|9.9\n"
+            "其他资金|/|/|/|/|/|/\n补助类别|补助人数（人）|补助标准（元/人）|发放金额（万元）\n高龄津贴|1200|300|36\n")
+    assert [line for line, _ in fund_lines(run_text(text, "next-table"))] == ["年度资金总额", "其他资金"]
