@@ -140,13 +140,22 @@ GLUED_WRAPPED_VALUES = ("一级指标二级指标三级指标年度指标值实�
 
 # a target and an actual written in two different words: a degree and a change (有效减轻明显减轻), a grade
 GLUED_WORD_PAIRS = ("一级指标二级指标三级指标年度指标值实际完成值分值得分效益指标社会效益指标群众就医负担有效减轻明显减轻109"
-                    "工程质量合格优良1010管理制度执行规范较规范108")
+                    "工程质量合格优良1010管理制度执行规范较规范108群众生活条件有效改善得到改善108"
+                    "满意度指标服务对象满意度指标宣传效果效果明显效果良好1010")
+
+# a unit written after the actual only (≥500 | 620人次, ≥95 | 98%)
+GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+                   "产出指标数量指标培训人次≥500620人次1010\n质量指标培训合格率≥9598%1010\n")
 
 
 @pytest.mark.parametrize("text, expected", [
     (GLUED_WORD_PAIRS, [("群众就医负担", [("target", "有效减轻"), ("actual", "明显减轻"), ("weight", "10"), ("score", "9")]),
                         ("工程质量", [("target", "合格"), ("actual", "优良"), ("weight", "10"), ("score", "10")]),
-                        ("管理制度执行", [("target", "规范"), ("actual", "较规范"), ("weight", "10"), ("score", "8")])]),
+                        ("管理制度执行", [("target", "规范"), ("actual", "较规范"), ("weight", "10"), ("score", "8")]),
+                        ("群众生活条件", [("target", "有效改善"), ("actual", "得到改善"), ("weight", "10"), ("score", "8")]),
+                        ("宣传效果", [("target", "效果明显"), ("actual", "效果良好"), ("weight", "10"), ("score", "10")])]),
+    (GLUED_UNIT_ONCE, [("培训人次", [("target", "≥500"), ("actual", "620人次"), ("weight", "10"), ("score", "10")]),
+                       ("培训合格率", [("target", "≥95"), ("actual", "98%"), ("weight", "10"), ("score", "10")])]),
     (GLUED_WRAPPED_VALUES, [("培训人数", [("target", "≥300人次"), ("actual", "320\n人次"), ("weight", "10"), ("score", "10")]),
                             ("合格率", [("target", "≥\n95%"), ("actual", "98%"), ("weight", "10"), ("score", "10")]),
                             ("12月底之前完成", [("target", "100%"), ("actual", "100%"), ("weight", "1\n0"), ("score", "10")]),
@@ -190,7 +199,7 @@ GLUED_WORD_PAIRS = ("一级指标二级指标三级指标年度指标值实际�
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["word-pairs", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
