@@ -176,6 +176,17 @@ def _leading_index(text: str, cols: list[Column]) -> list[Column]:
     return out
 
 
+def _perf_index(text: str, hits: list[tuple[int, int, str]], cols: list[Column]) -> list[Column]:
+    """The index column that opens a performance header (序号 | 一级指标 | …, or 序号 on the line above: tables.toml
+    [fund_rows] index_first), as a column of role index: its cells, the rows' numbers, are no values."""
+    first = table_words()["fund_rows"]["index_first"]
+    for s, e, w in hits:
+        if w in first and e <= cols[0].start and not re.search(r"[^\s|｜]", text[e:cols[0].start]) \
+                and not re.search(r"[^\s|｜]", text[text.rfind("\n", 0, s) + 1:s]):
+            return [Column("index", w, s, e)]
+    return []
+
+
 def value_roles(table: Table) -> list[str]:
     """The roles of a fund table's amount columns: after its label column, without an index column (序号, 行次:
     the row numbers, no amount)."""
@@ -613,6 +624,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
             cols = _unnamed_target(text, _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]]))
             cols = _unnamed_actual(text, cols)
+            cols = _perf_index(text, [(s, e, w) for s, e, w, _ in cl], cols) + cols
             start = min(c.start for c in cols)
             headers.append(Table("performance", cols, start, max(max(c.end for c in cols), words_end), len(text)))
             perf_start = start

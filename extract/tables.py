@@ -256,6 +256,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         total_row = bool(total_row_re().match(ind.text))
         if total_row:  # 总分 | 100 | 95: the form's total, under no category
             ind.attrs.update(level1=None, level2=None)
+        for role, c in row.cells:
+            if role == "index":  # the row's number (序号 | 1 | 产出指标 …): no entity
+                doc.entities = [e for e in doc.entities if not (e.start < c.end and c.start < e.end)]
         unit_cell = row.cell("unit")
         bracket = _BRACKET_UNIT.search(ind.text)
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)

@@ -1392,3 +1392,21 @@ def test_a_pipe_fund_table_ends_at_the_head_of_the_next_table():
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n年度资金总额|85|85|84.2|10|99.06%|9.9\n"
             "其他资金|/|/|/|/|/|/\n补助类别|补助人数（人）|补助标准（元/人）|发放金额（万元）\n高龄津贴|1200|300|36\n")
     assert [line for line, _ in fund_lines(run_text(text, "next-table"))] == ["年度资金总额", "其他资金"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "|", "\t"])
+def test_a_row_number_column_holds_no_value(sep):
+    """序号 before the levels: each row's number is its own cell, no entity, never the row before's score."""
+    heads = ["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    rows = [["1", "产出指标", "数量指标", "新建防火通道", "≥15公里", "15.2公里", "10", "10"],
+            ["2", "", "质量指标", "设备验收合格率", "100%", "100%", "10", "9"],
+            ["3", "效益指标", "社会效益指标", "受益人口", "≥3万人", "3.2万人", "15", "15"]]
+    if sep == "\n":  # one cell per line: an empty cell leaves no line
+        rows = [[c for c in r if c] for r in rows]
+    text = "\n".join(sep.join(r) for r in [heads, *rows]) + "\n"
+    doc = run_text(text, "row-numbers")
+    by_id = doc.entity_by_id()
+    got = {(by_id[r.head].text, r.slot): by_id[r.tail].text for r in doc.relations}
+    assert got[("设备验收合格率", "score")] == "9" and got[("新建防火通道", "score")] == "10"
+    numbers = [text.index("\n" + n + sep) + 1 for n in "123"]
+    assert not [e for e in doc.entities if e.start in numbers]
