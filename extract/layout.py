@@ -176,6 +176,45 @@ def _leading_index(text: str, cols: list[Column]) -> list[Column]:
     return out
 
 
+#: the order of a performance header's columns, where the text does not tell it (header cells printed on
+#: different lines: 年度指标值实际完成值 above 一级指标二级指标三级指标分值得分)
+ROLE_ORDER = ("index", "level1", "level2", "name", "unit", "cmp", "target", "adjusted", "actual", "extra", "weight",
+              "score", "other")
+
+
+def _words_above(text: str, before: list, main: list) -> list:
+    """The header words of a glued or cell-per-line performance header printed on the lines above its first
+    level or name column (a taller cell's words centred above the others), while those lines hold header
+    words only and their roles are not on the main line."""
+    if not before or not main:
+        return []
+    line_start = text.rfind("\n", 0, main[0][0]) + 1
+    line_end = text.find("\n", main[-1][1])
+    if re.search(r"[|｜\t]", text[line_start:len(text) if line_end < 0 else line_end]):
+        return []
+    main_roles = {r for *_, r in main}
+    out: list = []
+    while line_start > 0:  # line by line upwards, while a line holds header words of other roles only
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        words = [h for h in before if above_start <= h[0] and h[1] < line_start]
+        if not words or _squash(text[above_start:line_start]) != "".join(_squash(text[s:e]) for s, e, _, _ in words) \
+                or any(r in main_roles or r in {x[3] for x in out} for *_, r in words):
+            break
+        out = words + out
+        line_start = above_start
+    return out
+
+
+def _in_role_order(cols: list[Column], extra: list[Column]) -> list[Column]:
+    """``cols`` with each of ``extra`` put before the first column that comes after it in :data:`ROLE_ORDER`."""
+    out = list(cols)
+    for c in extra:
+        rank = ROLE_ORDER.index(c.role) if c.role in ROLE_ORDER else len(ROLE_ORDER)
+        at = next((i for i, x in enumerate(out) if x.role in ROLE_ORDER and ROLE_ORDER.index(x.role) > rank), len(out))
+        out.insert(at, c)
+    return out
+
+
 def _perf_index(text: str, hits: list[tuple[int, int, str]], cols: list[Column]) -> list[Column]:
     """The index column that opens a performance header (序号 | 一级指标 | …, or 序号 on the line above: tables.toml
     [fund_rows] index_first), as a column of role index: its cells, the rows' numbers, are no values."""
@@ -622,7 +661,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if "name" in perf_roles and perf_roles & {"target", "actual", "weight", "score"} and len(perf) >= 3:
             # the header starts at its first level or name column (words before it belong to other rows)
             first = next(i for i, (_, _, _, r) in enumerate(perf) if r in ("level1", "level2", "name"))
+            above = _words_above(text, perf[:first], perf[first:])
             cols = _unnamed_target(text, _first_of_each_role([Column(r, w, s, e) for s, e, w, r in perf[first:]]))
+            cols = _in_role_order(cols, [Column(r, w, s, e) for s, e, w, r in above])
             cols = _unnamed_actual(text, cols)
             cols = _perf_index(text, [(s, e, w) for s, e, w, _ in cl], cols) + cols
             start = min(c.start for c in cols)

@@ -1410,3 +1410,15 @@ def test_a_row_number_column_holds_no_value(sep):
     assert got[("设备验收合格率", "score")] == "9" and got[("新建防火通道", "score")] == "10"
     numbers = [text.index("\n" + n + sep) + 1 for n in "123"]
     assert not [e for e in doc.entities if e.start in numbers]
+
+
+@pytest.mark.parametrize("head", [
+    "年度指标值实际完成值\n一级指标二级指标三级指标分值得分偏差原因分析及改进措施\n",   # glued, the taller cells' words above
+    "年度指标值\n实际完成值\n一级指标\n二级指标\n三级指标\n分值\n得分\n",                 # one cell per line
+])
+def test_header_words_printed_above_the_others_take_their_place_in_the_row(head):
+    """A header whose target and actual cells were printed above its level and name cells (cells centred
+    vertically): the row's cells still read target, actual, weight, score."""
+    body = ("产出指标数量指标培训人次≥500人次620人次1010\n" if "\n一级指标二级指标" in head else
+            "产出指标\n数量指标\n培训人次\n≥500人次\n620人次\n10\n10\n")
+    assert rows_of(head + body) == [("产出指标", "数量指标", "培训人次", "≥500人次", "620人次", "10", "10")]
