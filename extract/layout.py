@@ -1748,7 +1748,7 @@ def unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
                              or before in _DIGITS and after in "%％"
                              or before in _DIGITS and (n := _unit_at(text, b)) and b + n < end
                              and (text[b + n] in _DIGITS or text[b + n] in _CMP_CHARS))
-        if inside and not (m.group(0).strip() and after not in _DIGITS):
+        if inside and not (m.group(0).strip() and after not in _DIGITS) and not _row_start(text, b):
             out.append(text[i:a])
             origin.extend(range(i, a))
             i = b
@@ -1852,6 +1852,9 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             # 指标1 | 免费发放原原种: the number belongs to the row label, the name starts after it
             # (指标1 | 2021年11月30日前…: before a date, the label's number has one or two digits)
             date = next((m for d in (1, 2) if (m := _date_re().match(text, j + d))), None)
+            if _LATIN.match(text, k) and _ROW_LABEL_ONLY.match(name.text) and not _unit_at(text, k):
+                j = k  # 5G基站建设数量, 3D打印: a number that a Latin letter goes on from is part of the name
+                continue
             if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)):
                 if not name.text and _better_ahead(text, k, end, slots, None):
                     j = k  # 5000吨稻谷…: a name that begins with a quantity
@@ -2144,6 +2147,18 @@ def _date_re() -> re.Pattern[str]:
 _RUN_BREAK = re.compile(r"\s*\n\d{1,3}、(?=[" + re.escape(_DIGITS + _CMP_CHARS) + r"])|\s+(?!\d+(?:[、．]|\.(?!\d)))(?=["
                         + re.escape(_DIGITS + _CMP_CHARS) + "])")
 
+def _row_start(text: str, i: int) -> bool:
+    """Whether the line that goes on at ``i`` starts a glued row with a number (2发放培训资料: the row's number;
+    5G基站建设数量: a name): one or two digits, then a word that is no unit; not the rest of a value wrapped
+    onto it (1 / 010, 320 / 人次)."""
+    m = _ROW_START.match(text, i)
+    return bool(m) and not _unit_at(text, m.end())
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+#: one or two digits before a Han character or a Latin letter
+_ROW_START = re.compile(r"[1-9]\d?(?=[\u4e00-\u9fffA-Za-z])")
+
 #: the number of a row label (指标1, 1、): one or two bare digits
 _ROW_NUMBER = re.compile(r"\d{1,2}[、.．]?$")
 
@@ -2166,7 +2181,8 @@ def _run_end(text: str, j: int, end: int) -> int:
             k += 1 + _unit_at(text, k + 1)  # 300余人次
         elif k > j and text[k - 1] in _DIGITS and _spaced_unit(text, k):
             k += _spaced_unit(text, k)
-        elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)):
+        elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)) \
+                and not ("\n" in gap.group(0) and _row_start(text, gap.end())):
             k = gap.end()
         elif text[k] in _RANGE_MARKS and (groups := _value_runs(text[j:k])) and groups[-1][2] == k - j \
                 and (r := _range_end(text[j:end], groups[-1][0], groups[-1][1], k - j)) > k - j:

@@ -1422,3 +1422,14 @@ def test_header_words_printed_above_the_others_take_their_place_in_the_row(head)
     body = ("产出指标数量指标培训人次≥500人次620人次1010\n" if "\n一级指标二级指标" in head else
             "产出指标\n数量指标\n培训人次\n≥500人次\n620人次\n10\n10\n")
     assert rows_of(head + body) == [("产出指标", "数量指标", "培训人次", "≥500人次", "620人次", "10", "10")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GLUED_HEAD + "1产出指标数量指标培训人次≥500人次620人次1010\n2发放培训资料≥1000份1200份55\n3质量指标培训合格率≥95%98%1010\n",
+     [("培训人次", "≥500人次", "620人次", "10", "10"), ("发放培训资料", "≥1000份", "1200份", "5", "5"),
+      ("培训合格率", "≥95%", "98%", "10", "10")]),                     # each row opens with its number
+    (GLUED_HEAD + "产出指标数量指标5G基站建设数量≥20个22个1010\n3D打印设备≥2台2台55\n",
+     [("5G基站建设数量", "≥20个", "22个", "10", "10"), ("3D打印设备", "≥2台", "2台", "5", "5")]),  # a name opens with a number
+])
+def test_a_glued_row_that_opens_with_a_number(text, expected):
+    assert [r[2:] for r in rows_of_all(text)] == expected
