@@ -1004,13 +1004,16 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
         if _alone_in_cell(text, s, e):
             hits.append((s, e))
         elif (_GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0) and _glued_row_after(text, e):
-            glued.append((s, e))
+            n = 1
+            while (more := level_re_().match(text, e)):  # 满意度指标服务对象满意度指标: two levels at once
+                e, n = more.end(), n + 1
+            glued.append((s, e, n))
     out = []
     for block, roles in [(b, cfg["columns"]) for b in _clusters(hits, int(cfg["gap"]))] \
             + [(b, cfg["glued_columns"]) for b in _clusters(glued, int(cfg["gap"]))]:
-        if len(block) < int(cfg["min_levels"]):
+        if sum(h[2] if len(h) > 2 else 1 for h in block) < int(cfg["min_levels"]):
             continue
-        start = text.rfind("\n", 0, block[0][0]) + 1 if roles is cfg["columns"] else block[0][0]
+        start = text.rfind("\n", 0, block[0][0]) + 1 if roles is cfg["columns"] else _glued_rows_before(text, block[0][0])
         cols = [Column(role, "", start, start) for role in roles]
         out.append(Table("performance", cols, start, start, len(text)))
     return out
@@ -1021,6 +1024,20 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
 _GLUED_ROW_START = re.compile(r"(?:^|[\n\d%％])$")
 #: … and after it: a name of Han characters without punctuation, then a value (免费体检人数≥5000人次…)
 _GLUED_ROW_AFTER = re.compile(r"[\u4e00-\u9fff][^，。；：:,;\n]{1,40}?[0-9≥≤＞＜>]")
+
+
+def _glued_rows_before(text: str, s: int) -> int:
+    """Where the glued rows that stand right before a headerless table's first level name begin (a table going
+    on from the page before: its first rows are those of a group whose level names were on that page)."""
+    line_start = s if s == 0 or text[s - 1] == "\n" else None
+    if line_start is None:
+        return s
+    while line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if above == line_start - 1 or not _glued_row_after(text, above) or level_re_().match(text, above):
+            break
+        line_start = above
+    return line_start
 
 
 def _glued_row_after(text: str, e: int) -> bool:
@@ -1445,6 +1462,8 @@ def rows_glued(text: str, header: Table) -> bool:
     if len(line) < _GLUED_ROW_MIN or re.search(r"[\s|｜]", line):
         return False
     level = level_re_().match(line)
+    if header.header_end <= header.start and not level:  # a table going on without header: its first row's levels
+        return _glued_row_after(text, start)            # were on the page before
     return bool(level) and level.end() < len(line) and len(_value_runs_in(line)) >= 2
 
 

@@ -1433,3 +1433,12 @@ def test_header_words_printed_above_the_others_take_their_place_in_the_row(head)
 ])
 def test_a_glued_row_that_opens_with_a_number(text, expected):
     assert [r[2:] for r in rows_of_all(text)] == expected
+
+
+def test_glued_rows_going_on_from_the_page_before_are_read_before_the_first_level_name():
+    """A table going on without its header, whose first rows belong to a group named on the page before."""
+    text = ("发放培训资料≥1000份1200份55\n培训合格率≥95%98%1010\n"
+            "满意度指标服务对象满意度指标培训对象满意度≥90%96%1010\n")
+    assert [r[2:] for r in rows_of_all(text)] == [
+        ("发放培训资料", "≥1000份", "1200份", "5", "5"), ("培训合格率", "≥95%", "98%", "10", "10"),
+        ("培训对象满意度", "≥90%", "96%", "10", "10")]
