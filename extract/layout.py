@@ -859,6 +859,8 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
     55) keeps its words."""
     for n in range(1, len(cluster)):
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
+        if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
+            return [cluster[:n]] + _split_at_data(text, cluster[n:])
         if not _DATA_BETWEEN.search(between) and not (n >= _GRID_HEAD and _data_line_after(text, cluster[n - 1], cluster[n])):
             continue
         if n >= _GRID_HEAD:
@@ -879,6 +881,9 @@ def _data_line_after(text: str, before: tuple, hit: tuple) -> bool:
     rest = text[hit[1]:len(text) if line_end < 0 else line_end] + "\n"
     return bool(_DATA_BETWEEN.search(_NOTE.sub("", rest)))
 
+
+#: what stands between two header words of a sentence: a value and the mark that ends its clause (80万元，其中)
+_SENTENCE_VALUE = re.compile(r"[为是达:：\s]{0,3}\d[\d.,]*\s*(?:万元|亿元|千元|元|%|％)?\s*[，；。,;][^\n]{0,6}$")
 
 #: this many header words with no value between them are a grid's header: words after its first data row
 #: are the body's (预算执行率 | ≥90%: a row's name), not the header's

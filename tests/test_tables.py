@@ -1442,3 +1442,14 @@ def test_glued_rows_going_on_from_the_page_before_are_read_before_the_first_leve
     assert [r[2:] for r in rows_of_all(text)] == [
         ("发放培训资料", "≥1000份", "1200份", "5", "5"), ("培训合格率", "≥95%", "98%", "10", "10"),
         ("培训对象满意度", "≥90%", "96%", "10", "10")]
+
+
+@pytest.mark.parametrize("text", [
+    "全年预算数80万元，全年执行数76万元，其中财政拨款80万元。",
+    "本项目全年预算数为80万元；全年执行数为76万元，执行率95%。",
+])
+def test_a_sentence_that_names_fund_columns_is_no_fund_table(text):
+    doc = run_text(text, "fund-sentence")
+    assert doc.funds == []
+    money = [e for e in doc.entities if e.label == "MONEY"]
+    assert all(e.text.endswith("万元") for e in money) and {e.attrs["yuan"] for e in money} >= {800000.0, 760000.0}
