@@ -1449,7 +1449,7 @@ def test_glued_rows_going_on_from_the_page_before_are_read_before_the_first_leve
     "本项目全年预算数为80万元；全年执行数为76万元，执行率95%。",
 ])
 def test_a_sentence_that_names_fund_columns_is_no_fund_table(text):
-    doc = run_text(text, "fund-sentence")
+    doc = run_text(text + "\n", "fund-sentence")
     assert doc.funds == []
     money = [e for e in doc.entities if e.label == "MONEY"]
     assert all(e.text.endswith("万元") for e in money) and {e.attrs["yuan"] for e in money} >= {800000.0, 760000.0}
