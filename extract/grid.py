@@ -17,9 +17,12 @@ plausible. The level names met on the way are carried down by one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import itertools
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -468,7 +471,13 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
         def wrap_cost(role: str) -> float:
             """The cost of joining ``t``, on the next line, to the cell of a column of ``role`` before it."""
             if row_per_line:  # a text column's cell that goes on alone on the next line (受疫情影响，下年度 / 加强组织:
-                return j + wrap if role == "other" and alone[k] else math.inf  # a 偏差原因 sentence, no row's name)
+                if role == "other" and alone[k]:  # a 偏差原因 sentence, no row's name)
+                    return j + wrap
+                # a name whose first line stands above its row's values (农村适龄妇女两癌筛 / 查人数  ≥5000人 …), both
+                # pieces under the name's head (a table aligned with spaces): the piece earns its column's place
+                return wrap - float(rows_cfg["under_column"]) if role == "name" and t.kind in ("text", "long") \
+                    and not alone[k] and under and under[k] is not None and under[k] == under[k - 1] \
+                    and columns[under[k]].role == "name" else math.inf
             if role == "label":  # a fund row label wrapped in its cell, when the two make a label (其中：当年财政 / 拨款)
                 return float(join["wrapped_label"]) + wrap \
                     if t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
@@ -533,13 +542,32 @@ DROPPED, JOINED = -1, -2
 
 def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | None] | None:
     """For each token on a line of two cells or more, the column whose header word its middle stands under
-    (nearest middle, in characters from the line's start), None for the others; None when the header words
-    are not all on one line. pdftotext -layout keeps the columns' places, so a blank cell shifts nothing."""
+    (nearest middle, from the line's start), None for the others; None when the header words are not all on
+    one line. pdftotext -layout keeps the columns' places, so a blank cell shifts nothing. Places are measured
+    in display width (a Han character two columns wide, as the PDF prints it) or else in characters, whichever
+    puts the rows under their heads."""
     named = [c for c in columns if c.end > c.start]
     if len(named) < 2 or len({text.rfind("\n", 0, c.start) for c in named}) != 1:
         return None
-    head = text.rfind("\n", 0, named[0].start) + 1
-    mids = [(c.start + c.end) / 2 - head if c.end > c.start else c.start - head for c in columns]  # a label: its start
+    for width in (_display_width, len):
+        out = _places(text, toks, columns, width)
+        if out is not None:
+            return out
+    return None
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _places(text: str, toks: list[Token], columns: list[Column], width: Callable[[str], int]) -> list[int | None] | None:
+    """:func:`_under` with places measured by ``width``."""
+    head = text.rfind("\n", 0, columns[0].start) + 1
+
+    def at(line_start: int, a: int, b: int) -> float:
+        return width(text[line_start:a]) + width(text[a:b]) / 2
+
+    mids = [at(head, c.start, c.end) if c.end > c.start else width(text[head:c.start]) for c in columns]  # a label: its start
     per_line: dict[int, int] = {}
     starts = [text.rfind("\n", 0, t.start) + 1 for t in toks]
     for ls in starts:
@@ -549,14 +577,25 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
         if per_line[ls] < 2 or t.start == t.end:
             out.append(None)
             continue
-        mid = (t.start + t.end) / 2 - ls
+        mid = at(ls, t.start, t.end)
         out.append(min((abs(m - mid), i) for i, m in enumerate(mids))[1])
-    # the places count only where the full rows (a cell in every column) stand under their heads, in order
+    # the places count only where the full rows (a cell in every column) stand under their heads, in order, or,
+    # where no row is full, the rows that lack a few cells stand under theirs in order
     full = [ls for ls, n in per_line.items() if n == len(columns)]
     placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in full]
-    if not full or sum(p == list(range(len(columns))) for p in placed) < 0.8 * len(full):
+    if full:
+        return out if sum(p == list(range(len(columns))) for p in placed) >= 0.8 * len(full) else None
+    most = [ls for ls, n in per_line.items() if n >= max(UNDER_MIN_CELLS, len(columns) - UNDER_MISSING)]
+    placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in most]
+    if not most or sum(all(a < b for a, b in zip(p, p[1:])) for p in placed) < 0.8 * len(most):
         return None
     return out
+
+
+#: without full rows, the places count where rows of this many cells at least, lacking at most UNDER_MISSING,
+#: stand under their heads in order
+UNDER_MIN_CELLS = 4
+UNDER_MISSING = 3
 
 
 def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:

@@ -1453,3 +1453,24 @@ def test_a_sentence_that_names_fund_columns_is_no_fund_table(text):
     assert doc.funds == []
     money = [e for e in doc.entities if e.label == "MONEY"]
     assert all(e.text.endswith("万元") for e in money) and {e.attrs["yuan"] for e in money} >= {800000.0, 760000.0}
+
+
+def test_a_name_whose_first_line_stands_above_its_values_is_one_name():
+    """pdftotext -layout: a two-line name cell whose first line is printed above the row's values."""
+    text = ("一级指标   二级指标   三级指标              年度指标值     实际完成值    分值    得分\n"
+            "产出指标   数量指标   农村适龄妇女两癌筛\n"
+            "                       查人数                ≥5000人        5210人        10      10\n"
+            "                       孕产妇系统管理率      ≥90%           93%           10      10\n")
+    assert [r[2:] for r in rows_of(text)] == [
+        ("农村适龄妇女两癌筛\n                       查人数", "≥5000人", "5210人", "10", "10"),
+        ("孕产妇系统管理率", "≥90%", "93%", "10", "10")]
+
+
+def test_a_blank_cell_under_a_head_measured_in_display_width_shifts_nothing():
+    """pdftotext -layout prints a Han character two columns wide: measured so, 2300份 stands under 实际完成值,
+    and the blank target cell stays blank."""
+    text = (" 一级指标   二级指标   三级指标              年度指标值     实际完成值    分值    得分\n"
+            " 产出指标   数量指标   发放宣传资料                         2300份        10      10\n"
+            " 产出指标   质量指标   验收合格率" + " " * 15 + "≥95%" + " " * 12 + "98%" + " " * 8 + "10" + " " * 6 + "10\n")
+    rows = rows_of(text)
+    assert [r[2:] for r in rows] == [("发放宣传资料", None, "2300份", "10", "10"), ("验收合格率", "≥95%", "98%", "10", "10")]
