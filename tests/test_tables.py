@@ -1474,3 +1474,27 @@ def test_a_blank_cell_under_a_head_measured_in_display_width_shifts_nothing():
             " 产出指标   质量指标   验收合格率" + " " * 15 + "≥95%" + " " * 12 + "98%" + " " * 8 + "10" + " " * 6 + "10\n")
     rows = rows_of(text)
     assert [r[2:] for r in rows] == [("发放宣传资料", None, "2300份", "10", "10"), ("验收合格率", "≥95%", "98%", "10", "10")]
+
+
+PIPE_TABLE = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+              "产出指标 | 数量指标 | 新建高标准农田 | 5000亩 | 5200亩 | 20 | 20\n")
+
+
+@pytest.mark.parametrize("after", [
+    "\n附件2\n项目支出绩效自评表\n项目名称：动物防疫补助项目\n",          # the next annex
+    "附表2 收支情况表\n",
+    "单位负责人：赵某 | 财务负责人：钱某 | 联系电话：0571-86543210\n",      # the form's signature line
+    "某区农业农村局2023年度部门整体支出绩效自评报告\n附件2\n",              # a page's running title
+])
+def test_what_follows_a_performance_table_makes_no_row(after):
+    doc = run_text(PIPE_TABLE + after, "after-table")
+    assert [e.text for e in doc.entities if e.label == "INDICATOR"] == ["新建高标准农田"]
+    assert not [e for e in doc.entities if e.start >= len(PIPE_TABLE)]
+
+
+def test_a_running_title_inside_a_table_one_cell_per_line_is_skipped():
+    heads = "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+    text = (heads + "产出指标\n数量指标\n改造农村户厕\n≥300座\n某县农业农村局2023年度部门整体支出绩效自评报告\n312座\n20\n20\n"
+            "产出指标\n质量指标\n户厕验收合格率\n≥95%\n98%\n20\n20\n")
+    assert [r[2:] for r in rows_of(text)] == [("改造农村户厕", "≥300座", "312座", "20", "20"),
+                                              ("户厕验收合格率", "≥95%", "98%", "20", "20")]
