@@ -1498,3 +1498,9 @@ def test_a_running_title_inside_a_table_one_cell_per_line_is_skipped():
             "产出指标\n质量指标\n户厕验收合格率\n≥95%\n98%\n20\n20\n")
     assert [r[2:] for r in rows_of(text)] == [("改造农村户厕", "≥300座", "312座", "20", "20"),
                                               ("户厕验收合格率", "≥95%", "98%", "20", "20")]
+
+
+def test_last_years_column_beside_the_actual_takes_no_slot():
+    text = ("指标名称 | 年度目标值 | 实际完成值 | 上年同期值\n法律援助案件数 | 600件 | 652件 | 580件\n"
+            "结案率 | ≥95% | 97% | 96%\n")
+    assert [(r[2:5]) for r in rows_of(text)] == [("法律援助案件数", "600件", "652件"), ("结案率", "≥95%", "97%")]

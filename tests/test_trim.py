@@ -110,6 +110,8 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("功能科目\n\n2130301\n", "2130301", False),
     ("全年预算数\n\t301005\n", "301005", True),           # an amount under its column head
     ("资金\n0.5", "0.5", True),
+    ("发布日期：2024-03-15    浏览次数：236", "236", False),  # a web page's counter
+    ("第1页/共6页", "6页", False),                          # a page mark
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text
