@@ -549,11 +549,44 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     named = [c for c in columns if c.end > c.start]
     if len(named) < 2 or len({text.rfind("\n", 0, c.start) for c in named}) != 1:
         return None
+    head = text.rfind("\n", 0, named[0].start) + 1
+    head_end = text.find("\n", head)
+    if _PIPES.search(text, head, len(text) if head_end < 0 else head_end):
+        return _pipe_places(text, toks, columns)
     for width in (_display_width, len):
         out = _places(text, toks, columns, width)
         if out is not None:
             return out
     return None
+
+
+_PIPES = re.compile(r"[|｜]")
+
+
+def _pipe_places(text: str, toks: list[Token], columns: list[Column]) -> list[int | None] | None:
+    """:func:`_under` for a table of ``|`` cells: on a line with as many cells as the header's line, a cell stands
+    under the head in the same cell (a label cell padded with ``||`` shifts nothing); None unless most lines
+    with two cells or more have the header's count."""
+    def line_of(i: int) -> tuple[int, int]:
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        return a, len(text) if b < 0 else b
+
+    def cell_at(i: int) -> int:
+        return len(_PIPES.findall(text, line_of(i)[0], i))
+
+    head_a, head_b = line_of(next(c.start for c in columns if c.end > c.start))
+    n_cells = len(_PIPES.findall(text, head_a, head_b))
+    by_cell = {cell_at(c.start): i for i, c in enumerate(columns) if c.end > c.start and head_a <= c.start < head_b}
+    counts: dict[int, int] = {}
+    for t in toks:
+        a, b = line_of(t.start)
+        counts[a] = len(_PIPES.findall(text, a, b))
+    lines = [a for a in counts if counts[a] >= 2]
+    if not lines or sum(counts[a] == n_cells for a in lines) < 0.8 * len(lines):
+        return None
+    return [by_cell.get(cell_at(t.start)) if counts[line_of(t.start)[0]] == n_cells and t.start < t.end else None
+            for t in toks]
 
 
 def _display_width(s: str) -> int:

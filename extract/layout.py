@@ -94,8 +94,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                header_cells=_header_cells(text, t))
-            if t.kind == "fund":
-                t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style == "spaces")
+            if t.kind == "fund":  # cells stand under their heads: by their place (spaces) or their cell (|)
+                t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style in ("spaces", "pipe"))
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
                 t.rows = grid.performance_grid(text, toks, t.columns, one_line=t.style == "one_line",
                                                spaced=t.style == "spaces")

@@ -1504,3 +1504,16 @@ def test_last_years_column_beside_the_actual_takes_no_slot():
     text = ("指标名称 | 年度目标值 | 实际完成值 | 上年同期值\n法律援助案件数 | 600件 | 652件 | 580件\n"
             "结案率 | ≥95% | 97% | 96%\n")
     assert [(r[2:5]) for r in rows_of(text)] == [("法律援助案件数", "600件", "652件"), ("结案率", "≥95%", "97%")]
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("|上年结转资金||5|5|3|—|—|—|", {"budget_initial": "5", "budget": "5", "spent": "3"}),
+    ("|其中：财政拨款||50|50|49.5|—|0.99|—|", {"budget_initial": "50", "budget": "50", "spent": "49.5", "rate": "0.99"}),
+])
+def test_a_pipe_fund_row_reads_each_cell_under_the_head_in_the_same_cell(row, expected):
+    """A label cell padded with || (a merged cell) and empty cells written — shift nothing: a row with as many
+    cells as the header's line reads each cell by its place."""
+    text = ("|项目资金（万元）||年初预算数|全年预算数|全年执行数|分值|执行率|得分|\n"
+            "|年度资金总额||50|55|54.5|10|99.09%|9.9|\n" + row + "\n")
+    lines = dict(fund_lines(run_text(text, "pipe-cells")))
+    assert lines[next(k for k in lines if k != "年度资金总额")] == expected
