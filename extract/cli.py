@@ -209,6 +209,9 @@ def eval_cmd(
     if by is not None and by not in BY_FIELDS:
         _err(f"unknown --by {by!r}: use one of {', '.join(BY_FIELDS)}")
         raise typer.Exit(2)
+    if group is not None and (by is None or as_json):
+        _err("--group needs --by and prints a text report (the JSON report holds every group)")
+        raise typer.Exit(2)
     gold_docs = ann.load_documents(gold)
     split_file = split_file or ann.project_root() / "corpus" / "split.tsv"
     if split or origin:
@@ -228,11 +231,11 @@ def eval_cmd(
         typer.echo(json.dumps({g: {"summary": summary_row(r), **r.as_dict()} for g, r in reports.items()},
                               ensure_ascii=False, indent=2))
         return
-    typer.echo(f"F1 per {by} (exact spans, slots, fund fields micro; MONEY yuan accuracy on matched spans)\n")
-    typer.echo(format_summary(reports))
     if group is not None and group not in reports:
         _err(f"no group {group!r} among the selected documents: use one of {', '.join(reports)}")
         raise typer.Exit(2)
+    typer.echo(f"F1 per {by} (exact spans, slots, fund fields micro; MONEY yuan accuracy on matched spans)\n")
+    typer.echo(format_summary(reports))
     typer.echo(f"\n== {'all documents' if group in (None, 'all') else f'{by} {group}'}")
     typer.echo(format_report(reports[group or "all"]))
 

@@ -471,13 +471,7 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
         def wrap_cost(role: str) -> float:
             """The cost of joining ``t``, on the next line, to the cell of a column of ``role`` before it."""
             if row_per_line:  # a text column's cell that goes on alone on the next line (受疫情影响，下年度 / 加强组织:
-                if role == "other" and alone[k]:  # a 偏差原因 sentence, no row's name)
-                    return j + wrap
-                # a name whose first line stands above its row's values (农村适龄妇女两癌筛 / 查人数  ≥5000人 …), both
-                # pieces under the name's head (a table aligned with spaces): the piece earns its column's place
-                return wrap - float(rows_cfg["under_column"]) if role == "name" and t.kind in ("text", "long") \
-                    and not alone[k] and under and under[k] is not None and under[k] == under[k - 1] \
-                    and columns[under[k]].role == "name" else math.inf
+                return j + wrap if role == "other" and alone[k] else math.inf  # a 偏差原因 sentence, no row's name)
             if role == "label":  # a fund row label wrapped in its cell, when the two make a label (其中：当年财政 / 拨款)
                 return float(join["wrapped_label"]) + wrap \
                     if t.kind in ("text", "long") and _wrapped_label(toks[k - 1], t) else math.inf
@@ -544,8 +538,8 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     """For each token on a line of two cells or more, the column whose header word its middle stands under
     (nearest middle, from the line's start), None for the others; None when the header words are not all on
     one line. pdftotext -layout keeps the columns' places, so a blank cell shifts nothing. Places are measured
-    in display width (a Han character two columns wide, as the PDF prints it) or else in characters, whichever
-    puts the rows under their heads."""
+    in characters or else in display width (a Han character two columns wide, as a PDF may print it),
+    whichever first puts the rows under their heads."""
     named = [c for c in columns if c.end > c.start]
     if len(named) < 2 or len({text.rfind("\n", 0, c.start) for c in named}) != 1:
         return None
@@ -553,7 +547,7 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     head_end = text.find("\n", head)
     if _PIPES.search(text, head, len(text) if head_end < 0 else head_end):
         return _pipe_places(text, toks, columns)
-    for width in (_display_width, len):
+    for width in (len, _display_width):
         out = _places(text, toks, columns, width)
         if out is not None:
             return out
@@ -585,8 +579,18 @@ def _pipe_places(text: str, toks: list[Token], columns: list[Column]) -> list[in
     lines = [a for a in counts if counts[a] >= 2]
     if not lines or sum(counts[a] == n_cells for a in lines) < 0.8 * len(lines):
         return None
-    return [by_cell.get(cell_at(t.start)) if counts[line_of(t.start)[0]] == n_cells and t.start < t.end else None
-            for t in toks]
+    values: dict[int, int] = {}
+    labels: dict[int, int] = {}
+    for t in toks:
+        ls = line_of(t.start)[0]
+        if t.kind in VALUE_KINDS or t.kind in ("number", "points"):
+            values[ls] = values.get(ls, 0) + 1
+        elif t.kind in ("text", "label", "long", "note"):
+            labels[ls] = labels.get(ls, 0) + 1
+    # a line of one value, or of two labels (a department form's 一般公共预算 | 1,100.00 | | | 基本支出 | 800.00),
+    # keeps its reading by plausibility: the year's budget, under whichever head
+    return [by_cell.get(cell_at(t.start)) if counts[(ls := line_of(t.start)[0])] == n_cells and values.get(ls, 0) >= 2
+            and labels.get(ls, 0) <= 1 and t.start < t.end else None for t in toks]
 
 
 def _display_width(s: str) -> int:
@@ -753,6 +757,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     index_rows = index_words()
     toks = _labels_apart(_side_by_side(toks), value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
+    placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     for row in _cells(text, align(toks, columns, "fund", under=under)):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
@@ -764,7 +769,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                  and not is_index_column(columns[col])]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
-        trust = float(scores()["fund"]["aligned_with_empty_cells"]) if written or under else ALIGNED_TIE
+        trust = float(scores()["fund"]["aligned_with_empty_cells"]) \
+            if written or any(t.start in placed_at for _, t in cells) else ALIGNED_TIE
         placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
         if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \

@@ -1009,16 +1009,14 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
         if _alone_in_cell(text, s, e):
             hits.append((s, e))
         elif (_GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0) and _glued_row_after(text, e):
-            n = 1
-            while (more := level_re_().match(text, e)):  # 满意度指标服务对象满意度指标: two levels at once
-                e, n = more.end(), n + 1
-            glued.append((s, e, n))
+            glued.append((s, e))
     out = []
     for block, roles in [(b, cfg["columns"]) for b in _clusters(hits, int(cfg["gap"]))] \
             + [(b, cfg["glued_columns"]) for b in _clusters(glued, int(cfg["gap"]))]:
-        if sum(h[2] if len(h) > 2 else 1 for h in block) < int(cfg["min_levels"]):
-            continue
         start = text.rfind("\n", 0, block[0][0]) + 1 if roles is cfg["columns"] else _glued_rows_before(text, block[0][0])
+        before = text.count("\n", start, block[0][0]) if roles is not cfg["columns"] else 0
+        if len(block) + before < int(cfg["min_levels"]):
+            continue  # one glued row is no table; one after rows of the group named on the page before is
         cols = [Column(role, "", start, start) for role in roles]
         out.append(Table("performance", cols, start, start, len(text)))
     return out
@@ -1096,7 +1094,7 @@ def body_end(text: str, table: Table) -> int:
     if table.kind == "fund":
         stop = _fund_stop_spaced_re().search(text, start, table.end)
         end = stop.start() if stop else table.end
-    if table.kind == "fund" and table.style in ("pipe", "spaces"):
+    if table.kind == "fund" and table.style == "pipe":
         end = _next_header_line(text, start, end)  # 补助类别 | 补助人数（人）| …: the head of the next table
     caption = _FORM_CAPTION.search(text, start, end)  # 单位：人 on a line of its own: the next table's caption …
     if caption and re.search(r"\d", text[start:caption.start()]):  # … once rows were read (not its own, under its header)
@@ -1155,9 +1153,15 @@ NEXT_HEAD_CELLS = 3
 
 
 def _is_list_item(cell: str) -> bool:
-    """A cell that closes as a clause or a sentence does (.新建防火通道15公里；): an item of a goal's list, no
-    fund row's label."""
-    return cell[-1:] in _CLAUSE_END and len(_HAN.findall(cell)) >= LIST_ITEM_HAN
+    """A cell that closes as a clause or a sentence does and opens with a list number (.新建防火通道15公里；,
+    1、购置设备30台。) or is long: an item of a goal's list or prose, no fund row's label (a short note,
+    结余资金已上缴；, is a cell)."""
+    han = len(_HAN.findall(cell))
+    return cell[-1:] in _CLAUSE_END and han >= LIST_ITEM_HAN and (bool(_LIST_MARK.match(cell)) or han >= PROSE_SENTENCE)
+
+
+#: what opens an item of a list: a number and its mark, or the mark alone (the number on the line before)
+_LIST_MARK = re.compile(r"(?:\d{1,2}\s*[.、．]|[.、．]|[（(]\d{1,2}[)）])")
 
 
 _CLAUSE_END = ("。", "；", ";")
@@ -2173,10 +2177,10 @@ _RUN_BREAK = re.compile(r"\s*\n\d{1,3}、(?=[" + re.escape(_DIGITS + _CMP_CHARS)
 
 def _row_start(text: str, i: int) -> bool:
     """Whether the line that goes on at ``i`` starts a glued row with a number (2发放培训资料: the row's number;
-    5G基站建设数量: a name): one or two digits, then a word that is no unit; not the rest of a value wrapped
-    onto it (1 / 010, 320 / 人次)."""
+    5G基站建设数量: a name): one or two digits, then a word that is no unit and no level name; not the rest of
+    a value wrapped onto it (1 / 010, 320 / 人次, the score 10 / 10产出指标…)."""
     m = _ROW_START.match(text, i)
-    return bool(m) and not _unit_at(text, m.end())
+    return bool(m) and not _unit_at(text, m.end()) and not level_re_().match(text, m.end())
 
 
 _LATIN = re.compile(r"[A-Za-z]")

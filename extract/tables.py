@@ -343,13 +343,13 @@ def _names_sum(name: str) -> bool:
 
 
 def _target_may_be_sum(row: Row) -> bool:
-    """Whether a row's target can be a sum of money: none written, an amount, or a bare number (not ≥95%,
-    ≥500人次 or 好)."""
+    """Whether a row's target can be a sum of money: none written, an amount, a bare number or words (控制在预算内);
+    not a percent or a count in another unit (≥95%, ≥500人次)."""
     cell = row.cell("target")
     if cell is None:
         return True
     fields = parse_value(cell.text, "TARGET")
-    return fields["kind"] == "money" or fields["kind"] == "quantity" and fields["unit"] is None
+    return fields["kind"] in ("money", "qualitative") or fields["kind"] == "quantity" and fields["unit"] is None
 
 
 def _target_unit(row: Row) -> str | None:

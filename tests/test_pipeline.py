@@ -210,7 +210,9 @@ def test_cli_eval_by_shape(tmp_path, root, seed_paths):
     assert res.exit_code == 0 and "== shape prose" in res.output and "confusion (gold→pred)" in res.output
     res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--origin", "seed", "--by", "shape",
                               "--group", "glued"])
-    assert res.exit_code == 2 and "cell-per-line" in res.output
+    assert res.exit_code == 2 and "cell-per-line" in res.output and "F1 per shape" not in res.output
+    res = runner.invoke(app, ["eval", "--gold", gold, "--pred", str(out), "--origin", "seed", "--group", "prose"])
+    assert res.exit_code == 2 and "--by" in res.output
 
 
 def test_a_span_the_tagger_ends_in_white_space_is_trimmed():

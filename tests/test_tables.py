@@ -1425,9 +1425,11 @@ def test_header_words_printed_above_the_others_take_their_place_in_the_row(head)
 
 
 @pytest.mark.parametrize("text, expected", [
-    (GLUED_HEAD + "1产出指标数量指标培训人次≥500人次620人次1010\n2发放培训资料≥1000份1200份55\n3质量指标培训合格率≥95%98%1010\n",
+    (GLUED_HEAD + "产出指标数量指标培训人次≥500人次620人次1010\n2发放培训资料≥1000份1200份55\n3印制宣传册≥2000册2100册55\n",
      [("培训人次", "≥500人次", "620人次", "10", "10"), ("发放培训资料", "≥1000份", "1200份", "5", "5"),
-      ("培训合格率", "≥95%", "98%", "10", "10")]),                     # each row opens with its number
+      ("印制宣传册", "≥2000册", "2100册", "5", "5")]),                 # a row opens with its number
+    (GLUED_HEAD + "产出指标数量指标培训人数≥100人120人10\n10产出指标质量指标培训合格率≥95%98%10\n9\n",
+     [("培训人数", "≥100人", "120人", "10", "10"), ("培训合格率", "≥95%", "98%", "10", "9")]),  # a score wrapped before levels
     (GLUED_HEAD + "产出指标数量指标5G基站建设数量≥20个22个1010\n3D打印设备≥2台2台55\n",
      [("5G基站建设数量", "≥20个", "22个", "10", "10"), ("3D打印设备", "≥2台", "2台", "5", "5")]),  # a name opens with a number
 ])
@@ -1453,17 +1455,6 @@ def test_a_sentence_that_names_fund_columns_is_no_fund_table(text):
     assert doc.funds == []
     money = [e for e in doc.entities if e.label == "MONEY"]
     assert all(e.text.endswith("万元") for e in money) and {e.attrs["yuan"] for e in money} >= {800000.0, 760000.0}
-
-
-def test_a_name_whose_first_line_stands_above_its_values_is_one_name():
-    """pdftotext -layout: a two-line name cell whose first line is printed above the row's values."""
-    text = ("一级指标   二级指标   三级指标              年度指标值     实际完成值    分值    得分\n"
-            "产出指标   数量指标   农村适龄妇女两癌筛\n"
-            "                       查人数                ≥5000人        5210人        10      10\n"
-            "                       孕产妇系统管理率      ≥90%           93%           10      10\n")
-    assert [r[2:] for r in rows_of(text)] == [
-        ("农村适龄妇女两癌筛\n                       查人数", "≥5000人", "5210人", "10", "10"),
-        ("孕产妇系统管理率", "≥90%", "93%", "10", "10")]
 
 
 def test_a_blank_cell_under_a_head_measured_in_display_width_shifts_nothing():
@@ -1517,3 +1508,30 @@ def test_a_pipe_fund_row_reads_each_cell_under_the_head_in_the_same_cell(row, ex
             "|年度资金总额||50|55|54.5|10|99.09%|9.9|\n" + row + "\n")
     lines = dict(fund_lines(run_text(text, "pipe-cells")))
     assert lines[next(k for k in lines if k != "年度资金总额")] == expected
+
+
+@pytest.mark.parametrize("name, target", [
+    ("报告质量", "形成绩效评价报告"),             # a target that names a report is no page's running title
+    ("报送时间", "按时报送项目支出绩效自评表"),    # … nor the next form's title
+])
+def test_a_target_that_names_a_report_or_a_form_keeps_its_row(name, target):
+    text = PIPE_TABLE + f"产出指标 | 质量指标 | {name} | {target} | 已完成 | 10 | 9\n"
+    got = [r[2:4] for r in rows_of(text)]
+    assert got[-1] == (name, target)
+
+
+def test_a_fund_tables_short_note_ending_in_a_clause_mark_ends_nothing():
+    text = ("项目资金（万元）| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 说明\n"
+            "年度资金总额 | 90 | 90 | 89.974 | 10 | 99.97% | 9.9 | 结余资金已上缴；\n"
+            "当年财政拨款 | 90 | 90 | 89.974 | — | 99.97% | — |\n")
+    assert [line for line, _ in fund_lines(run_text(text, "note-cell"))] == ["年度资金总额", "当年财政拨款"]
+
+
+@pytest.mark.parametrize("name, target", [("补助资金额度", "90"), ("项目成本", "控制在预算内")])
+def test_a_sum_named_so_keeps_its_bare_actual_in_the_fund_tables_unit(name, target):
+    text = ("项目资金（万元）| 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n年度资金总额 | 90 | 90 | 89.974 | 99.97%\n"
+            f"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n成本指标 | 经济成本指标 | {name} | {target} | 89.974 | 10 | 10\n")
+    doc = run_text(text, "money-name")
+    by_id = doc.entity_by_id()
+    actual = next(by_id[r.tail] for r in doc.relations if r.slot == "actual")
+    assert (actual.label, actual.attrs["yuan"]) == ("MONEY", pytest.approx(899740.0))

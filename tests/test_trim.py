@@ -98,6 +98,7 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("详见表2", "2", False),
     ("预算执行\n(E/C×100%)\n", "100%", False),           # a formula's factor
     ("执行率=执行数/预算数*100%", "100%", False),
+    ("每人500元×120人发放", "120人", True),                 # a count after a multiplication sign
     ("列次 0 1 2 3 4 5 6 7 所需材料", "7", False),          # the numbers of a form's columns
     ("栏次\t1\t2\t3", "3", False),
     ("| 列次 | 1 | 2 | 3 |", "2", False),

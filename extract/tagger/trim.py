@@ -201,6 +201,8 @@ def _code_words() -> tuple[re.Pattern[str], int]:
     return re.compile(rf"(?:{labels})[^\n。；]{{0,12}}$"), int(w["code_digits"])
 
 
+#: the factor that makes a ratio a percentage in a formula
+_FORMULA_PERCENT = re.compile(r"100\s*[%％]")
 #: a number written with a leading zero (0838-2281234, 05): no amount (0.5 and 0 are)
 _LEADING_ZERO = re.compile(r"0[0-9]")
 #: the area code of a phone number before its number (0817-5123456)
@@ -218,8 +220,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False
     if _ordinal_re().search(text, max(0, start - 6), start) or _on_page_mark(text, start, end):
         return False  # 表1 项目…, 附件2, 第3页: the number of a table, an annex or a page
-    if _formula_re().search(text, max(0, start - 3), start):
-        return False  # (D/C×100%): a formula's factor
+    if _FORMULA_PERCENT.fullmatch(span) and _formula_re().search(text, max(0, start - 3), start):
+        return False  # (D/C×100%): a formula's factor (500元×120人: a count)
     if _index_row_re().fullmatch(text, text.rfind("\n", 0, start) + 1, start):
         return False  # 列次 0 1 2 3: the columns' numbers
     if _LEADING_ZERO.match(span) or _AREA_CODE.search(text, max(0, start - 6), start):
