@@ -903,7 +903,7 @@ def merge_repeated_labels(rows: list[Row], roles: list[str]) -> list[Row]:
     return out
 
 
-_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*)")
+_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)")
 
 
 def _label_cell(t: Token) -> Cell:

@@ -1105,7 +1105,7 @@ def body_end(text: str, table: Table) -> int:
         cell = m.group(0).strip()
         if len(cell) > grid.MAX_CELL and table.style != "glued" or table.kind == "fund" and _is_prose(cell) \
                 or table.kind == "fund" and _is_list_item(cell) \
-                or table.kind == "fund" and _fund_end_re().match(cell) \
+                or table.kind == "fund" and _fund_end_re().match(cell) and not _values_after(text, m.end()) \
                 or cell_re is _CELL_TEXT_GLUED and _SENTENCE_MARK.search(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
             return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -1131,6 +1131,16 @@ def _is_prose(cell: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _values_after(text: str, i: int) -> bool:
+    """Whether the line goes on after ``i`` with a number, or the next line opens with one (一、财政拨款 | 120 | 112,
+    一、财政拨款 / 120: a numbered row, no heading)."""
+    e = text.find("\n", i)
+    rest = text[i:len(text) if e < 0 else e]
+    if rest.strip(" \t|｜"):
+        return bool(re.search(r"\d", rest))
+    return e >= 0 and bool(re.match(r"[ \t|｜\n]*\d", text[e + 1:e + 40]))
 
 
 def _next_header_line(text: str, start: int, end: int) -> int:

@@ -1535,3 +1535,13 @@ def test_a_sum_named_so_keeps_its_bare_actual_in_the_fund_tables_unit(name, targ
     by_id = doc.entity_by_id()
     actual = next(by_id[r.tail] for r in doc.relations if r.slot == "actual")
     assert (actual.label, actual.attrs["yuan"]) == ("MONEY", pytest.approx(899740.0))
+
+
+@pytest.mark.parametrize("sep", [" | ", "\n"])
+def test_numbered_fund_rows_are_rows_not_headings(sep):
+    """一、财政拨款 | 120 | …: a numbered label with its amounts is a row (a heading, 二、项目支出明细情况, has none);
+    its line drops the number, （一） as 一、."""
+    rows = [["项目", "预算数", "执行数", "执行率"], ["合计", "150", "140", "93.33%"], ["一、财政拨款", "120", "112", "93.33%"],
+            ["（二）其他资金", "30", "28", "93.33%"]]
+    text = "预算执行情况（单位：万元）\n" + "\n".join(sep.join(r) for r in rows) + "\n二、项目支出明细情况\n说明文字。\n"
+    assert [line for line, _ in fund_lines(run_text(text, "numbered-rows"))] == ["年度资金总额", "财政拨款", "其他资金"]
