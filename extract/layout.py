@@ -77,6 +77,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         inside = unit_inside(captions, t.start, t.end, text) if t.kind == "fund" else None
         if inside and (t.unit is None or unit_before(captions, t.start, window=CAPTION_WINDOW, form=False) is None):
             t.unit = inside  # 项目资金（元） in the table's own cells beats a form's 单位：万元 far above
+        if t.kind == "fund" and t.unit is None:
+            t.unit = _unit_under(text, t, tables, captions)  # 注：金额单位为万元 under the table
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
     forms = score_fields(text, tables) + transposed_funds(text, view, tables, captions) + allocations \
@@ -1131,6 +1133,28 @@ def _is_prose(cell: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tuple[int, str, int]]) -> str | None:
+    """The money unit a caption right under a fund table states (注：金额单位为万元; 单位：万元 on the next line),
+    when no other table follows it closely (then the caption is that table's)."""
+    nxt = min((t.start for t in tables if t.start >= table.end and t is not table), default=len(text) + NEXT_TABLE_GAP + 1)
+    for pos, unit, _ in captions:
+        if not (table.header_end <= pos <= table.end + CAPTION_UNDER) or nxt - pos <= NEXT_TABLE_GAP \
+                or not _money_unit(unit):
+            continue
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        # on a line of its own, after the last row (注：金额单位为万元。 read into the body, or under it)
+        if not re.search(r"\d", text[line_start:pos]) and not re.search(r"\d", text[line_end:max(line_end, table.end)]):
+            return unit
+    return None
+
+
+#: how far under a fund table a caption may state its unit, and how far the next table must start after it
+CAPTION_UNDER = 40
+NEXT_TABLE_GAP = 120
 
 
 def _values_after(text: str, i: int) -> bool:

@@ -1545,3 +1545,21 @@ def test_numbered_fund_rows_are_rows_not_headings(sep):
             ["（二）其他资金", "30", "28", "93.33%"]]
     text = "预算执行情况（单位：万元）\n" + "\n".join(sep.join(r) for r in rows) + "\n二、项目支出明细情况\n说明文字。\n"
     assert [line for line, _ in fund_lines(run_text(text, "numbered-rows"))] == ["年度资金总额", "财政拨款", "其他资金"]
+
+
+@pytest.mark.parametrize("under", ["注：金额单位为万元。\n", "单位：万元\n"])
+def test_a_unit_stated_under_a_fund_table_is_its_unit(under):
+    text = "项目资金情况\n资金来源|全年预算数|全年执行数|执行率\n年度资金总额|85|84.2|99.06%\n财政拨款|85|84.2|99.06%\n" + under
+    doc = run_text(text, "unit-under")
+    by_id = doc.entity_by_id()
+    assert [by_id[f.cells["spent"]].attrs["yuan"] for f in doc.funds] == [pytest.approx(842000.0)] * 2
+
+
+def test_a_caption_over_the_next_table_is_not_the_unit_of_the_table_above():
+    text = ("项目资金情况\n资金来源|全年预算数|全年执行数|执行率\n年度资金总额|85|84.2|99.06%\n单位：元\n"
+            "支出类别|预算数|实际支出\n基本支出|1250000|1236500\n")
+    doc = run_text(text, "caption-next")
+    by_id = doc.entity_by_id()
+    assert by_id[doc.funds[0].cells["spent"]].attrs["yuan"] is None
+    below = [e for e in doc.entities if e.label == "MONEY" and e.start > text.index("单位：元")]
+    assert below and all(e.attrs["yuan"] == float(e.text) for e in below)
