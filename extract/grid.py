@@ -85,7 +85,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
                 out.append(Token(line_end, line_end, "", max(brk, 1)))  # a tab-only line: an empty cell
                 brk = 0
             brk = 2 if not line else max(brk, 1)
-        elif _PIPE_ONLY.match(line) or page_mark_re().fullmatch(line.strip(" \t\u3000|｜")):
+        elif _PIPE_ONLY.match(line) or is_page_mark(line):
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
@@ -192,6 +192,17 @@ def line_cells(line: str) -> int:
 def page_mark_re() -> re.Pattern[str]:
     """A line that marks a page (layout.toml [page_marks]): no cell of the table."""
     return re.compile("|".join(f"(?:{p})" for p in scores()["page_marks"]["patterns"]))
+
+
+def is_page_mark(line: str, most: int | None = None) -> bool:
+    """Whether a line, without its borders and indent, is a page mark (- 2 -, 第 1 页 共 3 页) of at most ``most``
+    characters."""
+    line = line.strip(" \t\u3000|｜")
+    return bool(line) and (most is None or len(line) <= most) and bool(page_mark_re().fullmatch(line))
+
+
+#: a page mark found by itself (by a value's line or a glued row's line) is at most this long
+PAGE_MARK_MOST = 20
 
 
 def _label_then_number(line: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -572,25 +583,22 @@ def _pipe_places(text: str, toks: list[Token], columns: list[Column]) -> list[in
     head_a, head_b = line_of(next(c.start for c in columns if c.end > c.start))
     n_cells = len(_PIPES.findall(text, head_a, head_b))
     by_cell = {cell_at(c.start): i for i, c in enumerate(columns) if c.end > c.start and head_a <= c.start < head_b}
-    counts: dict[int, int] = {}
-    for t in toks:
-        a, b = line_of(t.start)
-        counts[a] = len(_PIPES.findall(text, a, b))
-    lines = [a for a in counts if counts[a] >= 2]
-    if not lines or sum(counts[a] == n_cells for a in lines) < 0.8 * len(lines):
-        return None
+    lines = [line_of(t.start) for t in toks]
+    counts = {a: len(_PIPES.findall(text, a, b)) for a, b in lines}
     values: dict[int, int] = {}
     labels: dict[int, int] = {}
-    for t in toks:
-        ls = line_of(t.start)[0]
-        if t.kind in VALUE_KINDS or t.kind in ("number", "points"):
-            values[ls] = values.get(ls, 0) + 1
+    for t, (a, _) in zip(toks, lines):
+        if t.kind in VALUE_KINDS:
+            values[a] = values.get(a, 0) + 1
         elif t.kind in ("text", "label", "long", "note"):
-            labels[ls] = labels.get(ls, 0) + 1
+            labels[a] = labels.get(a, 0) + 1
+    rows = [a for a in counts if counts[a] >= 2]
+    if not rows or sum(counts[a] == n_cells for a in rows) < 0.8 * len(rows):
+        return None
     # a line of one value, or of two labels (a department form's 一般公共预算 | 1,100.00 | | | 基本支出 | 800.00),
     # keeps its reading by plausibility: the year's budget, under whichever head
-    return [by_cell.get(cell_at(t.start)) if counts[(ls := line_of(t.start)[0])] == n_cells and values.get(ls, 0) >= 2
-            and labels.get(ls, 0) <= 1 and t.start < t.end else None for t in toks]
+    return [by_cell.get(len(_PIPES.findall(text, a, t.start))) if counts[a] == n_cells and values.get(a, 0) >= 2
+            and labels.get(a, 0) <= 1 and t.start < t.end else None for t, (a, _) in zip(toks, lines)]
 
 
 def _display_width(s: str) -> int:

@@ -1034,9 +1034,9 @@ _GLUED_ROW_AFTER = re.compile(r"[\u4e00-\u9fff][^，。；：:,;\n]{1,40}?[0-9�
 def _glued_rows_before(text: str, s: int) -> int:
     """Where the glued rows that stand right before a headerless table's first level name begin (a table going
     on from the page before: its first rows are those of a group whose level names were on that page)."""
-    line_start = s if s == 0 or text[s - 1] == "\n" else None
-    if line_start is None:
-        return s
+    if s and text[s - 1] != "\n":
+        return s  # the level name does not open its line
+    line_start = s
     while line_start > 0:
         above = text.rfind("\n", 0, line_start - 1) + 1
         if above == line_start - 1 or not _glued_row_after(text, above) or level_re_().match(text, above):
@@ -1839,7 +1839,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
         and bool(re.match(table_words()["names"]["yes_no_column"], header.columns[-1].word))
     # a text column after the values (偏差原因分析及改进措施): what a row's line holds after its run is that cell
     trailing = "other" in roles[len(roles) - 1 - roles[::-1].index(slots[-1]):] if slots else False
-    head = _squeezed(text[header.start:header.header_end])
+    head = _squash(text[header.start:header.header_end])
     rows: list[Row] = []
     levels = LevelTracker()
     i, end = header.header_end, header.end
@@ -1930,10 +1930,6 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     return rows
 
 
-def _squeezed(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
 def _line_to_skip(text: str, i: int, end: int, head: str) -> int | None:
     """Where a line that opens at ``i`` ends, when it is a page mark (— 3 —, 第3页) or the table's header written
     again (a new page); else None."""
@@ -1944,7 +1940,7 @@ def _line_to_skip(text: str, i: int, end: int, head: str) -> int | None:
     e = text.find("\n", i, end)
     e = end if e < 0 else e
     line = text[i:e].strip(" \t\u3000|｜")
-    if line and (len(line) <= 20 and grid.page_mark_re().fullmatch(line) or len(head) >= 8 and _squeezed(line) == head):
+    if line and (grid.is_page_mark(line, grid.PAGE_MARK_MOST) or len(head) >= 8 and _squash(line) == head):
         return e + 1 if e < end else end
     return None
 

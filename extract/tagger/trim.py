@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Span
-from ..grid import index_words, page_mark_re
+from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import load_data, longest_first
 from ..textview import GLOSS
 
@@ -176,8 +176,7 @@ def _on_page_mark(text: str, start: int, end: int) -> bool:
     """Whether the span lies inside a page mark (第 3 页 共 5 页, - 2 -: layout.toml [page_marks]) alone on its line."""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    line = text[a:len(text) if b < 0 else b].strip(" \t\u3000|｜")
-    return bool(line) and len(line) <= 20 and bool(page_mark_re().fullmatch(line))
+    return is_page_mark(text[a:len(text) if b < 0 else b], PAGE_MARK_MOST)
 
 
 @lru_cache(maxsize=1)
