@@ -1877,7 +1877,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             total = bool(total_row_re().match(name.text))
             split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
             if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
-                split = _total_run(text, j, k)
+                split = _total_run(text, j, k, first)
             worded = _worded_values(text, name, first)
             in_words = False
             if worded:  # 管理制度健全性高高 | 55: the target and actual written as words before the run
@@ -2020,21 +2020,36 @@ def _total_cut(run: str) -> int:
     return min(cuts)[1] if cuts else 0
 
 
-def _total_run(text: str, j: int, k: int) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+def _total_run(text: str, j: int, k: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """The run of a total row: two values are the points and the achieved total; one value is the total, or
-    the form's full points glued to it (10095 = 100 | 95, the points being ``[glued] total_points``)."""
+    the form's full points glued to it (10095 = 100 | 95, the points being ``[glued] total_points``), or the
+    points alone when the header has no score column."""
     groups = _value_runs(text[j:k])
-    if not groups:
-        return None
     cells = [Cell(j + a, j + b, text[j + a:j + b]) for a, _, b in groups]
+    # points only, up to the first cell that is none (总分 | 100 | 2019年度…: the year of the next heading)
+    n = 0
+    while n < len(cells) and _total_points(cells[n].text, glued=n == 0):
+        n += 1
+    cells = cells[:n]
+    if not cells:
+        return None
     if len(cells) == 1:
         c = cells[0]
         cut = _total_cut(c.text)
         if cut:
             return 0.0, c.end, [("weight", Cell(c.start, c.start + cut, c.text[:cut])),
                                 ("score", Cell(c.start + cut, c.end, c.text[cut:]))]
-        return 0.0, c.end, [("score", c)]
+        return 0.0, c.end, [("score" if "score" in slots or "weight" not in slots else "weight", c)]
     return 0.0, cells[-1].end, [("weight", cells[0]), ("score", cells[-1])]
+
+
+def _total_points(cell: str, glued: bool) -> bool:
+    """Whether a total row's cell reads as points (100, 95.5分), or, ``glued``, as digits that may hold
+    the full points and the total (10095)."""
+    core = cell.strip().removesuffix("分").strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", core):
+        return False
+    return glued or float(core) <= _SPLIT_SCORES["total_points"]
 
 
 @lru_cache(maxsize=1)
@@ -2151,6 +2166,10 @@ def _number(cell: str) -> float | None:
         return None
 
 
+#: the rest of a line is blank
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
+
+
 def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | None) -> bool:
     """Whether a run after ``text[k]``, still inside the same name (no level name between, within
     ``[glued] name_reach`` characters), reads as a more plausible row than the run before it (scored
@@ -2158,6 +2177,8 @@ def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | 
     cfg = _SPLIT_SCORES
     if score is not None and score >= cfg["confident"]:
         return False
+    if score is not None and _LINE_END.match(text, k):
+        return False  # 享受资助人数210010 | 资金支出率95%10: a run that ends its line ends its row
     level_re = level_re_()
     j = k
     while True:
@@ -2259,12 +2280,21 @@ def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tup
             m = _cmp_tail_re().search(text, name.start, end)
         elif role == "unit":
             m = _unit_tail_re().search(text, name.start, end)
+        elif role == "other" and role is before[-1] and not cells:
+            m = _description_tail_re().search(text, name.start + 2, end)
         else:
             continue
         if m and m.end() == end and m.start() > name.start:
             cells.insert(0, (role, Cell(m.start(), end, text[m.start():end])))
             end = m.start()
     return (_cell(text, name.start, end) if cells else name), cells
+
+
+@lru_cache(maxsize=1)
+def _description_tail_re() -> re.Pattern[str]:
+    """A text cell between a glued name and its values, from its first word (达到预计值, 实现全覆盖) to the end."""
+    words = load_data("layout.toml")["glued"]["description_openers"]
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]*$")
 
 
 @lru_cache(maxsize=1)

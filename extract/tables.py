@@ -43,7 +43,8 @@ def read_tables(doc: Document) -> None:
     doc.sort_entities()
     for t in doc.tables:
         if t.kind == "performance":
-            doc.relations.extend(read_performance_rows(doc, t.rows, column_units(doc.text, t)) if t.rows
+            achieved = bool({"actual", "score"} & set(t.roles()))
+            doc.relations.extend(read_performance_rows(doc, t.rows, column_units(doc.text, t), achieved) if t.rows
                                  else link_entity_rows(doc, t))
         elif t.kind == "field":
             doc.relations.extend(read_performance_rows(doc, t.rows))
@@ -233,9 +234,11 @@ def _trim_cell(text: str, cell: Cell) -> tuple[int, int]:
     return s, e
 
 
-def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] | None = None) -> list[Relation]:
+def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] | None = None,
+                          achieved: bool = True) -> list[Relation]:
     """Entities and relations of performance-table rows rebuilt by the layout stage; ``units``: the unit its
-    header writes for a column's bare numbers (年度指标值（万元）), by role."""
+    header writes for a column's bare numbers (年度指标值（万元）), by role; ``achieved``: whether the table
+    has a column for what was achieved (实际完成值, 得分), without which a total row's lone number is its points."""
     units = units or {}
     rels: list[Relation] = []
     for row in rows:
@@ -278,7 +281,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                     and re.search(r"[\s|]", doc.text[written[0][1].end:written[-1][0]]):  # 总分 100 95: points, then total
                 cells = [("weight", written[0][1]), ("actual", written[-1][1])]
             elif len(written) == 1:
-                cells = [("actual", written[0][1])]  # 总分 | 98: a lone number is the achieved total
+                # 总分 | 98: a lone number is the achieved total (the points, in a table of targets and points only)
+                cells = [("actual" if achieved else "weight", written[0][1])]
         for role, cell in cells:
             if cell is None:
                 continue

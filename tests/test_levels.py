@@ -14,6 +14,7 @@ from extract.levels import LevelTracker, cell_levels, levels_in
     ("产 出 指 标 (50分)", ("产出指标", None)),
     ("经济效益 指标", (None, "经济效益指标")),
     ("成本指标", (None, "成本指标")),
+    ("产出数量指标", (None, "产出数量指标")),  # one level-2 cell, not 产出数量 and a stray 指标
     ("培训合格率", None),
 ])
 def test_cell_levels(cell, levels):

@@ -97,6 +97,12 @@ GLUED_ROW_LABELS = ("一级指标二级指标三级指标分值年度指标值�
                     "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8指标3一级种薯繁育基地8000亩\n"
                     "8535.5亩时效指标指标12021年11月30日前完成资金支付8100%100%8")
 
+# a 指标说明 column between the name and the target (达到预计值), a bare target ending its line, a level-2 name
+# written with 指标 (产出数量指标), a total under a table of targets and points only, then the next form's year
+GLUED_DESCRIPTION_COLUMN = ("评价指标评价内容指标名称指标说明目标值分值备注\n"
+                            "产出数量指标享受资助人数达到预计值210010\n资金支出率达到目标值95%10\n"
+                            "质量指标建档立卡学生全面覆盖100%10\n资助对象满意度达到目标值95%以上10\n总分\n\n100\n\n"
+                            "2020年度项目绩效评价指标表\n")
 GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)项目决策(10分)"
                      "必要性(政策依据)5项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要5"
                      "可行性(政策完善)5可行性论证充分,规划、管理办法、指导意见等制度是否健全完善4.5")
@@ -199,7 +205,12 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
     (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
                          ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
-], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values"])
+    (GLUED_DESCRIPTION_COLUMN, [("享受资助人数", [("other", "达到预计值"), ("target", "2100"), ("weight", "10")]),
+                                ("资金支出率", [("other", "达到目标值"), ("target", "95%"), ("weight", "10")]),
+                                ("建档立卡学生全面覆盖", [("target", "100%"), ("weight", "10")]),
+                                ("资助对象满意度", [("other", "达到目标值"), ("target", "95%以上"), ("weight", "10")]),
+                                ("总分", [("weight", "100")])]),
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
@@ -1563,3 +1574,18 @@ def test_a_caption_over_the_next_table_is_not_the_unit_of_the_table_above():
     assert by_id[doc.funds[0].cells["spent"]].attrs["yuan"] is None
     below = [e for e in doc.entities if e.label == "MONEY" and e.start > text.index("单位：元")]
     assert below and all(e.attrs["yuan"] == float(e.text) for e in below)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a table of targets and points only: the total row's lone number is its points
+    ("| 指标名称 | 目标值 | 分值 |\n| 资金支出率 | 95% | 60 |\n| 资助对象满意度 | ≥90% | 40 |\n| 总分 | 100 |\n",
+     {"weight": "100"}),
+    # a table with what was achieved: the lone number is the achieved total
+    ("| 指标名称 | 目标值 | 实际完成值 | 分值 | 得分 |\n| 资金支出率 | 95% | 96% | 60 | 60 |\n"
+     "| 资助对象满意度 | ≥90% | 92% | 40 | 40 |\n| 总分 | 100 |\n", {"actual": "100"}),
+], ids=["targets-and-points-only", "with-achieved-columns"])
+def test_a_total_rows_lone_number_is_what_its_table_has_columns_for(text, expected):
+    doc = run_text(text, "x")
+    by_id = doc.entity_by_id()
+    got = {r.slot: by_id[r.tail].text for r in doc.relations if by_id[r.head].text == "总分"}
+    assert got == expected
