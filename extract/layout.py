@@ -1842,6 +1842,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     head = _squash(text[header.start:header.header_end])
     rows: list[Row] = []
     levels = LevelTracker()
+    widest = 0  # the widest line of a name so far: its column's width, where the PDF wraps a long name
     i, end = header.header_end, header.end
     note = _NOTE.match(text, i)  # 指标得分(分): the last header word's note
     i = note.end() if note else i
@@ -1873,6 +1874,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             while start < j and text[start] in _LABEL_MARKS:
                 start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)
+            name = _without_wrapped_tail(text, name, rows[-1] if rows else None, widest)
+            widest = max([widest, *(len(x.strip()) for x in name.text.split("\n"))])
             name, extra = _name_tail(text, name, before)
             total = bool(total_row_re().match(name.text))
             split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
@@ -1928,6 +1931,30 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
         else:
             i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
     return rows
+
+
+#: the end of a level-2 cell wrapped after the row's values (服务对象满意度指 / 标)
+_LEVEL_TAIL = re.compile(r"指?[标標]")
+
+
+def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int) -> Cell:
+    """A glued name without the lines at its head that end the row before it, wrapped after that row's
+    values (建档立卡家庭经济困难学生≥2100人2156人1010 / 资助人数 / 发放资助资金金额≥315万元…; the row before's
+    name stays its first line, the one span it can have). The row before wrapped when its name's last line is
+    as wide as the widest name line so far (the column's width); a line of it carried over is narrower, while a
+    name wrapped before its own values (全县农村饮水安全工程维 / 修养护处数≥15处…) opens with a full-width line."""
+    lines = name.text.split("\n")
+    if before is None or before.label is None or len(lines) < 2:
+        return name
+    cut = 0
+    while len(lines) > 1 and _LEVEL_TAIL.fullmatch(lines[0].strip()):  # 服务对象满意度指 / … / 标
+        cut += len(lines.pop(0)) + 1
+    width = len(before.label.text.split("\n")[-1].strip())
+    for line in lines[:-1] if width >= max(widest - 1, 4) else []:
+        if len(line.strip()) >= width - 1:
+            break
+        cut += len(line) + 1
+    return _cell(text, name.start + cut, name.end) if cut else name
 
 
 def _line_to_skip(text: str, i: int, end: int, head: str) -> int | None:

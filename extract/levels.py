@@ -34,7 +34,13 @@ def level_re() -> re.Pattern[str]:
     lv = level_words()
     simplified = set(lv["level1"]) | set(lv["level2"])
     words = sorted(simplified | {traditional(w) for w in simplified}, key=len, reverse=True)
-    return re.compile("|".join(loose(w) for w in words))
+    # a long level-2 cell wrapped before its last character, 标 printed after the row's values
+    # (服务对象满意度指 | 受益群众满意度≥90%… / 标)
+    cut = {w[:-1] for w in lv["level2"] if len(w) >= 6 and w.endswith("指标")}
+    cut |= {traditional(w) for w in cut}
+    alts = sorted([(w, loose(w)) for w in words] + [(w, loose(w) + r"(?!\s{0,3}[标標])") for w in cut],
+                  key=lambda x: len(x[0]), reverse=True)
+    return re.compile("|".join(p for _, p in alts))
 
 
 def _squash(s: str) -> str:
@@ -48,6 +54,7 @@ def levels_in(text: str) -> tuple[str | None, str | None]:
     l1 = l2 = None
     for m in level_re().finditer(text):
         w = _squash(m.group(0))
+        w = w + "标" if w.endswith("指") and w + "标" in lv["level2"] else w  # 服务对象满意度指 / 标: wrapped
         if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
             l2 = w + "指标" if w + "指标" in lv["level2"] else w  # 经济效益 → 经济效益指标; 资金管理 stays
         if w in lv["level1"] and w not in lv["level2"]:

@@ -103,6 +103,14 @@ GLUED_DESCRIPTION_COLUMN = ("评价指标评价内容指标名称指标说明目
                             "产出数量指标享受资助人数达到预计值210010\n资金支出率达到目标值95%10\n"
                             "质量指标建档立卡学生全面覆盖100%10\n资助对象满意度达到目标值95%以上10\n总分\n\n100\n\n"
                             "2020年度项目绩效评价指标表\n")
+# long cells wrapped by the PDF after the row's values: the rest of a name (资助人数, 的满意度) and the 标 of a
+# level-2 cell land on lines of their own, before the next row; a name wrapped before its values stays whole
+GLUED_WRAPPED_AFTER_VALUES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+                              "产出指标数量指标建档立卡家庭经济困难学生≥2100人2156人1010\n资助人数\n"
+                              "发放资助资金金额≥315万元323.4万元1010\n"
+                              "质量指标全县农村饮水安全工程维\n修养护处数≥15处20处1515\n"
+                              "满意度指标服务对象满意度指受益群众满意度≥90%95%1010\n标\n"
+                              "辖区居民对基本公共卫生服务≥85%91%1010\n的满意度\n总分10090\n")
 GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)项目决策(10分)"
                      "必要性(政策依据)5项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要5"
                      "可行性(政策完善)5可行性论证充分,规划、管理办法、指导意见等制度是否健全完善4.5")
@@ -210,7 +218,14 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
                                 ("建档立卡学生全面覆盖", [("target", "100%"), ("weight", "10")]),
                                 ("资助对象满意度", [("other", "达到目标值"), ("target", "95%以上"), ("weight", "10")]),
                                 ("总分", [("weight", "100")])]),
-], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points"])
+    (GLUED_WRAPPED_AFTER_VALUES, [
+        ("建档立卡家庭经济困难学生", [("target", "≥2100人"), ("actual", "2156人"), ("weight", "10"), ("score", "10")]),
+        ("发放资助资金金额", [("target", "≥315万元"), ("actual", "323.4万元"), ("weight", "10"), ("score", "10")]),
+        ("全县农村饮水安全工程维\n修养护处数", [("target", "≥15处"), ("actual", "20处"), ("weight", "15"), ("score", "15")]),
+        ("受益群众满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")]),
+        ("辖区居民对基本公共卫生服务", [("target", "≥85%"), ("actual", "91%"), ("weight", "10"), ("score", "10")]),
+        ("总分", [("weight", "100"), ("score", "90")])]),
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
