@@ -28,6 +28,7 @@ from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_i
                    prose_goals, prose_slot_cues)
 from .relations import RelationModel
 from .tables import read_tables
+from .textview import unified_ideographs
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
 from .values import fill_unitless_money, parse_value
 
@@ -43,6 +44,8 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     of :func:`extract.link.link_prose`. Indicators left without any linked value are
     dropped (:func:`extract.link.drop_unlinked_indicators`) unless ``keep_unlinked``.
     """
+    written = text
+    text = unified_ideographs(text)  # 执⾏率 read as 执行率, at the same offsets
     doc = read_layout(Document(doc_id=doc_id, text=text, source=source))
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
@@ -56,6 +59,10 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     if not keep_unlinked:
         drop_unlinked_indicators(doc)
     _renumber(doc)
+    if text is not written:  # the output quotes the text as written
+        doc.text = written
+        for e in doc.entities:
+            e.text = written[e.start:e.end]
     return doc
 
 
