@@ -22,7 +22,7 @@ from typing import Any
 
 from .document import Document, FundLine, Relation
 
-SHAPES = ("cell_per_line", "blank_lines", "pipe", "spaces", "one_line", "glued")
+SHAPES = ("cell_per_line", "blank_lines", "pipe", "spaces", "one_line", "glued", "column_major")
 _FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
@@ -188,6 +188,7 @@ _SEPARATORS = {
     "spaces": ("    ", "\n", ""),
     "one_line": (" ", " ", ""),
     "glued": ("", "", ""),
+    "column_major": ("\n", "\n", ""),  # one cell per line, every row's values apart from the names (render)
 }
 
 
@@ -216,6 +217,8 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
         if i is not None:
             header[i] = header[i][:2] + "\n" + lead + header[i][2:]
     b.text(lead + sep.join(header) + row_end)
+    if shape == "column_major":
+        return _render_column_major(b, grid, rng, traditional)
     out: list[dict[str, Written]] = []
     for row in grid.rows:
         pieces = [p for p in row if not (p.merged and shape == "pipe")]
@@ -236,6 +239,28 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
             got.setdefault(p.role, Written(eid, start, b.pos))
         b.text(row_end)
         out.append(got)
+    b.text("\n")
+    return out
+
+
+def _render_column_major(b: Builder, grid: Grid, rng: random.Random, traditional: bool) -> list[dict[str, Written]]:
+    """A table as a PDF's text boxes give it: one cell per line, every row's values (row by row), then the
+    level and indicator names (merged level cells lost), or the names first."""
+    out: list[dict[str, Written]] = [{} for _ in grid.rows]
+    names = [[p for p in row if p.role in ("level", "name") and not p.merged] for row in grid.rows]
+    values = [[p for p in row if p.role not in ("level", "name")] for row in grid.rows]
+    for block in (values, names) if rng.random() < 0.5 else (names, values):
+        for got, pieces in zip(out, block):
+            for p in pieces:
+                written = " ".join(p.texts)
+                if traditional and p.label in (None, "INDICATOR"):
+                    written = _traditional(written)
+                start = b.pos
+                eid = b.ent(written, p.label, **p.fields) if p.label and written else None
+                if eid is None:
+                    b.text(written)
+                b.text("\n")
+                got.setdefault(p.role, Written(eid, start, start + len(written)))
     b.text("\n")
     return out
 

@@ -732,6 +732,9 @@ def _cells(text: str, rows: list[list[tuple[int, Token]]]) -> list[list[tuple[in
 def performance_grid(text: str, toks: list[Token], columns: list[Column], one_line: bool = False,
                      spaced: bool = False) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
+    apart = _column_major(text, toks, columns)
+    if apart is not None:
+        return apart
     levels = LevelTracker()
     out: list[Row] = []
     under = _under(text, toks, columns) if spaced else None
@@ -756,6 +759,115 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
     return out
+
+
+#: the cells of a performance row that hold its values
+_VALUE_ROLES = ("target", "actual", "weight", "score")
+#: the kinds of a token that is a value
+_VALUE_KINDS = ("goal", "percent", "money", "quantity", "points", "number")
+
+
+@lru_cache(maxsize=1)
+def _value_words() -> frozenset[str]:
+    """Values written in words (tables.toml [names] qualitative and yes_no, and each degree word before each
+    change word)."""
+    names = load_data("tables.toml")["names"]
+    return frozenset(names["qualitative"]) | frozenset(names["yes_no"]) \
+        | {d + c for d in names["qualitative_degrees"] for c in names["qualitative_changes"]}
+
+
+def _in_words(cell: str) -> bool:
+    """Whether a text cell is a value in words (tables.toml qualitative words, 效果良好) or a date (12月底前)."""
+    norm = normalize(cell).replace(" ", "")
+    return norm in _value_words() or bool(_date_value().fullmatch(norm))
+
+
+@lru_cache(maxsize=1)
+def _date_value() -> re.Pattern[str]:
+    """A date written as a target or an actual (2021年12月底前, 11月30日前完成: layout.toml [glued] date, date_after)."""
+    glued = load_data("layout.toml")["glued"]
+    return re.compile(f"(?:{glued['date']})(?:{glued['date_after']}|止|起)*")
+
+
+def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
+    """The rows of a body a PDF printed column by column: every row's values first, then the level and indicator
+    names (or the names first, then the values). The names block opens with the first level name (values
+    first) or ends where as many rows of values follow as it holds names (names first: a value in words or a
+    date after the last name is a value); the values are cut into rows of as many cells as the header has value
+    columns, row by row or column by column, whichever fits the columns better, the last row (总分 100 95)
+    holding fewer when it is a total. Each name takes the row of its rank. None when the body is not so written:
+    a cell of another kind, a level name among the values or a number among the names, or fewer than two rows."""
+    roles = [c.role for c in columns if c.role in _VALUE_ROLES]
+    m = len(roles)
+    if m < 2:
+        return None
+    seq: list[tuple[str, Token]] = []
+    for t in toks:
+        if t.kind == "empty" or is_page_mark(t.text):
+            continue
+        if t.kind == "unit" and t.brk == 0 and seq and seq[-1][0] == "value":  # 92 %: a unit apart from its number
+            v = seq[-1][1]
+            seq[-1] = ("value", Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number))
+            continue
+        if t.kind in _VALUE_KINDS:
+            kind = "value"
+        elif t.kind.startswith("level"):
+            kind = "level"
+        elif t.kind in ("text", "long", "label"):
+            kind = "text"
+        else:
+            return None
+        seq.append((kind, t))
+    levels_at = [i for i, (k, _) in enumerate(seq) if k == "level"]
+    if not levels_at or seq[-1][0] == "level":
+        return None
+    if seq[0][0] != "level":  # values first (the first row's level names open the names): the names from there
+        cut = levels_at[0]
+        values, names_block = [t for _, t in seq[:cut]], seq[cut:]
+    else:  # names first: the values after the last level name, where the counts agree
+        cut = next((c for c in range(levels_at[-1] + 2, len(seq))
+                    if 1 <= len(seq) - c - (sum(1 for k, _ in seq[:c] if k == "text") - 1) * m <= m), None)
+        if cut is None:
+            return None
+        values, names_block = [t for _, t in seq[cut:]], seq[:cut]
+    if any(k == "value" for k, _ in names_block) or any(t.kind.startswith("level") for t in values):
+        return None
+    words = [(i, t) for i, t in enumerate(values) if t.kind not in _VALUE_KINDS]
+    if any(not _in_words(t.text) and not any(0 <= j < len(values) and values[j].text == t.text for j in (i - 1, i + 1))
+           for i, t in words):
+        return None  # a name among the values: no value in words, no date, not the cell beside it (高 | 高)
+    names = [t for k, t in names_block if k == "text"]
+    if len(names) < 2:
+        return None
+    n, last = len(names), len(values) - (len(names) - 1) * m  # the last row's cells (a total row's fewer)
+    if not 1 <= last <= m or last < m and not _total_cell().fullmatch(normalize(names[-1].text)):
+        return None
+    # the rows' cells: row by row (≥95% 97% 10 10 | …), or column by column (every target, then every actual …)
+    by_row = [list(zip(roles, values[r * m:(r + 1) * m])) for r in range(n - 1)] \
+        + [list(zip(roles[m - last:], values[(n - 1) * m:]))]
+    by_column: list[list[tuple[str, Token]]] = [[] for _ in range(n)]
+    k = 0
+    for c, role in enumerate(roles):
+        for r in range(n if c >= m - last else n - 1):
+            by_column[r].append((role, values[k]))
+            k += 1
+    fit = scores()["fit"]
+
+    def plausible(rows: list[list[tuple[str, Token]]]) -> float:
+        return sum(fit.get(_fit_table(role), {}).get(t.kind, -2.0) for row in rows for role, t in row)
+
+    cells = by_column if plausible(by_column) > plausible(by_row) else by_row
+    levels = LevelTracker()
+    rows: list[Row] = []
+    for kind, t in names_block:
+        if kind == "level":
+            lv = cell_levels(normalize(t.text))
+            if lv:
+                levels.see(*lv)
+        elif kind == "text":
+            row = [(role, Cell(v.start, v.end, v.text)) for role, v in sorted(cells[len(rows)], key=lambda x: x[1].start)]
+            rows.append(Row(Cell(t.start, t.end, t.text), row, levels.level1, levels.level2))
+    return rows
 
 
 def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool = False) -> list[Row]:

@@ -46,7 +46,7 @@ def test_flattening_shapes_occur(docs):
     assert re.search(r"[０-９]", texts)                       # full-width digits
     assert any(e.label == "INDICATOR" and " " in e.text for d in docs for e in d.entities)  # stray spaces
     assert any(re.fullmatch(r"[\d.]+ \D+", e.text) for d in docs for e in d.entities)
-    assert len(SHAPES) == 6
+    assert len(SHAPES) == 7
 
 
 def test_value_parser_reads_generated_values(docs):

@@ -1604,3 +1604,42 @@ def test_a_total_rows_lone_number_is_what_its_table_has_columns_for(text, expect
     by_id = doc.entity_by_id()
     got = {r.slot: by_id[r.tail].text for r in doc.relations if by_id[r.head].text == "总分"}
     assert got == expected
+
+
+COLUMN_MAJOR_VALUES_FIRST = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+                             "≥120个\n126个\n20\n20\n≥95%\n97%\n20\n18\n12月底前\n11月底\n10\n10\n100\n98\n"
+                             "产出指标\n数量指标\n新增分类投放点\n质量指标\n垃圾分类准确率\n时效指标\n资金拨付时间\n总分\n")
+COLUMN_MAJOR_NAMES_FIRST = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+                            "产出指标 数量指标 改造老旧小区数量 受益居民户数 满意度指标 服务对象满意度指标 居民满意度 "
+                            "≥12个 12个 20 20 ≥3600户 3712户 20 20 ≥90% 92% 10 10\n")
+# every target, then every actual, every weight, every score
+COLUMN_BLOCKS = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+                 "产出指标\n数量指标\n保障城乡低保对象\n时效指标\n资金发放及时率\n"
+                 "≥5200人\n≥98%\n5318人\n100%\n20\n20\n20\n18\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (COLUMN_MAJOR_VALUES_FIRST, [
+        ("产出指标", "数量指标", "新增分类投放点", [("target", "≥120个"), ("actual", "126个"), ("weight", "20"), ("score", "20")]),
+        ("产出指标", "质量指标", "垃圾分类准确率", [("target", "≥95%"), ("actual", "97%"), ("weight", "20"), ("score", "18")]),
+        ("产出指标", "时效指标", "资金拨付时间", [("target", "12月底前"), ("actual", "11月底"), ("weight", "10"), ("score", "10")]),
+        ("产出指标", "时效指标", "总分", [("weight", "100"), ("score", "98")])]),
+    (COLUMN_MAJOR_NAMES_FIRST, [
+        ("产出指标", "数量指标", "改造老旧小区数量", [("target", "≥12个"), ("actual", "12个"), ("weight", "20"), ("score", "20")]),
+        ("产出指标", "数量指标", "受益居民户数", [("target", "≥3600户"), ("actual", "3712户"), ("weight", "20"), ("score", "20")]),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", [("target", "≥90%"), ("actual", "92%"), ("weight", "10"), ("score", "10")])]),
+    (COLUMN_BLOCKS, [
+        ("产出指标", "数量指标", "保障城乡低保对象", [("target", "≥5200人"), ("actual", "5318人"), ("weight", "20"), ("score", "20")]),
+        ("产出指标", "时效指标", "资金发放及时率", [("target", "≥98%"), ("actual", "100%"), ("weight", "20"), ("score", "18")])]),
+], ids=["values-first-cell-per-line", "names-first-one-line", "column-blocks"])
+def test_names_and_values_printed_apart_pair_by_rank(text, expected):
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level1, r.level2, r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == expected
+
+
+def test_a_row_major_table_with_values_in_words_stays_row_major():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "效益指标 | 社会效益指标 | 执法规范化水平 | 明显提升 | 明显提升 | 20 | 18\n"
+            " | | 群众安全感 | 有所提高 | 显著提高 | 10 | 10\n | | 服务质量 | 良好 | 良好 | 10 | 10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in table.rows] == ["执法规范化水平", "群众安全感", "服务质量"]
