@@ -936,19 +936,30 @@ def _head_words() -> tuple[str, ...]:
 
 def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
     """Fund rows whose labels a PDF wrote as a column of their own, all labels first and then the numbers
-    (年度资金总额 / 其中：财政拨款 / 上年结转 / 120 / 120 / 118 / …): the tokens in row order again. The
-    numbers after the labels, as many for each label, are read row by row or column by column, whichever
-    the arithmetic of the rows finds more plausible (:func:`best_fund_placement`)."""
-    out, i = [], 0
-    while i < len(toks):
-        j = i
+    (年度资金总额 / 其中：财政拨款 / 上年结转 / 120 / 120 / 118 / …), or the numbers first: the tokens in row
+    order again. The numbers (an empty cell written — among them), as many for each label, are read row by
+    row or column by column, whichever the arithmetic of the rows finds more plausible
+    (:func:`best_fund_placement`)."""
+    def labels_from(j: int) -> int:  # each label alone on its line
         while j < len(toks) and toks[j].kind == "label" and toks[j].brk >= 1 \
                 and (j + 1 == len(toks) or toks[j + 1].brk >= 1):
-            j += 1  # each label alone on its line
-        k = j
-        while k < len(toks) and toks[k].kind in FUND_VALUE_KINDS and toks[k].brk >= 1:
-            k += 1  # a cell per line: each number on its own line
+            j += 1
+        return j
+
+    def values_from(k: int) -> int:  # a cell per line: each number, or an empty cell's dash, on its own line
+        while k < len(toks) and toks[k].brk >= 1 and (toks[k].kind in FUND_VALUE_KINDS or _written_empty(toks[k])):
+            k += 1
+        return k
+
+    out, i = [], 0
+    while i < len(toks):
+        j = labels_from(i)
+        k = values_from(j)
         labels, values = toks[i:j], toks[j:k]
+        if len(labels) < 2 and i == 0:  # … or the body opens with the numbers, then the labels
+            j = values_from(i)
+            k = labels_from(j)
+            values, labels = toks[i:j], toks[j:k]
         if len(labels) < 2 or not values or len(values) % len(labels) or len(values) // len(labels) > len(roles):
             out.append(toks[i])
             i += 1
@@ -957,7 +968,7 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
         by_row = [values[r * n:(r + 1) * n] for r in range(len(labels))]
         by_column = [values[r::len(labels)] for r in range(len(labels))]
         def plausibility(way: list[list[Token]]) -> float:
-            return sum(best_fund_placement(v, roles)[0] for v in way)
+            return sum(best_fund_placement([t for t in v if t.kind != "empty"], roles)[0] for v in way)
 
         way = by_column if plausibility(by_column) > plausibility(by_row) else by_row
         for label, vals in zip(labels, way):
@@ -969,6 +980,11 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
 
 #: the kinds of a fund row's value cells
 FUND_VALUE_KINDS = ("money", "number", "points", "percent", "quantity")
+
+
+def _written_empty(t: Token) -> bool:
+    """Whether a token is an empty cell written as a dash (—, -, /)."""
+    return t.kind == "empty" and bool(_DASH.match(normalize(t.text).replace(" ", "")))
 
 
 def _side_by_side(toks: list[Token]) -> list[Token]:

@@ -481,17 +481,20 @@ def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_
 
 FUND_LABELS_APART = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "其中：当年财政拨款",
                      "上年结转资金"]
-FUND_LABELS_APART_ROWS = [["120", "120", "118", "98.33%"], ["100", "100", "98", "98%"], ["20", "20", "20", "100%"]]
+FUND_LABELS_APART_ROWS = [["120", "120", "118", "98.33%"], ["100", "100", "98", "98%"], ["20", "20", "20", "—"]]
 
 
 @pytest.mark.parametrize("order", ["rows", "columns"])
-def test_fund_labels_written_as_a_column_of_their_own_take_their_rows(order):
-    """A PDF that wrote the label column first, then the numbers row by row or column by column."""
+@pytest.mark.parametrize("labels", ["first", "last"])
+def test_fund_labels_written_as_a_column_of_their_own_take_their_rows(order, labels):
+    """A PDF that wrote the label column first (or last), the numbers row by row or column by column, an empty
+    cell written —."""
     rows = FUND_LABELS_APART_ROWS
     numbers = [v for r in rows for v in r] if order == "rows" else [r[c] for c in range(4) for r in rows]
-    doc = run_text("\n".join(FUND_LABELS_APART + numbers) + "\n", "x")
+    head, names = FUND_LABELS_APART[:5], FUND_LABELS_APART[5:]
+    doc = run_text("\n".join(head + (names + numbers if labels == "first" else numbers + names)) + "\n", "x")
     fields = ("budget_initial", "budget", "spent", "rate")
-    assert fund_lines(doc) == [(line, dict(zip(fields, r)))
+    assert fund_lines(doc) == [(line, {f: v for f, v in zip(fields, r) if v != "—"})
                                for line, r in zip(["年度资金总额", "当年财政拨款", "上年结转资金"], rows)]
 
 
