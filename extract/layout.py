@@ -1846,8 +1846,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     i, end = header.header_end, header.end
     note = _NOTE.match(text, i)  # 指标得分(分): the last header word's note
     i = note.end() if note else i
-    level_re = level_re_()
-    header_rest = _header_rest(text, i, end, level_re)
+    header_rest = _header_rest(text, i, end, level_re_())
+    level_re = _LevelOrName(level_re_())
     i = header_rest if header_rest is not None else i
     while i < end:
         skip = _line_to_skip(text, i, end, head)
@@ -1955,6 +1955,24 @@ def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int
             break
         cut += len(line) + 1
     return _cell(text, name.start + cut, name.end) if cut else name
+
+
+class _LevelOrName:
+    """A level name in a glued row, unless values follow it directly and it repeats the level name just before
+    it or a comparator opens them: then it is the row's name (服务对象满意度指标 | 服务对象满意度≥90%95%1010)."""
+
+    def __init__(self, level_re: re.Pattern[str]) -> None:
+        self.level_re = level_re
+        self.ends_level = re.compile(f"(?:{level_re.pattern})$")
+
+    def match(self, text: str, i: int) -> re.Match[str] | None:
+        m = self.level_re.match(text, i)
+        if m is None or not _starts_value(text, m.end()):
+            return m
+        if m.end() < len(text) and text[m.end()] in _CMP_CHARS:
+            return None  # 满意度指标 | 服务对象满意度≥90%…: a target's comparator after it, no row number nor date
+        before = self.ends_level.search(text, max(0, i - 2 * len(m.group(0)) - 4), i)
+        return None if before and _squash(before.group(0)).startswith(_squash(m.group(0))) else m
 
 
 def _line_to_skip(text: str, i: int, end: int, head: str) -> int | None:

@@ -111,12 +111,13 @@ class LevelTracker:
 
     def see_name(self, name: str, next_is_level: bool) -> None:
         """Update from one level name read in a row of glued cells. A name that is a level 1 in some forms
-        and a level 2 in others (成本指标) is a level 1 when another level name follows it directly,
-        else a level 2 under the current level 1."""
+        and a level 2 in others (成本指标) is a level 1 when another level name follows it directly or the
+        current level 1 is none it stands under (tables.toml level2_under), else a level 2 under it."""
         w = _squash(name)
         lv = level_words()
         if w in lv["level1"] and w in lv["level2"]:
-            if next_is_level or self.level1 is None:
+            parents = lv.get("level2_under", {}).get(w)
+            if next_is_level or self.level1 is None or parents is not None and self.level1 not in parents:
                 self.see(w, None)
             else:
                 self.level2 = w

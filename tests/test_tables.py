@@ -111,6 +111,12 @@ GLUED_WRAPPED_AFTER_VALUES = ("一级指标二级指标三级指标年度指标�
                               "质量指标全县农村饮水安全工程维\n修养护处数≥15处20处1515\n"
                               "满意度指标服务对象满意度指受益群众满意度≥90%95%1010\n标\n"
                               "辖区居民对基本公共卫生服务≥85%91%1010\n的满意度\n总分10090\n")
+# a row named like its level-2 cell (服务对象满意度 after 服务对象满意度指标), or like a level 2 with its comparator
+# after it; a 满意度指标 opening a row under 产出指标 opens a new level 1
+GLUED_LEVEL_WORD_NAMES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+                          "产出指标数量指标培训人数≥500人526人1010\n"
+                          "满意度指标服务对象满意度≥90%95%1010\n"
+                          "满意度指标服务对象满意度指标服务对象满意度≥85%96.5%1010\n")
 GLUED_TEXT_COLUMN = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)项目决策(10分)"
                      "必要性(政策依据)5项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要5"
                      "可行性(政策完善)5可行性论证充分,规划、管理办法、指导意见等制度是否健全完善4.5")
@@ -225,7 +231,11 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
         ("受益群众满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")]),
         ("辖区居民对基本公共卫生服务", [("target", "≥85%"), ("actual", "91%"), ("weight", "10"), ("score", "10")]),
         ("总分", [("weight", "100"), ("score", "90")])]),
-], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values"])
+    (GLUED_LEVEL_WORD_NAMES, [
+        ("培训人数", [("target", "≥500人"), ("actual", "526人"), ("weight", "10"), ("score", "10")]),
+        ("服务对象满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")]),
+        ("服务对象满意度", [("target", "≥85%"), ("actual", "96.5%"), ("weight", "10"), ("score", "10")])]),
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values", "level-words-as-names"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
@@ -1646,3 +1656,9 @@ def test_a_row_major_table_with_values_in_words_stays_row_major():
             " | | 群众安全感 | 有所提高 | 显著提高 | 10 | 10\n | | 服务质量 | 良好 | 良好 | 10 | 10\n")
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [r.label.text for r in table.rows] == ["执法规范化水平", "群众安全感", "服务质量"]
+
+
+def test_a_level_word_opening_a_glued_row_under_another_category_opens_a_level_1():
+    (table,) = [t for t in find_tables(GLUED_LEVEL_WORD_NAMES) if t.kind == "performance"]
+    assert [(r.level1, r.level2) for r in table.rows] == [
+        ("产出指标", "数量指标"), ("满意度指标", None), ("满意度指标", "服务对象满意度指标")]
