@@ -88,29 +88,72 @@ def view_of(text: str) -> TextView:
 
 
 #: look-alike forms of Han characters that PDF fonts emit (Kangxi radicals ⼈ ⾏ ⽉, CJK radicals ⺠, compatibility
-#: ideographs): each is one character and reads as the one unified ideograph NFKC gives it
-_LOOKALIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+#: ideographs): each reads as the one unified ideograph NFKC gives it
+_LOOKALIKE = "[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]"
+#: an HTML character reference left in text taken from a web page (&nbsp; &ge; &#8805; &#x2265;)
+_ENTITY = "&(?:#\\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});"
+#: characters that take no place: zero-width spaces and joiners, a byte-order mark, a soft hyphen
+_INVISIBLE = "[\u200b-\u200d\u2060\ufeff\u00ad]"
+_UNREAD = re.compile(f"{_LOOKALIKE}|{_ENTITY}|{_INVISIBLE}")
 
 
-@lru_cache(maxsize=1)
-def _unified_table() -> dict[int, str]:
+@dataclass(frozen=True)
+class ReadingCopy:
+    """The text a report means where it is written otherwise: ``text[k]`` stands for ``source[begin[k]:stop[k]]``."""
+
+    source: str
+    text: str
+    begin: tuple[int, ...]
+    stop: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of ``text[start:end]`` (a character reference or an invisible character inside
+        it included)."""
+        if start >= end:
+            o = self.begin[start] if start < len(self.begin) else len(self.source)
+            return o, o
+        return self.begin[start], self.stop[end - 1]
+
+
+def reading_copy(text: str) -> ReadingCopy | None:
+    """``text`` as it reads, with a map back to it; None when it reads as written. A look-alike Han character of
+    a PDF font is the ideograph it stands for (执⾏率 → 执行率), an HTML character reference the character it
+    names (&ge; → ≥, &nbsp; → a space), and an invisible character is dropped (3\u200b00 → 300)."""
+    if not _UNREAD.search(text):
+        return None
+    import html
     import unicodedata
 
-    table = {}
-    for o in [*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0), *range(0xF900, 0xFB00)]:
-        n = unicodedata.normalize("NFKC", chr(o))
-        if len(n) == 1 and n != chr(o):
-            table[o] = n
-    return table
-
-
-def unified_ideographs(text: str) -> str:
-    """``text`` with the look-alike Han characters of PDF fonts written as the ideographs they stand for
-    (执⾏率 → 执行率, 6.8万⼈次 → 6.8万人次); one character for one, so every offset stays. ``text`` itself
-    when it has none."""
-    if not _LOOKALIKE.search(text):
-        return text
-    return text.translate(_unified_table())
+    out: list[str] = []
+    begin: list[int] = []
+    stop: list[int] = []
+    last = 0
+    for m in _UNREAD.finditer(text):
+        out.append(text[last:m.start()])
+        begin.extend(range(last, m.start()))
+        stop.extend(range(last + 1, m.start() + 1))
+        w = m.group(0)
+        if w.startswith("&") and len(w) > 1:
+            c = html.unescape(w)
+            c = w if len(c) != 1 or ord(c) < 32 and c not in "\t\n" else " " if c.isspace() else c
+        elif re.fullmatch(_INVISIBLE, w):
+            c = ""
+        else:
+            n = unicodedata.normalize("NFKC", w)
+            c = n if len(n) == 1 else w
+        if len(c) == len(w):  # kept as written, or one character for one
+            out.append(c)
+            begin.extend(range(m.start(), m.end()))
+            stop.extend(range(m.start() + 1, m.end() + 1))
+        elif c:  # one character for the whole reference
+            out.append(c)
+            begin.append(m.start())
+            stop.append(m.end())
+        last = m.end()
+    out.append(text[last:])
+    begin.extend(range(last, len(text)))
+    stop.extend(range(last + 1, len(text) + 1))
+    return ReadingCopy(text, "".join(out), tuple(begin), tuple(stop))
 
 
 def loose(word: str) -> str:

@@ -66,6 +66,10 @@ def test_quantity(text, value, unit):
 @pytest.mark.parametrize("text, comparator, value, unit, kind, yuan", [
     ("≥90%", ">=", 90.0, "%", "percent", None),
     ("≧90%", ">=", 90.0, "%", "percent", None),
+    ("＞＝90%", ">=", 90.0, "%", "percent", None),  # full-width, doubled signs
+    ("≥=90%", ">=", 90.0, "%", "percent", None),
+    ("=>90%", ">=", 90.0, "%", "percent", None),
+    ("＜＝5%", "<=", 5.0, "%", "percent", None),
     ("99台", None, 99.0, "台", "quantity", None),
     ("≤90万元", "<=", 90.0, "万元", "money", 900_000.0),
     ("1年", None, 1.0, "年", "quantity", None),
