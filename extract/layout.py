@@ -649,7 +649,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
     for m in pattern.finditer(view.norm):
         word = _squash(m.group(0))
         if word in role_of and not _FORMULA.match(view.norm, m.end()) \
-                and not (m.start() and _FORMULA_BEFORE.match(view.norm, m.start() - 1, m.start())):
+                and not (m.start() and _FORMULA_BEFORE.match(view.norm, m.start() - 1, m.start())) \
+                and not _in_formula(view.norm, m.start(), m.end()):
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
@@ -705,6 +706,20 @@ _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元|亿元|千元)\s*[)）]")
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
 _FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)")
 _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
+
+
+#: an operand of a formula in a cell: a sign of the formula before it, or after it inside the operand
+#: (=（实际支出资金/实际到位资金）×100%), with no cell break between
+_FORMULA_LEFT = re.compile(r"[=＝][^|｜\n=＝)）]{0,30}\Z")
+_FORMULA_RIGHT = re.compile(r"[\u4e00-\u9fff]{1,4}[/÷×*]")
+
+
+def _in_formula(norm: str, s: int, e: int) -> bool:
+    """Whether the word ``norm[s:e]`` is an operand inside a formula written in one cell
+    (预算执行率=（实际支出资金/实际到位资金）×100%): an = before it on its line with no cell break nor closing
+    bracket between, or a division or multiplication sign right after the rest of its operand."""
+    left = _FORMULA_LEFT.search(norm, max(0, s - 31), s)
+    return bool(left and not re.search(r"\s{2,}", left.group(0))) or bool(_FORMULA_RIGHT.match(norm, e))
 
 
 def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]

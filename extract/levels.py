@@ -33,12 +33,15 @@ def level_re() -> re.Pattern[str]:
     """Any level name, in simplified or traditional characters, spaces or line breaks allowed inside it."""
     lv = level_words()
     simplified = set(lv["level1"]) | set(lv["level2"])
-    words = sorted(simplified | {traditional(w) for w in simplified}, key=len, reverse=True)
+    words = simplified | {traditional(w) for w in simplified}
     # a long level-2 cell wrapped before its last character, 标 printed after the row's values
     # (服务对象满意度指 | 受益群众满意度≥90%… / 标)
     cut = {w[:-1] for w in lv["level2"] if len(w) >= 6 and w.endswith("指标")}
     cut |= {traditional(w) for w in cut}
-    alts = sorted([(w, loose(w)) for w in words] + [(w, loose(w) + r"(?!\s{0,3}[标標])") for w in cut],
+    # a level-2 name listed without 指标, written with it (产出数量指标)
+    suffixed = {w + "指标" for w in lv["level2"] if not w.endswith("指标") and w + "指标" not in simplified}
+    suffixed |= {traditional(w) for w in suffixed}
+    alts = sorted([(w, loose(w)) for w in words | suffixed] + [(w, loose(w) + r"(?!\s{0,3}[标標])") for w in cut],
                   key=lambda x: len(x[0]), reverse=True)
     return re.compile("|".join(p for _, p in alts))
 
@@ -55,6 +58,9 @@ def levels_in(text: str) -> tuple[str | None, str | None]:
     for m in level_re().finditer(text):
         w = _squash(m.group(0))
         w = w + "标" if w.endswith("指") and w + "标" in lv["level2"] else w  # 服务对象满意度指 / 标: wrapped
+        if w.endswith("指标") and w[:-2] in lv["level2"] and w not in lv["level2"]:
+            l2 = w  # 产出数量指标: a listed name written with 指标, as written
+            continue
         if w in lv["level2"] and not (w in lv["level1"] and l1 is None and w == "成本指标"):
             l2 = w + "指标" if w + "指标" in lv["level2"] else w  # 经济效益 → 经济效益指标; 资金管理 stays
         if w in lv["level1"] and w not in lv["level2"]:
@@ -70,6 +76,8 @@ def cell_levels(text: str) -> tuple[str | None, str | None] | None:
         return levels_in(core) if core not in ("成本指标",) else (None, "成本指标")
     if core + "指标" in lv["level2"]:
         return levels_in(core + "指标")  # 数量 → 数量指标
+    if core.endswith("指标") and core[:-2] in lv["level2"]:
+        return None, core  # 产出数量指标: a listed name written with 指标, as written
     return None
 
 

@@ -392,6 +392,19 @@ def test_header_words_of_a_formula_are_no_header():
     assert [t.kind for t in find_headers("三级指标 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10")] == ["performance"]
 
 
+def test_the_operands_of_a_formula_in_a_cell_start_no_table():
+    """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
+            "过程 | 资金管理 | 资金到位率 | 4 | 实际到位资金与预算资金的比率 | 资金到位率=（实际到位资金/预算资金）×100% | 4\n"
+            "过程 | 资金管理 | 预算执行率 | 4 | 项目预算资金是否按照计划执行 | 预算执行率=（实际支出资金/实际到位资金）×100% | 3.6\n"
+            "过程 | 资金管理 | 资金使用合规性 | 4 | 项目资金使用是否符合相关的财务管理制度规定 | 符合国家财经法规 | 4\n")
+    tables = find_tables(text)
+    assert [t.kind for t in tables] == ["performance"]
+    assert [(r.label.text, [(k, c.text) for k, c in r.cells]) for r in tables[0].rows] == [
+        ("资金到位率", [("weight", "4"), ("score", "4")]), ("预算执行率", [("weight", "4"), ("score", "3.6")]),
+        ("资金使用合规性", [("weight", "4"), ("score", "4")])]
+
+
 def test_fund_rows_inside_a_performance_form_are_fund_lines():
     """d08 (train): a form's 预算资金安排 part sits among its indicator rows; a fund label with one amount is a
     fund line (budget in the caption's unit), not an indicator row."""
