@@ -754,7 +754,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                     levels.see(*lv)
             elif role == "name" and t.kind != "empty":
                 name = Cell(t.start, t.end, t.text)
-            elif role in ("target", "actual", "weight", "score", "unit", "cmp", "index") and t.kind != "empty":
+            elif role in ("target", "actual", "weight", "score", "unit", "cmp", "index", "other") and t.kind != "empty":
                 cells.append((role, Cell(t.start, t.end, t.text)))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))

@@ -258,16 +258,20 @@ def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]])
     其中:中央补助 668.00): a fund row label with at most one amount. They leave the table and make a fund
     table of their own, each amount the line's ``budget`` in the caption's unit."""
     total_row = total_row_re()  # 合计 | 100: the table's points, not a fund line
+
+    def valued(r: Row) -> list[tuple[str, Cell]]:  # its cells under value columns (a text column's are none)
+        return [(k, c) for k, c in r.cells if k != "other"]
+
     funds = [r for r in table.rows if r.label is not None and grid.kind_of(r.label.text)[0] == "label"
              and not total_row.match(r.label.text.replace(" ", ""))
-             and len(r.cells) <= 1 and all(grid.kind_of(c.text)[0] in _AMOUNT_KINDS for _, c in r.cells)]
+             and len(valued(r)) <= 1 and all(grid.kind_of(c.text)[0] in _AMOUNT_KINDS for _, c in valued(r))]
     if not funds:
         return []
     table.rows = [r for r in table.rows if r not in funds]
     first = funds[0].label
-    t = _fund_table("budget", first.start, max(r.cells[-1][1].end if r.cells else r.label.end for r in funds))
+    t = _fund_table("budget", first.start, max(valued(r)[-1][1].end if valued(r) else r.label.end for r in funds))
     t.style, t.unit = "fields", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
-    t.rows = [Row(r.label, [("budget", c) for _, c in r.cells], line=grid.fund_line(r.label.text)) for r in funds]
+    t.rows = [Row(r.label, [("budget", c) for _, c in valued(r)], line=grid.fund_line(r.label.text)) for r in funds]
     return [t]
 
 

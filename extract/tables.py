@@ -256,6 +256,11 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         if points and total_row_re().match(doc.text[n_start:points.start()]):
             n_end = points.start()  # 总分(100分): the total row's name, its points no part of it
         ind = _replace(doc, "INDICATOR", n_start, n_end, level1=row.level1, level2=row.level2, table_row=True)
+        last = max((c.start for r, c in row.cells if r in ("target", "actual", "weight", "score")), default=-1)
+        for role, cell in row.cells:  # a text column before the values (评分标准, 指标解释) names no indicator nor
+            if role == "other" and cell.start < last:  # target; a reason after them is read as prose
+                doc.entities = [x for x in doc.entities if not (x.label in ("INDICATOR", "TARGET")
+                                                                and cell.start <= x.start and x.end <= cell.end)]
         total_row = bool(total_row_re().match(ind.text))
         if total_row:  # 总分 | 100 | 95: the form's total, under no category
             ind.attrs.update(level1=None, level2=None)

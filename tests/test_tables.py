@@ -400,7 +400,7 @@ def test_the_operands_of_a_formula_in_a_cell_start_no_table():
             "过程 | 资金管理 | 资金使用合规性 | 4 | 项目资金使用是否符合相关的财务管理制度规定 | 符合国家财经法规 | 4\n")
     tables = find_tables(text)
     assert [t.kind for t in tables] == ["performance"]
-    assert [(r.label.text, [(k, c.text) for k, c in r.cells]) for r in tables[0].rows] == [
+    assert [(r.label.text, [(k, c.text) for k, c in r.cells if k != "other"]) for r in tables[0].rows] == [
         ("资金到位率", [("weight", "4"), ("score", "4")]), ("预算执行率", [("weight", "4"), ("score", "3.6")]),
         ("资金使用合规性", [("weight", "4"), ("score", "4")])]
 
@@ -1675,3 +1675,13 @@ def test_a_level_word_opening_a_glued_row_under_another_category_opens_a_level_1
     (table,) = [t for t in find_tables(GLUED_LEVEL_WORD_NAMES) if t.kind == "performance"]
     assert [(r.level1, r.level2) for r in table.rows] == [
         ("产出指标", "数量指标"), ("满意度指标", None), ("满意度指标", "服务对象满意度指标")]
+
+
+def test_a_criteria_column_before_the_values_names_no_indicator_nor_target():
+    """评分标准 between the name and the values: its words and numbers are no indicator and no target."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 评分标准 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "产出指标 | 数量指标 | 新建污水管网长度 | 完成目标得满分，每少1公里扣1分 | ≥12公里 | 12.6公里 | 10 | 10\n"
+            "产出指标 | 质量指标 | 工程验收合格率 | 合格率100%得满分，每降低1%扣0.5分 | 100% | 100% | 10 | 10\n")
+    doc = run_text(text, "c")
+    assert [e.text for e in doc.entities if e.label == "INDICATOR"] == ["新建污水管网长度", "工程验收合格率"]
+    assert [e.text for e in doc.entities if e.label == "TARGET"] == ["≥12公里", "100%"]
