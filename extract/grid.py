@@ -463,6 +463,11 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
 
     # a token alone on its line (the rest of a cell wrapped onto it)
     alone = [t.brk >= 1 and (i + 1 == len(toks) or toks[i + 1].brk >= 1) for i, t in enumerate(toks)]
+    if under:  # … that stands under a column continues that column's cell, or is that column's: no other's
+        off = float(s["rows"]["off_column_alone"])
+        for k, c in enumerate(under):
+            if c is not None and alone[k]:
+                emit[k] = [e if i == c else e - off for i, e in enumerate(emit[k])]
     unit_column = any(c.role == "unit" for c in columns)
     NEG = -math.inf
     join = s["join"]
@@ -493,6 +498,9 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             if role in ("target", "actual") and _completes_value(toks[k - 1], t):  # 2023年12 / 月底前, ≥496公 / 里
                 return float(join["completed_value"])
             return math.inf
+        def placed_join(k: int, last: int) -> float:
+            """What joining token ``k`` to the cell of column ``last`` gains when it stands alone under it."""
+            return float(s["rows"]["under_column"]) if under and alone[k] and under[k] == last else 0.0
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -505,7 +513,7 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             if last >= 0 and t.brk == 0 and cur - j > nxt[si]:
                 nxt[si], ptr[si] = cur - j, (si, JOINED, False)
             # … or on the next line: the rest of the cell wrapped there (see wrap_cost below)
-            elif last >= 0 and t.brk == 1 and cur - (w := wrap_cost(columns[last].role)) > nxt[si]:
+            elif last >= 0 and t.brk == 1 and cur - (w := wrap_cost(columns[last].role) - placed_join(k, last)) > nxt[si]:
                 nxt[si], ptr[si] = cur - w, (si, JOINED, False)
             # the same row, a later column
             same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
@@ -618,23 +626,24 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
     for ls in starts:
         per_line[ls] = per_line.get(ls, 0) + 1
     out: list[int | None] = []
+    alone: list[int | None] = []  # the place of a token alone on its line (the rest of a wrapped cell)
     for t, ls in zip(toks, starts):
-        if per_line[ls] < 2 or t.start == t.end:
-            out.append(None)
-            continue
-        mid = at(ls, t.start, t.end)
-        out.append(min((abs(m - mid), i) for i, m in enumerate(mids))[1])
+        place = min((abs(m - at(ls, t.start, t.end)), i) for i, m in enumerate(mids))[1] if t.start < t.end else None
+        out.append(place if per_line[ls] >= 2 else None)
+        alone.append(place if per_line[ls] == 1 else None)
     # the places count only where the full rows (a cell in every column) stand under their heads, in order, or,
     # where no row is full, the rows that lack a few cells stand under theirs in order
     full = [ls for ls, n in per_line.items() if n == len(columns)]
     placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in full]
+    # (a token alone on its line is placed too, where the rows are)
+    both = [a if a is not None else b for a, b in zip(out, alone)]
     if full:
-        return out if sum(p == list(range(len(columns))) for p in placed) >= 0.8 * len(full) else None
+        return both if sum(p == list(range(len(columns))) for p in placed) >= 0.8 * len(full) else None
     most = [ls for ls, n in per_line.items() if n >= max(UNDER_MIN_CELLS, len(columns) - UNDER_MISSING)]
     placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in most]
     if not most or sum(all(a < b for a, b in zip(p, p[1:])) for p in placed) < 0.8 * len(most):
         return None
-    return out
+    return both
 
 
 #: without full rows, the places count where rows of this many cells at least, lacking at most UNDER_MISSING,

@@ -1685,3 +1685,18 @@ def test_a_criteria_column_before_the_values_names_no_indicator_nor_target():
     doc = run_text(text, "c")
     assert [e.text for e in doc.entities if e.label == "INDICATOR"] == ["新建污水管网长度", "工程验收合格率"]
     assert [e.text for e in doc.entities if e.label == "TARGET"] == ["≥12公里", "100%"]
+
+
+def test_the_rest_of_a_wrapped_cell_alone_under_its_column_stays_in_that_column():
+    """pdftotext -layout: a header word and a reason sentence wrapped onto lines of their own, far to the right,
+    are the rest of the last column's cells, not rows."""
+    text = (" 一级指标   二级指标   三级指标              年度指标值     实际完成值    分值    得分    偏差原因\n"
+            "                                                                                          分析及改\n"
+            "                                                                                          进措施\n"
+            " 产出指标   数量指标   培训人次              ≥500人次       620人次       10      9       受疫情影响，部分\n"
+            "                                                                                          培训延期举办\n"
+            " 效益指标   社会效益   就业率                ≥60%           62%           10      10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in table.rows] == ["培训人次", "就业率"]
+    assert [(k, c.text) for k, c in table.rows[0].cells if k != "other"] == [
+        ("target", "≥500人次"), ("actual", "620人次"), ("weight", "10"), ("score", "9")]
