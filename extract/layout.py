@@ -580,7 +580,7 @@ def _set_ends(text: str, tables: list[Table]) -> None:
     for i, t in enumerate(tables):
         t.end = tables[i + 1].start if i + 1 < len(tables) else len(text)
         t.style = separator_style(text, t)
-        if t.style == "pipe" and t.kind in ("fund", "performance"):
+        if t.style == "pipe" and t.kind == "fund":
             _unnamed_pipe_columns(text, t)
         if t.kind == "fund" and t.style in ("spaces", "one_line", "lines", "pipe") and body_glued(text, t):
             t.style = "glued"
@@ -590,15 +590,14 @@ def _set_ends(text: str, tables: list[Table]) -> None:
 
 
 def _unnamed_pipe_columns(text: str, table: Table) -> None:
-    """The cells of a fund or performance table's one-line pipe header that hold no header word (人均（元）, 占比,
-    完成率): columns of role other, so that the rows' values keep their places; the header ends after the last of them. The
+    """The cells of a fund table's one-line pipe header that hold no header word (人均（元）, 占比): columns of
+    role other, so that the rows' amounts keep their places; the header ends after the last of them. The
     column's word leaves out its unit note (人均), which :func:`column_units` reads."""
     if not table.columns or "\n" in text[table.start:table.header_end]:
         return
     line_end = text.find("\n", table.header_end)
     line_end = len(text) if line_end < 0 else line_end
-    values = [c.start for c in table.columns if c.end > c.start
-              and c.role not in ("label", "other", "index", "name", "level1", "level2")]
+    values = [c.start for c in table.columns if c.end > c.start and c.role not in ("label", "other", "index")]
     if not values:
         return
     first = min(values)  # the cells before the first amount column are the row labels' (项目名称) and codes

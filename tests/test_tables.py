@@ -1700,13 +1700,3 @@ def test_the_rest_of_a_wrapped_cell_alone_under_its_column_stays_in_that_column(
     assert [r.label.text for r in table.rows] == ["培训人次", "就业率"]
     assert [(k, c.text) for k, c in table.rows[0].cells if k != "other"] == [
         ("target", "≥500人次"), ("actual", "620人次"), ("weight", "10"), ("score", "9")]
-
-
-def test_a_pipe_header_cell_without_header_word_is_a_column_of_its_own():
-    """完成率 names no slot: its cell keeps its place, so that the actual stays the 实际完成值 cell."""
-    text = ("一级指标 | 二级指标 | 三级指标 | 年度目标值 | 实际完成值 | 完成率 | 是否达成\n"
-            "产出指标 | 数量指标 | 补贴性职业技能培训人次 | ≥3万人次 | 3.42万人次 | 114% | 是\n"
-            "产出指标 | 质量指标 | 培训合格率 | ≥85% | 88.6% | 104.2% | 是\n")
-    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
-    assert [(r.label.text, r.cell("target").text, r.cell("actual").text) for r in table.rows] == [
-        ("补贴性职业技能培训人次", "≥3万人次", "3.42万人次"), ("培训合格率", "≥85%", "88.6%")]
