@@ -31,7 +31,7 @@ from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .numbers import normalize_width
 from .schema import TOTAL_LINE
-from .textview import TextView, loose, view_of
+from .textview import TextView, loose, normalize, view_of
 
 #: roles of value columns that fill no slot: a coefficient (得分系数), a target adjusted during the year (调整指标值)
 NO_SLOT = ("extra", "adjusted")
@@ -81,7 +81,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.unit = _unit_under(text, t, tables, captions)  # 注：金额单位为万元 under the table
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
-    forms = score_fields(text, tables) + transposed_funds(text, view, tables, captions) + allocations \
+    forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
+        + allocations \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
     for t in tables:  # styles were set with the ends
         one_row = field_row(text, t) if t.kind == "fund" else None
@@ -565,6 +566,56 @@ def score_fields(text: str, tables: list[Table]) -> list[Table]:
         t.rows = [Row(label, [("actual", points)])]
         out.append(t)
     return out
+
+
+def head_rows(text: str, tables: list[Table]) -> list[Table]:
+    """Indicators written as a row of heads with their values in the row below, a cell per line, outside the
+    tables (a 基础数据表's 财政供养人员情况: 编制数 / 实际在职人数 / 控制率, then 46 / 50 / 108.70%): as many
+    heads as values, each head a short name (a year before it, 2023 年, no part of it), each value one number
+    with its unit; as a table of kind ``field`` whose rows are the heads with their values as ``actual``."""
+    cells = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t|")), m.group(0).strip(" \t|"))
+             for m in re.finditer(r"[^\n]+", text) if m.group(0).strip(" \t|")]
+    inside = [(t.start, t.end) for t in tables]
+    out: list[Table] = []
+    i = 0
+    while i < len(cells):
+        k = i
+        while k < len(cells) and _HEAD_CELL.fullmatch(cells[k][1]) and not level_re_().search(cells[k][1]):
+            k += 1
+        n = k - i
+        values = cells[k:k + n]
+        if not HEAD_ROW_MIN <= n <= HEAD_ROW_MAX or len(values) < n \
+                or not all(grid.kind_of(v)[0] in _HEAD_VALUE_KINDS for _, v in values) \
+                or any(a <= cells[i][0] < b for a, b in inside) or _in_header_words(cells[i:k]):
+            i = max(i + 1, k)  # a run of heads is read whole or not at all
+            continue
+        rows = []
+        for (a, head), (b, value) in zip(cells[i:k], values):
+            year = _HEAD_YEAR.match(head)
+            a += year.end() if year else 0
+            rows.append(Row(Cell(a, a + len(head) - (year.end() if year else 0), text[a:a + len(head) - (year.end() if year else 0)]),
+                            [("actual", Cell(b, b + len(value), value))]))
+        t = Table("field", [Column("name", "", rows[0].label.start, rows[-1].label.end)], cells[i][0],
+                  rows[-1].label.end, values[-1][0] + len(values[-1][1]))
+        t.rows = rows
+        out.append(t)
+        i = k + n
+    return out
+
+
+#: a head of a row of heads: a short name, a year before it allowed (2023 年实际在职人数); no bracket (a caption's
+#: unit: 财政供养人员情况(人))
+_HEAD_CELL = re.compile(r"(?:\d{4}\s*年)?[\u4e00-\u9fff]{2,12}")
+_HEAD_YEAR = re.compile(r"\d{4}\s*年")
+_HEAD_VALUE_KINDS = ("number", "points", "percent", "quantity")
+#: a row of heads holds this many
+HEAD_ROW_MIN, HEAD_ROW_MAX = 2, 6
+
+
+def _in_header_words(cells: list[tuple[int, str]]) -> bool:
+    """Whether cells hold a table's header words (年初预算数, 实际完成值, 分值): no row of indicator heads."""
+    pattern, role_of = _header_re()
+    return any(_squash(m.group(0)) in role_of for _, c in cells for m in pattern.finditer(normalize(c)))
 
 
 @lru_cache(maxsize=1)

@@ -1700,3 +1700,18 @@ def test_the_rest_of_a_wrapped_cell_alone_under_its_column_stays_in_that_column(
     assert [r.label.text for r in table.rows] == ["培训人次", "就业率"]
     assert [(k, c.text) for k, c in table.rows[0].cells if k != "other"] == [
         ("target", "≥500人次"), ("actual", "620人次"), ("weight", "10"), ("score", "9")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 基础数据表's staffing block: heads a cell per line, then their values
+    ("财政供养人员情况(人)\n\n编制数\n\n2023 年实际在职人数\n\n控制率\n\n46\n\n50\n\n108.70%\n\n经费控制情况(万元)\n",
+     [("编制数", "46", "QUANTITY"), ("实际在职人数", "50", "QUANTITY"), ("控制率", "108.70%", "PERCENT")]),
+    # heads with fewer values, or a table's header words, are no such row
+    ("编制数\n实际在职人数\n控制率\n46\n50\n", []),
+    ("年初预算数\n全年预算数\n120\n118\n", []),
+])
+def test_a_row_of_heads_with_their_values_below_gives_each_head_its_actual(text, expected):
+    doc = run_text(text, "h")
+    by = doc.entity_by_id()
+    got = [(by[r.head].text, by[r.tail].text, by[r.tail].label) for r in doc.relations if r.slot == "actual"]
+    assert got == expected
