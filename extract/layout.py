@@ -84,6 +84,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
         + allocations \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
+    forms += field_pairs(text, tables + forms)
     for t in tables:  # styles were set with the ends
         one_row = field_row(text, t) if t.kind == "fund" else None
         if one_row:  # the total line as fields, then the rows below it read as a grid
@@ -601,6 +602,42 @@ def head_rows(text: str, tables: list[Table]) -> list[Table]:
         out.append(t)
         i = k + n
     return out
+
+
+def field_pairs(text: str, tables: list[Table]) -> list[Table]:
+    """A form's fields written a cell per line with a bar after each cell (项目金额 | / 25,674.55万元 |, 人员编制 |
+    / 5 |), outside the tables: a label cell that is a short name, then a cell of one value, are an indicator
+    with its actual; a label of a code, a phone number or a date (预算单位代码, 联系电话) is none."""
+    inside = [(t.start, t.end) for t in tables]
+    cells = [(c.start, c.end) for t in tables for r in t.rows for _, c in r.cells]
+    out: list[Table] = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    for (a, label_line), (b, value_line) in zip(lines, lines[1:]):
+        if not (_BARRED.fullmatch(label_line) and _BARRED.fullmatch(value_line)):
+            continue
+        label, value = label_line.strip(" \t|"), value_line.strip(" \t|")
+        if not _HEAD_CELL.fullmatch(label) or _HEAD_YEAR.match(label) or _code_label_re().search(label) \
+                or level_re_().search(label) or grid.kind_of(label)[0] != "text" or _in_header_words([(a, label)]) \
+                or grid.kind_of(value)[0] not in _HEAD_VALUE_KINDS + ("money",) or any(x <= a < y for x, y in inside):
+            continue
+        a += label_line.index(label)
+        b += value_line.index(value)
+        if any(x < b + len(value) and b < y for x, y in cells):
+            continue  # a table's cell already (a fund row 团区委 | 70.18 read by its table)
+        t = Table("field", [Column("name", "", a, a + len(label))], a, a + len(label), b + len(value))
+        t.rows = [Row(Cell(a, a + len(label), label), [("actual", Cell(b, b + len(value), value))])]
+        out.append(t)
+    return out
+
+
+#: a line that is one cell and its bar: 项目金额 |
+_BARRED = re.compile(r"[ \t]*[^|\s][^|]*?[ \t]*\|[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def _code_label_re() -> re.Pattern[str]:
+    """Labels of codes, phone numbers and dates (tagger.toml code_labels): no field with a value."""
+    return re.compile("|".join(map(re.escape, load_data("tagger.toml")["values"]["code_labels"])))
 
 
 #: a head of a row of heads: a short name, a year before it allowed (2023 年实际在职人数); no bracket (a caption's

@@ -1715,3 +1715,12 @@ def test_a_row_of_heads_with_their_values_below_gives_each_head_its_actual(text,
     by = doc.entity_by_id()
     got = [(by[r.head].text, by[r.tail].text, by[r.tail].label) for r in doc.relations if r.slot == "actual"]
     assert got == expected
+
+
+def test_form_fields_a_cell_per_line_with_bars_give_each_label_its_value():
+    text = ("项目名称 |\n城区污水处理项目 |\n项目金额 |\n25,674.55万元 |\n联系电话 |\n0731-5812345 |\n"
+            "人员编制 |\n5 |\n实有人数 |\n6 |\n")
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, by[r.tail].text, by[r.tail].label) for r in doc.relations if r.slot == "actual"] == [
+        ("项目金额", "25,674.55万元", "MONEY"), ("人员编制", "5", "QUANTITY"), ("实有人数", "6", "QUANTITY")]
