@@ -566,7 +566,7 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     head_end = text.find("\n", head)
     if _PIPES.search(text, head, len(text) if head_end < 0 else head_end):
         return _pipe_places(text, toks, columns)
-    for width in (len, _display_width):
+    for width in (len, display_width):
         out = _places(text, toks, columns, width)
         if out is not None:
             return out
@@ -609,7 +609,7 @@ def _pipe_places(text: str, toks: list[Token], columns: list[Column]) -> list[in
             and labels.get(a, 0) <= 1 and t.start < t.end else None for t, (a, _) in zip(toks, lines)]
 
 
-def _display_width(s: str) -> int:
+def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
@@ -965,10 +965,12 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
         j = labels_from(i)
         k = values_from(j)
         labels, values = toks[i:j], toks[j:k]
-        if len(labels) < 2 and i == 0:  # … or the body opens with the numbers, then the labels
+        if len(labels) < 2 and i == 0:  # … or the body opens with the numbers (more than one row's), then the labels
             j = values_from(i)
             k = labels_from(j)
             values, labels = toks[i:j], toks[j:k]
+            if len(values) <= len(roles):
+                labels = []  # an unlabelled total row's cells, then rows left empty
         if len(labels) < 2 or not values or len(values) % len(labels) or len(values) // len(labels) > len(roles):
             out.append(toks[i])
             i += 1

@@ -802,16 +802,15 @@ _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
 
 #: an operand of a formula in a cell: a sign of the formula before it, or after it inside the operand
 #: (=（实际支出资金/实际到位资金）×100%), with no cell break between
-_FORMULA_LEFT = re.compile(r"[=＝][^|｜\n=＝)）]{0,30}\Z")
+_FORMULA_LEFT = re.compile(r"[=＝][^|｜\s=＝)）。，；：:]{0,30}\Z")
 _FORMULA_RIGHT = re.compile(r"[\u4e00-\u9fff]{1,4}[/÷×*]")
 
 
 def _in_formula(norm: str, s: int, e: int) -> bool:
     """Whether the word ``norm[s:e]`` is an operand inside a formula written in one cell
-    (预算执行率=（实际支出资金/实际到位资金）×100%): an = before it on its line with no cell break nor closing
-    bracket between, or a division or multiplication sign right after the rest of its operand."""
-    left = _FORMULA_LEFT.search(norm, max(0, s - 31), s)
-    return bool(left and not re.search(r"\s{2,}", left.group(0))) or bool(_FORMULA_RIGHT.match(norm, e))
+    (预算执行率=（实际支出资金/实际到位资金）×100%): an = before it with no space, cell break, closing bracket or
+    sentence mark between, or a division or multiplication sign right after the Han rest of its operand."""
+    return bool(_FORMULA_LEFT.search(norm, max(0, s - 31), s)) or bool(_FORMULA_RIGHT.match(norm, e))
 
 
 def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]
@@ -1982,7 +1981,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)
             name = _without_wrapped_tail(text, name, rows[-1] if rows else None, widest)
-            widest = max([widest, *(len(x.strip()) for x in name.text.split("\n"))])
+            widest = max([widest, *(grid.display_width(x.strip()) for x in name.text.split("\n"))])
             name, extra = _name_tail(text, name, before)
             total = bool(total_row_re().match(name.text))
             split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
@@ -2048,17 +2047,18 @@ def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int
     """A glued name without the lines at its head that end the row before it, wrapped after that row's
     values (建档立卡家庭经济困难学生≥2100人2156人1010 / 资助人数 / 发放资助资金金额≥315万元…; the row before's
     name stays its first line, the one span it can have). The row before wrapped when its name's last line is
-    as wide as the widest name line so far (the column's width); a line of it carried over is narrower, while a
-    name wrapped before its own values (全县农村饮水安全工程维 / 修养护处数≥15处…) opens with a full-width line."""
+    as wide as the widest name line so far (the column's width, in display width: a Han character two columns,
+    PM2.5 one each); a line of it carried over is narrower, while a name wrapped before its own values
+    (全县农村饮水安全工程维 / 修养护处数≥15处…) opens with a full-width line."""
     lines = name.text.split("\n")
     if before is None or before.label is None or len(lines) < 2:
         return name
     cut = 0
     while len(lines) > 1 and _LEVEL_TAIL.fullmatch(lines[0].strip()):  # 服务对象满意度指 / … / 标
         cut += len(lines.pop(0)) + 1
-    width = len(before.label.text.split("\n")[-1].strip())
-    for line in lines[:-1] if width >= max(widest - 1, 4) else []:
-        if len(line.strip()) >= width - 1:
+    width = grid.display_width(before.label.text.split("\n")[-1].strip())
+    for line in lines[:-1] if width >= max(widest - 2, 8) else []:
+        if grid.display_width(line.strip()) >= width - 2:
             break
         cut += len(line) + 1
     return _cell(text, name.start + cut, name.end) if cut else name
@@ -2329,8 +2329,9 @@ def _better_ahead(text: str, k: int, end: int, slots: list[str], score: float | 
     cfg = _SPLIT_SCORES
     if score is not None and score >= cfg["confident"]:
         return False
-    if score is not None and _LINE_END.match(text, k):
-        return False  # 享受资助人数210010 | 资金支出率95%10: a run that ends its line ends its row
+    end_of_line = _LINE_END.match(text, k)
+    if score is not None and end_of_line and not _unit_at(text, end_of_line.end()):
+        return False  # 享受资助人数210010 | 资金支出率95%10: a run that ends its line ends its row (not …共计35 / 家的…)
     level_re = level_re_()
     j = k
     while True:
@@ -2446,7 +2447,7 @@ def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tup
 def _description_tail_re() -> re.Pattern[str]:
     """A text cell between a glued name and its values, from its first word (达到预计值, 实现全覆盖) to the end."""
     words = load_data("layout.toml")["glued"]["description_openers"]
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]*$")
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]*(?<![率数量度性额比])$")  # not 目标任务实现率
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,7 @@ def level_re() -> re.Pattern[str]:
     # a level-2 name listed without 指标, written with it (产出数量指标)
     suffixed = {w + "指标" for w in lv["level2"] if not w.endswith("指标") and w + "指标" not in simplified}
     suffixed |= {traditional(w) for w in suffixed}
-    alts = sorted([(w, loose(w)) for w in words | suffixed] + [(w, loose(w) + r"(?!\s{0,3}[标標])") for w in cut],
+    alts = sorted([(w, loose(w)) for w in words | suffixed] + [(w, loose(w) + r"(?!\s{0,3}[标標数數导導引南])") for w in cut],
                   key=lambda x: len(x[0]), reverse=True)
     return re.compile("|".join(p for _, p in alts))
 
@@ -125,7 +125,9 @@ class LevelTracker:
         lv = level_words()
         if w in lv["level1"] and w in lv["level2"]:
             parents = lv.get("level2_under", {}).get(w)
-            if next_is_level or self.level1 is None or parents is not None and self.level1 not in parents:
+            if w == self.level1 and not next_is_level:
+                self.level2 = w  # 满意度指标 | 满意度指标: the level 1 written again as its level 2
+            elif next_is_level or self.level1 is None or parents is not None and self.level1 not in parents:
                 self.see(w, None)
             else:
                 self.level2 = w

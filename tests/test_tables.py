@@ -1724,3 +1724,45 @@ def test_form_fields_a_cell_per_line_with_bars_give_each_label_its_value():
     by = doc.entity_by_id()
     assert [(by[r.head].text, by[r.tail].text, by[r.tail].label) for r in doc.relations if r.slot == "actual"] == [
         ("项目金额", "25,674.55万元", "MONEY"), ("人员编制", "5", "QUANTITY"), ("实有人数", "6", "QUANTITY")]
+
+
+# inputs a review of the session's changes found read worse; each is read as before them, or better
+REVIEWED = [
+    ("a name line as wide in print as the row before it, half-width characters counted narrow",
+     "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标新增PM2.5自动监测站点数≥10个10个1010\n"
+     "城乡集中式饮用水水源地水\n质监测覆盖率≥95%96%1010\n",
+     ["新增PM2.5自动监测站点数", "城乡集中式饮用水水源地水\n质监测覆盖率"]),
+    ("a name wrapped after a number whose unit opens the next line",
+     "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标覆盖乡镇卫生院及村卫生室共计35\n"
+     "家的设备配置率≥95%96%1010\n质量指标资金发放准确率100%100%1010\n",
+     ["覆盖乡镇卫生院及村卫生室共计35\n家的设备配置率", "资金发放准确率"]),
+    ("an empty 指标说明 cell: 实现率 ends the name",
+     "一级指标二级指标三级指标指标说明年度指标值实际完成值分值得分\n产出指标数量指标享受资助人数达到预计值≥2100人2156人1010\n"
+     "质量指标年度目标任务实现率≥95%96%1010\n",
+     ["享受资助人数", "年度目标任务实现率"]),
+    ("a formula in a note on the header's line",
+     "项目支出绩效自评表 评分方法：得分=分值×完成率。 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+     "产出指标 数量指标 移动警务通 99台 99台 10 10 效益指标 社会效益指标 社区戒毒社区康复人员报到执行率 ≥90% 95% 20 20\n",
+     ["移动警务通", "社区戒毒社区康复人员报到执行率"]),
+]
+
+
+@pytest.mark.parametrize("case, text, names", REVIEWED, ids=[c for c, _, _ in REVIEWED])
+def test_reviewed_inputs_read_as_before_or_better(case, text, names):
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [r.label.text for r in table.rows if r.cells] == names
+    assert all(r.cell("target") is not None and r.cell("score") is not None for r in table.rows)
+
+
+def test_a_level_1_written_again_as_its_level_2():
+    text = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n效益指标社会效益指标群众安全感提升≥90%95%2020\n"
+            "满意度指标满意度指标群众满意度≥90%96%1010\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level1, r.level2) for r in table.rows] == [("效益指标", "社会效益指标"), ("满意度指标", "满意度指标")]
+
+
+def test_an_unlabelled_total_row_before_empty_labelled_rows_stays_the_total():
+    text = ("项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n90\n90\n89.974\n10\n99.97%\n9.9\n"
+            "其中：当年财政拨款\n上年结转资金\n其他资金\n")
+    assert fund_lines(run_text(text, "x"))[0] == ("年度资金总额", {
+        "budget_initial": "90", "budget": "90", "spent": "89.974", "weight": "10", "rate": "99.97%", "score": "9.9"})
