@@ -1766,3 +1766,10 @@ def test_an_unlabelled_total_row_before_empty_labelled_rows_stays_the_total():
             "其中：当年财政拨款\n上年结转资金\n其他资金\n")
     assert fund_lines(run_text(text, "x"))[0] == ("年度资金总额", {
         "budget_initial": "90", "budget": "90", "spent": "89.974", "weight": "10", "rate": "99.97%", "score": "9.9"})
+
+
+def test_last_years_columns_of_a_fund_table_fill_no_field():
+    text = ("金额单位：万元\n经费控制情况 | 上年决算数 | 本年预算数 | 本年决算数\n三公经费 | 9.84 | 9.50 | 8.67\n"
+            "公用经费 | 268.40 | 275.00 | 262.19\n")
+    assert fund_lines(run_text(text, "x")) == [("三公经费", {"budget": "9.50", "spent": "8.67"}),
+                                               ("公用经费", {"budget": "275.00", "spent": "262.19"})]
