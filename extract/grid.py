@@ -884,7 +884,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = index_words()
-    toks = _labels_apart(_side_by_side(toks), value_roles)
+    toks = _labels_apart(_side_by_side(_labels_over_amounts(toks)), value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     for row in _cells(text, align(toks, columns, "fund", under=under)):
@@ -941,6 +941,33 @@ def _head_words() -> tuple[str, ...]:
     w = load_data("tables.toml")
     words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _labels_over_amounts(toks: list[Token]) -> list[Token]:
+    """A line of fund row labels and nothing else, over a line of as many amounts (年度资金总额 | 本年财政拨款 | …
+    over | 265.00 | 245.00 | …, a declaration form's fund lines side by side): each label with the amount under
+    it, in row order."""
+    def line_from(j: int) -> int:  # the end of the line that starts at j
+        k = j + 1
+        while k < len(toks) and toks[k].brk == 0:
+            k += 1
+        return k
+
+    out, i = [], 0
+    while i < len(toks):
+        j = line_from(i)
+        line = [t for t in toks[i:j] if t.kind != "empty"]
+        k = line_from(j) if j < len(toks) else j
+        below = [t for t in toks[j:k] if t.kind != "empty"]
+        if len(line) >= 2 and all(t.kind == "label" for t in line) and len(below) == len(line) \
+                and all(t.kind in FUND_VALUE_KINDS for t in below):
+            for label, value in zip(line, below):
+                out += [replace(label, brk=max(label.brk, 1)), replace(value, brk=0)]
+            i = k
+            continue
+        out += toks[i:j]
+        i = j
+    return out
 
 
 def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:

@@ -1773,3 +1773,13 @@ def test_last_years_columns_of_a_fund_table_fill_no_field():
             "公用经费 | 268.40 | 275.00 | 262.19\n")
     assert fund_lines(run_text(text, "x")) == [("三公经费", {"budget": "9.50", "spent": "8.67"}),
                                                ("公用经费", {"budget": "275.00", "spent": "262.19"})]
+
+
+@pytest.mark.parametrize("text", [
+    "项目资金（万元） | 年度资金总额 | 本年财政拨款 | 上年结转资金 | 其他资金\n | 265.00 | 245.00 | 20.00 | 0\n",
+    "项目资金（万元）    年度资金总额    本年财政拨款    上年结转资金    其他资金\n                265.00          245.00          20.00           0\n",
+], ids=["pipe", "spaces"])
+def test_fund_lines_side_by_side_over_their_amounts(text):
+    lines = fund_lines(run_text(text, "x"))
+    assert lines[:3] == [("年度资金总额", {"budget": "265.00"}), ("本年财政拨款", {"budget": "245.00"}),
+                         ("上年结转资金", {"budget": "20.00"})]
