@@ -1783,3 +1783,9 @@ def test_fund_lines_side_by_side_over_their_amounts(text):
     lines = fund_lines(run_text(text, "x"))
     assert lines[:3] == [("年度资金总额", {"budget": "265.00"}), ("本年财政拨款", {"budget": "245.00"}),
                          ("上年结转资金", {"budget": "20.00"})]
+
+
+def test_a_fund_table_ends_at_the_forms_goal_row():
+    text = ("项目资金（万元） | 年度资金总额 | 5600.00\n | 其他资金 | 0\n"
+            "总体目标 | 确保城乡居民应保尽保，财政补助资金及时足额拨付。\n")
+    assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "其他资金"]
