@@ -1885,7 +1885,8 @@ _SPLIT_SCORES: dict[str, Any] = load_data("layout.toml")["glued"]
 def glued_rows(text: str, header: Table) -> list[Row]:
     """Rows of a table whose cells are glued (:func:`_glued_rows`), read with the line breaks that a PDF's
     wrapping put inside a value taken out (:func:`unwrapped`); each cell at its offsets in ``text``."""
-    body, origin = unwrapped(text, header.header_end, header.end)
+    indexed = bool(header.columns) and header.columns[0].role == "index"
+    body, origin = unwrapped(text, header.header_end, header.end, indexed)
     if len(body) == header.end - header.header_end:
         return _glued_rows(text, header)
     joined = text[:header.header_end] + body
@@ -1905,9 +1906,9 @@ def glued_rows(text: str, header: Table) -> list[Row]:
 _WRAP = re.compile(r"[ \t]*\n(?:\d{1,3}、)?[ \t]*")
 
 
-def unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def unwrapped(text: str, start: int, end: int, indexed: bool = False) -> tuple[str, list[int]]:
     """``text[start:end]`` without the line breaks that wrap a value of a glued row, and for each character
-    kept its offset in ``text``."""
+    kept its offset in ``text``; ``indexed``: a number opening a line is a row's (序号), no value's rest."""
     out, origin, i = [], [], start
     for m in _WRAP.finditer(text, start, end):
         a, b = m.start(), m.end()
@@ -1916,7 +1917,7 @@ def unwrapped(text: str, start: int, end: int) -> tuple[str, list[int]]:
                              or before in _DIGITS and after in "%％"
                              or before in _DIGITS and (n := _unit_at(text, b)) and b + n < end
                              and (text[b + n] in _DIGITS or text[b + n] in _CMP_CHARS))
-        if inside and not (m.group(0).strip() and after not in _DIGITS) and not _row_start(text, b):
+        if inside and not (m.group(0).strip() and after not in _DIGITS) and not _row_start(text, b, indexed):
             out.append(text[i:a])
             origin.extend(range(i, a))
             i = b
@@ -1933,6 +1934,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     (``指标1免费发放…``) belongs to the name; spaces and line breaks inside a run are page breaks.
     """
     roles = row_slots(header)
+    indexed = bool(header.columns) and header.columns[0].role == "index"  # 序号: each row opens with its number
     slots = [r for r in roles if r in ("target", "actual", "weight", "score", *NO_SLOT)]
     before = roles[:roles.index(slots[0])] if slots else []
     # a text column between value columns (分值 | 评价内容 | 得分): two runs, the text between them
@@ -1976,7 +1978,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             if date and (len(_HAN.findall(text[start:j])) >= 2 or start == j and _HAN.match(text, date.end())):
                 j = date.end()  # 2021年11月30日前完成资金支付, 12月底之前完成: a date inside or at the start of a name
                 continue
-            k = _run_end(text, j, end)
+            k = _run_end(text, j, end, indexed)
             while start < j and text[start] in _LABEL_MARKS:
                 start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)
@@ -2035,7 +2037,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
         if rows and rows[-1].cells[-1][1].end == j:
             i = j  # after a row: where its run was read to end
         else:
-            i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end), i + 1)
+            i = max(j if j < end and level_re.match(text, j) else _run_end(text, j, end, indexed), i + 1)
     return rows
 
 
@@ -2379,11 +2381,13 @@ def _date_re() -> re.Pattern[str]:
 _RUN_BREAK = re.compile(r"\s*\n\d{1,3}、(?=[" + re.escape(_DIGITS + _CMP_CHARS) + r"])|\s+(?!\d+(?:[、．]|\.(?!\d)))(?=["
                         + re.escape(_DIGITS + _CMP_CHARS) + "])")
 
-def _row_start(text: str, i: int) -> bool:
+def _row_start(text: str, i: int, indexed: bool = False) -> bool:
     """Whether the line that goes on at ``i`` starts a glued row with a number (2发放培训资料: the row's number;
     5G基站建设数量: a name): one or two digits, then a word that is no unit and no level name; not the rest of
     a value wrapped onto it (1 / 010, 320 / 人次, the score 10 / 10产出指标…)."""
     m = _ROW_START.match(text, i)
+    if m and indexed and _HAN.match(text, m.end()):
+        return True  # under a 序号 column a row opens with its number, before its level names too
     return bool(m) and not _unit_at(text, m.end()) and not level_re_().match(text, m.end())
 
 
@@ -2398,8 +2402,9 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[、.．]?$")
 _ROW_LABEL_ONLY = re.compile(r"^(?:指标\s*\d*|\d+[、.．]?)?$")
 
 
-def _run_end(text: str, j: int, end: int) -> int:
-    """Where the run of values starting at ``text[j]`` ends (spaces between its groups included)."""
+def _run_end(text: str, j: int, end: int, indexed: bool = False) -> int:
+    """Where the run of values starting at ``text[j]`` ends (spaces between its groups included); ``indexed``:
+    the table has a row-number column (序号), so a number opening the next line is the next row's."""
     k = j
     while k < end:
         word = _cmp_before_re().match(text, k) or _cmp_after_re().match(text, k)
@@ -2414,7 +2419,7 @@ def _run_end(text: str, j: int, end: int) -> int:
         elif k > j and text[k - 1] in _DIGITS and _spaced_unit(text, k):
             k += _spaced_unit(text, k)
         elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)) \
-                and not ("\n" in gap.group(0) and _row_start(text, gap.end())):
+                and not ("\n" in gap.group(0) and _row_start(text, gap.end(), indexed)):
             k = gap.end()
         elif text[k] in _RANGE_MARKS and (groups := _value_runs(text[j:k])) and groups[-1][2] == k - j \
                 and (r := _range_end(text[j:end], groups[-1][0], groups[-1][1], k - j)) > k - j:

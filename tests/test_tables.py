@@ -1789,3 +1789,14 @@ def test_a_fund_table_ends_at_the_forms_goal_row():
     text = ("项目资金（万元） | 年度资金总额 | 5600.00\n | 其他资金 | 0\n"
             "总体目标 | 确保城乡居民应保尽保，财政补助资金及时足额拨付。\n")
     assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "其他资金"]
+
+
+def test_glued_rows_under_a_row_number_column_open_with_their_number():
+    """序号: a row's number opens its line, before its level names too (3质量指标…), never the end of the run above."""
+    text = ("序号一级指标二级指标三级指标年度指标值实际完成值分值得分\n1产出指标数量指标享受资助人数≥2100人2156人1010\n"
+            "2发放资助资金金额≥315万元323.4万元1010\n3质量指标资助对象认定准确率100%100%1010\n"
+            "4效益指标社会效益指标适龄学生因贫辍学人数0人0人2020\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level2, r.label.text, r.cell("target").text, r.cell("score").text) for r in table.rows] == [
+        ("数量指标", "享受资助人数", "≥2100人", "10"), ("数量指标", "发放资助资金金额", "≥315万元", "10"),
+        ("质量指标", "资助对象认定准确率", "100%", "10"), ("社会效益指标", "适龄学生因贫辍学人数", "0人", "20")]
