@@ -2439,13 +2439,23 @@ def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tup
         elif role == "unit":
             m = _unit_tail_re().search(text, name.start, end)
         elif role == "other" and role is before[-1] and not cells:
-            m = _description_tail_re().search(text, name.start + 2, end)
+            m = _repeated_name(text, name.start, end) or _description_tail_re().search(text, name.start + 2, end)
         else:
             continue
         if m and m.end() == end and m.start() > name.start:
             cells.insert(0, (role, Cell(m.start(), end, text[m.start():end])))
             end = m.start()
     return (_cell(text, name.start, end) if cells else name), cells
+
+
+def _repeated_name(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The description cell of a glued name that opens by repeating the name (享受资助人数 | 享受资助人数达到预计值):
+    a match from the repeat to ``end``, the longest name of three characters or more repeated; None if none is."""
+    cell = text[start:end]
+    for n in range(len(cell) // 2, 2, -1):
+        if cell[n:].startswith(cell[:n]):
+            return re.compile(r".+", re.S).match(text, start + n, end)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1800,3 +1800,13 @@ def test_glued_rows_under_a_row_number_column_open_with_their_number():
     assert [(r.level2, r.label.text, r.cell("target").text, r.cell("score").text) for r in table.rows] == [
         ("数量指标", "享受资助人数", "≥2100人", "10"), ("数量指标", "发放资助资金金额", "≥315万元", "10"),
         ("质量指标", "资助对象认定准确率", "100%", "10"), ("社会效益指标", "适龄学生因贫辍学人数", "0人", "20")]
+
+
+def test_a_glued_content_column_after_the_name_is_cut_off_it():
+    """指标内容 between the name and the values: a description that repeats the name, or opens with 按标准, is its own."""
+    text = ("一级指标二级指标三级指标指标内容分值年度指标值实际完成值得分\n"
+            "产出指标数量指标享受资助人数享受资助人数达到预计值10210021569\n"
+            "发放资助资金金额按标准足额发放资助资金10315万元323.4万元10\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, r.cell("target").text) for r in table.rows] == [
+        ("享受资助人数", "2100"), ("发放资助资金金额", "315万元")]
