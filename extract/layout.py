@@ -585,7 +585,10 @@ def head_rows(text: str, tables: list[Table]) -> list[Table]:
             k += 1
         n = k - i
         values = cells[k:k + n]
+        after = cells[k + n][1] if k + n < len(cells) else ""
         if not HEAD_ROW_MIN <= n <= HEAD_ROW_MAX or len(values) < n \
+                or not all(_head_name_end().search(c) for _, c in cells[i:k]) \
+                or i > 0 and _unread_head(cells[i - 1][1]) or after and grid.kind_of(after)[0] in _HEAD_VALUE_KINDS \
                 or not all(grid.kind_of(v)[0] in _HEAD_VALUE_KINDS for _, v in values) \
                 or any(a <= cells[i][0] < b for a, b in inside) or _in_header_words(cells[i:k]):
             i = max(i + 1, k)  # a run of heads is read whole or not at all
@@ -617,6 +620,8 @@ def field_pairs(text: str, tables: list[Table]) -> list[Table]:
             continue
         label, value = label_line.strip(" \t|"), value_line.strip(" \t|")
         if not _HEAD_CELL.fullmatch(label) or _HEAD_YEAR.match(label) or _code_label_re().search(label) \
+                or any(w in label for w in load_data("layout.toml")["heads"]["not_field"]) \
+                or re.fullmatch(r"(?:19|20)\d\d|\d{9,}", value.replace(" ", "")) \
                 or level_re_().search(label) or grid.kind_of(label)[0] != "text" or _in_header_words([(a, label)]) \
                 or grid.kind_of(value)[0] not in _HEAD_VALUE_KINDS + ("money",) or any(x <= a < y for x, y in inside):
             continue
@@ -638,6 +643,18 @@ _BARRED = re.compile(r"[ \t]*[^|\s][^|]*?[ \t]*\|[ \t]*")
 def _code_label_re() -> re.Pattern[str]:
     """Labels of codes, phone numbers and dates (tagger.toml code_labels): no field with a value."""
     return re.compile("|".join(map(re.escape, load_data("tagger.toml")["values"]["code_labels"])))
+
+
+@lru_cache(maxsize=1)
+def _head_name_end() -> re.Pattern[str]:
+    """How the name of a measured head ends (layout.toml [heads] name_end: 编制数, 控制率, 公用经费)."""
+    return re.compile(load_data("layout.toml")["heads"]["name_end"])
+
+
+def _unread_head(cell: str) -> bool:
+    """Whether the cell before a row of heads may be a head not read as one (PM2.5平均浓度, 第一部分 部门概况): short,
+    no caption's bracket."""
+    return len(cell) <= 14 and not re.search(r"[(（]", cell) and bool(_HAN.search(cell))
 
 
 #: a head of a row of heads: a short name, a year before it allowed (2023 年实际在职人数); no bracket (a caption's
@@ -802,15 +819,16 @@ _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
 
 #: an operand of a formula in a cell: a sign of the formula before it, or after it inside the operand
 #: (=（实际支出资金/实际到位资金）×100%), with no cell break between
-_FORMULA_LEFT = re.compile(r"[=＝][^|｜\s=＝)）。，；：:]{0,30}\Z")
+_FORMULA_LEFT = re.compile(r"[=＝][^|｜\n=＝)）。，；：:]{0,30}\Z")
 _FORMULA_RIGHT = re.compile(r"[\u4e00-\u9fff]{1,4}[/÷×*]")
 
 
 def _in_formula(norm: str, s: int, e: int) -> bool:
     """Whether the word ``norm[s:e]`` is an operand inside a formula written in one cell
-    (预算执行率=（实际支出资金/实际到位资金）×100%): an = before it with no space, cell break, closing bracket or
-    sentence mark between, or a division or multiplication sign right after the Han rest of its operand."""
-    return bool(_FORMULA_LEFT.search(norm, max(0, s - 31), s)) or bool(_FORMULA_RIGHT.match(norm, e))
+    (预算执行率=（实际支出资金/实际到位资金）×100%): an = before it with no cell break (| or two spaces), closing
+    bracket or sentence mark between, or a division or multiplication sign right after the Han rest of its operand."""
+    left = _FORMULA_LEFT.search(norm, max(0, s - 31), s)
+    return bool(left and not re.search(r"\s{2,}", left.group(0))) or bool(_FORMULA_RIGHT.match(norm, e))
 
 
 def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]
@@ -2386,7 +2404,7 @@ def _row_start(text: str, i: int, indexed: bool = False) -> bool:
     5G基站建设数量: a name): one or two digits, then a word that is no unit and no level name; not the rest of
     a value wrapped onto it (1 / 010, 320 / 人次, the score 10 / 10产出指标…)."""
     m = _ROW_START.match(text, i)
-    if m and indexed and _HAN.match(text, m.end()):
+    if m and indexed and level_re_().match(text, m.end()):
         return True  # under a 序号 column a row opens with its number, before its level names too
     return bool(m) and not _unit_at(text, m.end()) and not level_re_().match(text, m.end())
 
@@ -2462,7 +2480,7 @@ def _repeated_name(text: str, start: int, end: int) -> re.Match[str] | None:
 def _description_tail_re() -> re.Pattern[str]:
     """A text cell between a glued name and its values, from its first word (达到预计值, 实现全覆盖) to the end."""
     words = load_data("layout.toml")["glued"]["description_openers"]
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]*(?<![率数量度性额比])$")  # not 目标任务实现率
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]{2,}$")  # not 目标任务实现 | 率
 
 
 @lru_cache(maxsize=1)

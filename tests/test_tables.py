@@ -1803,10 +1803,44 @@ def test_glued_rows_under_a_row_number_column_open_with_their_number():
 
 
 def test_a_glued_content_column_after_the_name_is_cut_off_it():
-    """指标内容 between the name and the values: a description that repeats the name, or opens with 按标准, is its own."""
+    """指标内容 between the name and the values: a description that repeats the name, or opens with 达到 and goes
+    on, is its own; a name that holds 按时 or ends 实现率 stays whole."""
     text = ("一级指标二级指标三级指标指标内容分值年度指标值实际完成值得分\n"
             "产出指标数量指标享受资助人数享受资助人数达到预计值10210021569\n"
-            "发放资助资金金额按标准足额发放资助资金10315万元323.4万元10\n")
+            "受助学生满意度达到较高满意度10≥90%96%10\n工资按时发放实现按月足额发放10100%100%10\n"
+            "年度目标任务实现率10≥95%96%10\n")
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.label.text, r.cell("target").text) for r in table.rows] == [
-        ("享受资助人数", "2100"), ("发放资助资金金额", "315万元")]
+        ("享受资助人数", "2100"), ("受助学生满意度", "≥90%"), ("工资按时发放", "100%"), ("年度目标任务实现率", "≥95%")]
+
+
+
+@pytest.mark.parametrize("text", [
+    "空气质量\nPM2.5平均浓度\n优良天数\n达标天数\n空气质量综合指数\n35\n320\n310\n3.8\n",  # a head not read among them
+    "目录\n第一部分 部门概况\n主要职能\n机构设置\n人员构成\n2\n4\n6\n",  # a table of contents
+    "考核结果\n张晓明\n李建国\n王秀英\n86\n92\n78\n",  # names and scores
+])
+def test_rows_of_heads_do_not_fire_on_other_lists(text):
+    assert not [r for r in run_text(text, "h").relations if r.slot == "actual"]
+
+
+def test_form_fields_of_no_measure_give_no_value():
+    text = "传真 |\n84567890 |\n评价年度 |\n2023 |\n开户账号 |\n6222021234567890123 |\n附件 |\n3 |\n项目金额 |\n120万元 |\n"
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, by[r.tail].text) for r in doc.relations] == [("项目金额", "120万元")]
+
+
+def test_a_formula_written_with_spaces_in_a_cell_starts_no_fund_table():
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标说明 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "效益指标 | 经济效益指标 | 预算执行率 | 预算执行率 = 实际支出 / 全年预算数 × 100% | ≥95% | 98% | 20 | 19\n"
+            "满意度指标 | 服务对象满意度指标 | 群众满意度 | 问卷调查 | ≥90% | 95% | 10 | 10\n")
+    assert [t.kind for t in find_tables(text)] == ["performance"]
+
+
+def test_under_a_row_number_column_a_wrapped_value_is_no_row_number():
+    text = ("序号一级指标二级指标三级指标年度指标值实际完成值分值得分\n1产出指标数量指标新增覆盖乡镇数≥12个\n12个2020\n"
+            "2质量指标工程验收合格率100%100%2020\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.label.text, r.cell("target").text, r.cell("actual").text) for r in table.rows] == [
+        ("新增覆盖乡镇数", "≥12个", "12个"), ("工程验收合格率", "100%", "100%")]
