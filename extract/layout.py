@@ -2043,7 +2043,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             # 指标1 | 免费发放原原种: the number belongs to the row label, the name starts after it
             # (指标1 | 2021年11月30日前…: before a date, the label's number has one or two digits)
             date = next((m for d in (1, 2) if (m := _date_re().match(text, j + d))), None)
-            if _LATIN.match(text, k) and _ROW_LABEL_ONLY.match(name.text) and not _unit_at(text, k):
+            if _LATIN.match(text, k) and not _unit_at(text, k) and (_ROW_LABEL_ONLY.match(name.text) or "\n" in text[start:j]):
                 j = k  # 5G基站建设数量, 3D打印: a number that a Latin letter goes on from is part of the name
                 continue
             if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)):
@@ -2059,6 +2059,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     return rows
 
 
+#: a line that opens with a number or a Latin letter
+_OPENS_WITH_NUMBER = re.compile(r"[0-9A-Za-z０-９]")
 #: the end of a level-2 cell wrapped after the row's values (服务对象满意度指 / 标)
 _LEVEL_TAIL = re.compile(r"指?[标標]")
 
@@ -2077,9 +2079,9 @@ def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int
     while len(lines) > 1 and _LEVEL_TAIL.fullmatch(lines[0].strip()):  # 服务对象满意度指 / … / 标
         cut += len(lines.pop(0)) + 1
     width = grid.display_width(before.label.text.split("\n")[-1].strip())
-    for line in lines[:-1] if width >= max(widest - 2, 8) else []:
-        if grid.display_width(line.strip()) >= width - 2:
-            break
+    for n, line in enumerate(lines[:-1] if width >= max(widest - 2, 8) else []):
+        if grid.display_width(line.strip()) >= width - 2 or _OPENS_WITH_NUMBER.match(lines[n + 1].strip()):
+            break  # (惠及 / 3个乡镇群众出行: a name goes on with a number, it does not open with one)
         cut += len(line) + 1
     return _cell(text, name.start + cut, name.end) if cut else name
 
