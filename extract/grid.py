@@ -747,14 +747,16 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     levels = LevelTracker()
     out: list[Row] = []
     under = _under(text, toks, columns) if spaced else None
+    wrapped = _wrapped_levels(text, toks, columns, under) if under else {}
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
             role = columns[col].role
             if t.kind.startswith("level") and role in ("level1", "level2"):
-                heading = (points_heading(t.text) or _other_level(t.text)) if t.kind == "level" else None
-                lv = cell_levels(normalize(t.text)) or ((heading, None) if heading else None)
+                written = wrapped.get(t.start, t.text)  # 满意度指 / 标: a level cell wrapped onto the next line
+                heading = (points_heading(written) or _other_level(written)) if t.kind == "level" else None
+                lv = cell_levels(normalize(written)) or ((heading, None) if heading else None)
                 if lv and t.kind == "level" and role == "level1":  # 满意度指标: what its column says
                     levels.see(lv[1] or lv[0], None)
                 elif lv and t.kind == "level":
@@ -767,6 +769,31 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                 cells.append((role, Cell(t.start, t.end, t.text)))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
+    return out
+
+
+def _wrapped_levels(text: str, toks: list[Token], columns: list[Column], under: list[int | None]) -> dict[int, str]:
+    """Level cells of a space-aligned table wrapped onto the next line in their column (满意度指 over 标, 服务对象
+    over 满意度指标): the first piece takes the kind of the whole level name and, by its start, the whole name; the
+    rest is an empty cell. Tokens are changed in place."""
+    out: dict[int, str] = {}
+    line_of = [text.count("\n", 0, t.start) for t in toks]
+    # where a token starts on its line, in display width: a wrapped cell's lines start where it starts
+    col_of = [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+    for k, t in enumerate(toks):
+        c = under[k]
+        if c is None or columns[c].role not in ("level1", "level2") or t.kind == "empty" or not _HAN.match(t.text):
+            continue
+        nxt = next((m for m in range(k + 1, len(toks)) if line_of[m] > line_of[k]
+                    and abs(col_of[m] - col_of[k]) <= 1 and toks[m].kind != "empty"), None)
+        if nxt is None or line_of[nxt] != line_of[k] + 1:
+            continue
+        whole = normalize(t.text + toks[nxt].text).replace(" ", "").replace("\n", "")
+        own = cell_levels(normalize(t.text))
+        if cell_levels(whole) and (own is None or len(normalize(t.text)) < len(whole) and not kind_of(t.text)[0].startswith("level2")):
+            t.kind = kind_of(whole)[0]
+            toks[nxt].kind = "empty"
+            out[t.start] = whole
     return out
 
 

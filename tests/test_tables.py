@@ -1848,3 +1848,15 @@ def test_under_a_row_number_column_a_wrapped_value_is_no_row_number():
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.label.text, r.cell("target").text, r.cell("actual").text) for r in table.rows] == [
         ("新增覆盖乡镇数", "≥12个", "12个"), ("工程验收合格率", "100%", "100%")]
+
+
+def test_a_level_cell_wrapped_in_its_column_of_a_space_aligned_table_is_one_level():
+    text = ("  一级指标  二级指标  三级指标                          年度指标值        实际完成值    分值  得分\n"
+            "  效益指标  社会效益  群众出行便利程度                  明显提升          明显提升      20    20\n"
+            "            指标\n"
+            "  满意度指  服务对象  乘客满意度                        ≥90%              93%           10    10\n"
+            "  标        满意度指\n"
+            "            标\n")
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
+        ("效益指标", "社会效益指标", "群众出行便利程度"), ("满意度指标", "服务对象满意度指标", "乘客满意度")]
