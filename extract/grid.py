@@ -1214,6 +1214,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
         score -= UNMARKED_CUT * sum(_end_cost(run[a:b], decimals) for a, b in cut[:-1] if run[b:b + 1] not in _RUN_SEPARATORS)
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
+        points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
+        score -= OVER_POINTS * sum(1 for role, t in cells if role in ("weight", "score") and (t.number or 0) > points)
         if score > best:
             best, best_cells = score, cells
     return best_cells
@@ -1224,6 +1226,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
 UNMARKED_CUT = 1.0
 #: the cost of an amount written with other decimals than the row's first amount (86.97 | 86.9)
 MIXED_DECIMALS = 0.7
+#: the cost of a weight or score of more points than a form has (372.416835 | 10, not 372.41 | 683510)
+OVER_POINTS = 5.0
 
 
 def _end_cost(number: str, decimals: int = 2) -> float:

@@ -107,6 +107,9 @@ def test_traditional_characters_read_like_simplified(shape):
      ["500", "480", "480", "465.5", "96.98%"]),
     ("1,234,567.891,234,567.891,200,000.001097.20%9.72", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
      ["1,234,567.89", "1,234,567.89", "1,200,000.00", "10", "97.20%", "9.72"]),
+    # an amount with six decimals before the points: no weight of more points than a form has (683510)
+    ("350.00380.50372.4168351097.87%9.79", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
+     ["350.00", "380.50", "372.416835", "10", "97.87%", "9.79"]),
 ])
 def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     assert [t.text for _, t in split_glued_fund(run, roles)] == expected
