@@ -1200,6 +1200,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
     more than two decimals costing a little per extra decimal.
     """
     best, best_cells = -math.inf, []
+    points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
     kinds: dict[str, tuple[str, float | None]] = {}  # the same pieces come back in many cuts
     for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
         toks = []
@@ -1214,7 +1215,6 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
         score -= UNMARKED_CUT * sum(_end_cost(run[a:b], decimals) for a, b in cut[:-1] if run[b:b + 1] not in _RUN_SEPARATORS)
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
-        points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
         score -= OVER_POINTS * sum(1 for role, t in cells if role in ("weight", "score") and (t.number or 0) > points)
         if score > best:
             best, best_cells = score, cells
