@@ -777,7 +777,8 @@ def _wrapped_levels(text: str, toks: list[Token], columns: list[Column], under: 
     over 满意度指标): the first piece takes the kind of the whole level name and, by its start, the whole name; the
     rest is an empty cell. Tokens are changed in place."""
     out: dict[int, str] = {}
-    line_of = [text.count("\n", 0, t.start) for t in toks]
+    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks))) \
+        if toks else []  # each token's line, counted from the first token's (tokens in text order)
     # where a token starts on its line, in display width: a wrapped cell's lines start where it starts
     col_of = [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
     for k, t in enumerate(toks):
@@ -804,18 +805,20 @@ _VALUE_KINDS = ("goal", "percent", "money", "quantity", "points", "number")
 
 
 @lru_cache(maxsize=1)
-def _value_words() -> frozenset[str]:
-    """Values written in words (tables.toml [names] qualitative and yes_no, and each degree word before each
-    change word)."""
+def qualitative_words() -> frozenset[str]:
+    """Values written in words (tables.toml [names] qualitative), and each degree word before each change
+    word (有效 + 减轻, 明显 + 减轻: qualitative_degrees × qualitative_changes)."""
     names = load_data("tables.toml")["names"]
-    return frozenset(names["qualitative"]) | frozenset(names["yes_no"]) \
-        | {d + c for d in names["qualitative_degrees"] for c in names["qualitative_changes"]}
+    made = {d + c for d in names["qualitative_degrees"] for c in names["qualitative_changes"]}
+    return frozenset(names["qualitative"]) | made
 
 
 def _in_words(cell: str) -> bool:
-    """Whether a text cell is a value in words (tables.toml qualitative words, 效果良好) or a date (12月底前)."""
+    """Whether a text cell is a value in words (:func:`qualitative_words`, 效果良好; a yes-no answer, 是) or a
+    date (12月底前)."""
     norm = normalize(cell).replace(" ", "")
-    return norm in _value_words() or bool(_date_value().fullmatch(norm))
+    return norm in qualitative_words() or norm in load_data("tables.toml")["names"]["yes_no"] \
+        or bool(_date_value().fullmatch(norm))
 
 
 @lru_cache(maxsize=1)

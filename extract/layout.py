@@ -1903,8 +1903,7 @@ _SPLIT_SCORES: dict[str, Any] = load_data("layout.toml")["glued"]
 def glued_rows(text: str, header: Table) -> list[Row]:
     """Rows of a table whose cells are glued (:func:`_glued_rows`), read with the line breaks that a PDF's
     wrapping put inside a value taken out (:func:`unwrapped`); each cell at its offsets in ``text``."""
-    indexed = bool(header.columns) and header.columns[0].role == "index"
-    body, origin = unwrapped(text, header.header_end, header.end, indexed)
+    body, origin = unwrapped(text, header.header_end, header.end, _numbered(header))
     if len(body) == header.end - header.header_end:
         return _glued_rows(text, header)
     joined = text[:header.header_end] + body
@@ -1922,6 +1921,11 @@ def glued_rows(text: str, header: Table) -> list[Row]:
 #: a line break inside a glued value: a number, comparator or point before it, and after it a digit, a % or a
 #: unit that the run goes on after (320\n人次1010, ≥\n95%, 36.\n5公里; a numbered line's number taken out too)
 _WRAP = re.compile(r"[ \t]*\n(?:\d{1,3}、)?[ \t]*")
+
+
+def _numbered(header: Table) -> bool:
+    """Whether a table's first column is its rows' numbers (序号): each row opens with its number."""
+    return bool(header.columns) and header.columns[0].role == "index"
 
 
 def unwrapped(text: str, start: int, end: int, indexed: bool = False) -> tuple[str, list[int]]:
@@ -1952,7 +1956,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     (``指标1免费发放…``) belongs to the name; spaces and line breaks inside a run are page breaks.
     """
     roles = row_slots(header)
-    indexed = bool(header.columns) and header.columns[0].role == "index"  # 序号: each row opens with its number
+    indexed = _numbered(header)
     slots = [r for r in roles if r in ("target", "actual", "weight", "score", *NO_SLOT)]
     before = roles[:roles.index(slots[0])] if slots else []
     # a text column between value columns (分值 | 评价内容 | 得分): two runs, the text between them
@@ -2256,32 +2260,23 @@ def _empty_marks() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def qualitative_words() -> frozenset[str]:
-    """Values written in words (tables.toml [names] qualitative), and each degree word before each change
-    word (有效 + 减轻, 明显 + 减轻: qualitative_degrees × qualitative_changes)."""
-    names = table_words()["names"]
-    made = {d + c for d in names["qualitative_degrees"] for c in names["qualitative_changes"]}
-    return frozenset(names["qualitative"]) | made
-
-
-@lru_cache(maxsize=1)
 def _said_word_re() -> re.Pattern[str]:
     """A value word (达标, 已完成) or an empty cell's mark (—, /) between two runs of a glued row."""
-    words = [*qualitative_words(), *table_words()["names"]["empty_cell"]]
+    words = [*grid.qualitative_words(), *table_words()["names"]["empty_cell"]]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
 def _date_then_word_re() -> re.Pattern[str]:
     """A target date then an actual in words at the end of a glued name (完成时间2023年12月底前按时完成)."""
-    alt = "|".join(map(re.escape, sorted(qualitative_words(), key=len, reverse=True)))
+    alt = "|".join(map(re.escape, sorted(grid.qualitative_words(), key=len, reverse=True)))
     return re.compile(f"({_one_date_re().pattern})({alt})$")
 
 
 @lru_cache(maxsize=1)
 def _qualitative_pair_re() -> re.Pattern[str]:
     """Two value words at the end of a glued name: a target and an actual written in words (显著提高明显提高)."""
-    words = qualitative_words()
+    words = grid.qualitative_words()
     alt = "|".join(map(re.escape, sorted((w for w in words if len(w) >= 2), key=len, reverse=True)))
     whole = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(rf"(?!(?:{whole})$)({alt})({alt})$")  # not one listed word cut in two (显著 | 提高)

@@ -28,7 +28,7 @@ from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_i
                    prose_goals, prose_slot_cues)
 from .relations import RelationModel
 from .tables import read_tables
-from .textview import ReadingCopy, reading_copy
+from .textview import TextView, reading_copy
 from .tagger import baseline, is_value_text, repair_indicator, snap_to_numbers, split_coordinated, trim_indicator
 from .values import fill_unitless_money, parse_value
 
@@ -45,7 +45,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     dropped (:func:`extract.link.drop_unlinked_indicators`) unless ``keep_unlinked``.
     """
     copy = reading_copy(text)  # 执⾏率 read as 执行率, &ge; as ≥; the output quotes the text as written
-    doc = read_layout(Document(doc_id=doc_id, text=copy.text if copy else text, source=source))
+    doc = read_layout(Document(doc_id=doc_id, text=copy.norm if copy else text, source=source))
     add_entities(doc, (tagger or baseline)(doc))
     read_tables(doc)
     fill_unitless_money(doc)
@@ -63,12 +63,12 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     return doc
 
 
-def _quote_source(doc: Document, copy: ReadingCopy) -> None:
+def _quote_source(doc: Document, copy: TextView) -> None:
     """Offsets and texts of ``doc``, read on its reading copy, as they stand in the text as written."""
-    doc.text = copy.source
+    doc.text = copy.text
     for e in doc.entities:
         e.start, e.end = copy.span(e.start, e.end)
-        e.text = copy.source[e.start:e.end]
+        e.text = copy.text[e.start:e.end]
     for f in doc.funds:
         if f.start is not None and f.end is not None:
             f.start, f.end = copy.span(f.start, f.end)

@@ -56,18 +56,21 @@ def normal_char(c: str) -> str:
 
 @dataclass(frozen=True)
 class TextView:
-    """``norm`` is the normalized text; ``origin[i]`` the offset in ``text`` of ``norm[i]``."""
+    """``norm`` is the normalized text; ``origin[i]`` the offset in ``text`` of ``norm[i]``, and ``stop[i]``, where
+    one character of the view stands for several of the text (&ge; → ≥), the end of what it stands for."""
 
     text: str
     norm: str
     origin: tuple[int, ...]
+    stop: tuple[int, ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original offsets of ``norm[start:end]`` (glosses inside it included)."""
+        """The original offsets of ``norm[start:end]`` (glosses, character references and invisible characters
+        inside it included)."""
         if start >= end:
             o = self.origin[start] if start < len(self.origin) else len(self.text)
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.stop[end - 1] if self.stop else self.origin[end - 1] + 1
 
     def at(self, pos: int) -> int:
         """The view offset of original offset ``pos`` (the first view character at or after it)."""
@@ -97,26 +100,8 @@ _INVISIBLE = "[\u200b-\u200d\u2060\ufeff\u00ad]"
 _UNREAD = re.compile(f"{_LOOKALIKE}|{_ENTITY}|{_INVISIBLE}")
 
 
-@dataclass(frozen=True)
-class ReadingCopy:
-    """The text a report means where it is written otherwise: ``text[k]`` stands for ``source[begin[k]:stop[k]]``."""
-
-    source: str
-    text: str
-    begin: tuple[int, ...]
-    stop: tuple[int, ...]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The source offsets of ``text[start:end]`` (a character reference or an invisible character inside
-        it included)."""
-        if start >= end:
-            o = self.begin[start] if start < len(self.begin) else len(self.source)
-            return o, o
-        return self.begin[start], self.stop[end - 1]
-
-
-def reading_copy(text: str) -> ReadingCopy | None:
-    """``text`` as it reads, with a map back to it; None when it reads as written. A look-alike Han character of
+def reading_copy(text: str) -> TextView | None:
+    """``text`` as it reads (the view's ``norm``), with a map back to it; None when it reads as written. A look-alike Han character of
     a PDF font is the ideograph it stands for (执⾏率 → 执行率), an HTML character reference the character it
     names (&ge; → ≥, &nbsp; → a space), and an invisible character is dropped (3\u200b00 → 300)."""
     if not _UNREAD.search(text):
@@ -153,7 +138,7 @@ def reading_copy(text: str) -> ReadingCopy | None:
     out.append(text[last:])
     begin.extend(range(last, len(text)))
     stop.extend(range(last + 1, len(text) + 1))
-    return ReadingCopy(text, "".join(out), tuple(begin), tuple(stop))
+    return TextView(text, "".join(out), tuple(begin), tuple(stop))
 
 
 def loose(word: str) -> str:

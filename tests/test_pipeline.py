@@ -235,23 +235,3 @@ def test_the_operands_of_a_reckoning_are_no_values():
     money = [e.text for e in doc.entities if e.label == "MONEY"]
     assert "25000元" in money and "10000元" in money
     assert not any(e.text.rstrip("=") in ("5000", "500") for e in doc.entities if e.label != "INDICATOR")
-
-
-@pytest.mark.parametrize("written, unified", [
-    # a PDF font's Kangxi radicals (⾏ U+2F8F, ⼈ U+2F08, ⾦ U+2FA6): the fund columns, the unit, the row label
-    ("项目资金（万元）\n年初预算数 | 全年预算数 | 全年执\u2f8f数 | 执\u2f8f率\n年度资\u2fa6总额 | 2350.6 | 2410.8 | 2398.12 | 99.47%\n"
-     "全年培训6.8万\u2f08次。\n",
-     "项目资金（万元）\n年初预算数 | 全年预算数 | 全年执行数 | 执行率\n年度资金总额 | 2350.6 | 2410.8 | 2398.12 | 99.47%\n"
-     "全年培训6.8万人次。\n"),
-])
-def test_look_alike_han_characters_read_as_the_ideographs_they_stand_for(written, unified):
-    def facts(doc):
-        by = doc.entity_by_id()
-        return ([(e.label, e.start, e.end, e.attrs) for e in doc.entities],
-                [(f.line, {k: by[v].attrs.get("yuan") for k, v in f.cells.items() if v}) for f in doc.funds])
-
-    got, want = run_text(written, "w"), run_text(unified, "u")
-    assert facts(got) == facts(want)
-    assert [f for f in facts(got)[1] if f[1]]  # the fund line is read, with its amounts
-    assert all(written[e.start:e.end] == e.text for e in got.entities)  # the output quotes the text as written
-    assert any(e.text == "6.8万\u2f08次" and e.attrs["unit"] == "人次" for e in got.entities)

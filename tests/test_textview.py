@@ -17,15 +17,15 @@ from extract.textview import reading_copy
 ])
 def test_reading_copy_reads_what_is_meant(written, reads):
     copy = reading_copy(written)
-    assert (copy.text if copy else written) == reads
+    assert (copy.norm if copy else written) == reads
 
 
 def test_reading_copy_maps_every_span_back_to_the_text_as_written():
     written = "资金执行率&ge;95&#37;，支出1\u200b20&nbsp;万元"
     copy = reading_copy(written)
-    a = copy.text.index("≥95%")
+    a = copy.norm.index("≥95%")
     assert written[slice(*copy.span(a, a + 4))] == "&ge;95&#37;"
-    b = copy.text.index("120 万元")
+    b = copy.norm.index("120 万元")
     assert written[slice(*copy.span(b, b + 6))] == "1\u200b20&nbsp;万元"
     assert reading_copy("没有要换的字") is None
 
@@ -46,3 +46,23 @@ def test_a_report_with_references_reads_like_its_clean_twin(written, clean):
     assert facts(got) == facts(run_text(clean, "c"))
     assert all(written[e.start:e.end] == e.text for e in got.entities)
     assert {e.text for e in got.entities if e.label == "TARGET"} == {"&#8805;95&#37;"}
+
+
+@pytest.mark.parametrize("written, unified", [
+    # a PDF font's Kangxi radicals (⾏ U+2F8F, ⼈ U+2F08, ⾦ U+2FA6): the fund columns, the unit, the row label
+    ("项目资金（万元）\n年初预算数 | 全年预算数 | 全年执\u2f8f数 | 执\u2f8f率\n年度资\u2fa6总额 | 2350.6 | 2410.8 | 2398.12 | 99.47%\n"
+     "全年培训6.8万\u2f08次。\n",
+     "项目资金（万元）\n年初预算数 | 全年预算数 | 全年执行数 | 执行率\n年度资金总额 | 2350.6 | 2410.8 | 2398.12 | 99.47%\n"
+     "全年培训6.8万人次。\n"),
+])
+def test_look_alike_han_characters_read_as_the_ideographs_they_stand_for(written, unified):
+    def facts(doc):
+        by = doc.entity_by_id()
+        return ([(e.label, e.start, e.end, e.attrs) for e in doc.entities],
+                [(f.line, {k: by[v].attrs.get("yuan") for k, v in f.cells.items() if v}) for f in doc.funds])
+
+    got, want = run_text(written, "w"), run_text(unified, "u")
+    assert facts(got) == facts(want)
+    assert [f for f in facts(got)[1] if f[1]]  # the fund line is read, with its amounts
+    assert all(written[e.start:e.end] == e.text for e in got.entities)  # the output quotes the text as written
+    assert any(e.text == "6.8万\u2f08次" and e.attrs["unit"] == "人次" for e in got.entities)
