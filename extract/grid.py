@@ -1254,19 +1254,23 @@ def _row_decimals(numbers: list[str]) -> int:
     return places[0] if len(places) > 1 and len(set(places)) == 1 else 2
 
 
-def _cuts(run: str, pos: int, room: int) -> list[list[tuple[int, int]]]:
-    """Every way of cutting ``run[pos:]`` into at most ``room`` well-formed numbers."""
+def _cuts(run: str, pos: int, room: int, memo: dict[tuple[int, int], list] | None = None) -> list[list[tuple[int, int]]]:
+    """Every way of cutting ``run[pos:]`` into at most ``room`` well-formed numbers (``memo``: the cuts of each
+    rest of the run already found)."""
     if pos == len(run):
         return [[]]
     if run[pos] in _RUN_SEPARATORS:
-        return _cuts(run, pos + 1, room)  # a space, or the dash of an empty cell: no number goes across it
+        return _cuts(run, pos + 1, room, memo)  # a space, or the dash of an empty cell: no number goes across it
     if room == 0:
         return []
-    out = []
-    for end in range(pos + 1, len(run) + 1):
-        if _GLUED_NUMBER.fullmatch(run, pos, end) and (end == len(run) or run[end] not in _UNIT_AFTER):
-            out += [[(pos, end), *rest] for rest in _cuts(run, end, room - 1)]
-    return out
+    memo = {} if memo is None else memo
+    if (pos, room) not in memo:
+        out = []
+        for end in range(pos + 1, len(run) + 1):
+            if _GLUED_NUMBER.fullmatch(run, pos, end) and (end == len(run) or run[end] not in _UNIT_AFTER):
+                out += [[(pos, end), *rest] for rest in _cuts(run, end, room - 1, memo)]
+        memo[pos, room] = out
+    return memo[pos, room]
 
 
 def _rate_agrees(placed: dict[str, Token]) -> bool | None:

@@ -86,7 +86,7 @@ def view_of(text: str) -> TextView:
         for i in range(m.start(), m.end()):
             keep[i] = False
     origin = tuple(i for i, k in enumerate(keep) if k)
-    norm = "".join(normal_char(text[i]) for i in origin)
+    norm = _translate(text) if len(origin) == len(text) else _translate("".join(text[i] for i in origin))
     return TextView(text, norm, origin)
 
 
@@ -150,4 +150,18 @@ def normalize(text: str) -> str:
     """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
     if "(" in text:
         text = GLOSS.sub("", text)
-    return "".join(normal_char(c) for c in text)
+    return _translate(text)
+
+
+#: :func:`normal_char` of every character met so far, as a table for ``str.translate``
+_NORMAL: dict[int, str] = {}
+_KNOWN: set[str] = set()
+
+
+def _translate(text: str) -> str:
+    """``text`` with every character in normal form (:func:`normal_char`), in one pass of ``str.translate``."""
+    new = set(text) - _KNOWN
+    if new:
+        _NORMAL.update((ord(c), normal_char(c)) for c in new)
+        _KNOWN.update(new)
+    return text.translate(_NORMAL)

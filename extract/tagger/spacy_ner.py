@@ -93,8 +93,9 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
         if mode == "off":
             return doc
         found = []
-        values = patterns.find_values(doc.text)
-        rule_spans = values + [ind for ind, _ in patterns.find_indicators(doc.text, values)]
+        text = doc.text  # built from the tokens on each call
+        values = patterns.find_values(text)
+        rule_spans = values + [ind for ind, _ in patterns.find_indicators(text, values)]
         for label, s, e in rule_spans:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
