@@ -31,7 +31,7 @@ from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .numbers import normalize_width
 from .schema import TOTAL_LINE
-from .textview import TextView, loose, normalize, view_of
+from .textview import GLOSS_BODY, TextView, loose, normalize, view_of
 
 #: roles of value columns that fill no slot: a coefficient (得分系数), a target adjusted during the year (调整指标值)
 NO_SLOT = ("extra", "adjusted")
@@ -792,7 +792,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if roles.count("budget") >= 2 and "budget_initial" not in roles:  # 预算数 | 全年预算数: the year's first budget
             i = roles.index("budget")
             fund[i] = (*fund[i][:3], "budget_initial")
-        if len({r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}) >= 2:
+        amounts = {r for *_, r in fund} & {"budget_initial", "budget", "spent", "rate", "received"}
+        if len(amounts) >= 2 or amounts and _detail_head_before(text, fund[0][0]):
             cols = _first_of_each_role([Column(r, w, s, e) for s, e, w, r in fund])
             start = min(f[0] for f in fund)
             label = Column("label", "", start, start)
@@ -803,10 +804,20 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             # a unit in brackets after a column's word (预算数（万元）, 人均（元）) is that column's, no caption
             own = [c for c in captions if not (cols[0].start <= c[0] < until and _HAN.match(text, c[0] - 1)
                                                and money_note_re().match(text, c[0]))]
+            # a bracket (项目资金（万元）) before an earlier table's header is that table's
+            own = [c for c in own if c[2] or not headers or c[0] >= headers[-1].start]
             h.unit = unit_before(own, h.start, window=CAPTION_WINDOW, until=until)
             h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers
+
+
+def _detail_head_before(text: str, start: int) -> bool:
+    """Whether the cell before ``start`` is the head of a detail table's row labels (支出内容 | 实际支出数,
+    tables.toml [fund_detail])."""
+    before = normalize(text[max(0, start - 16):start]).rstrip(" \t\n|")
+    return any(before.endswith(h) and (len(before) == len(h) or before[-len(h) - 1] in " \t\n|")
+               for h in table_words()["fund_detail"]["heads"])
 
 
 #: a unit note right after a header word: (万元), （元）
@@ -1597,6 +1608,9 @@ def separator_style(text: str, header: Table) -> str:
         after = text[m.end():m.end() + 1] if m else ""
         return "glued" if after and after in _DIGITS else "lines"
     gaps = [_NOTE.sub("", text[a.end:b.start]) for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
+    if not gaps:  # one column beside the labels (支出内容 | 实际支出数 | 备注): what stands around its word
+        first, last = header.columns[-1].start, header.columns[-1].end
+        gaps = [text[max(0, first - 2):first].lstrip(), _NOTE.sub("", _AFTER_LAST_HEAD.match(text, last).group(0))]
     joined = "".join(gaps)
     if "|" in joined:
         return "pipe"
@@ -1607,6 +1621,10 @@ def separator_style(text: str, header: Table) -> str:
     if any(g.strip() == "" and g for g in gaps):
         return "one_line"
     return "glued"
+
+
+#: what separates a header's last word from the next cell
+_AFTER_LAST_HEAD = re.compile(rf"(?:{GLOSS_BODY})?[ \t\u3000]*(?:[|\n][ \t\u3000]*)?")
 
 
 def body_glued(text: str, header: Table) -> bool:

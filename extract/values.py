@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .document import Document
+from .document import Document, Entity
 from .lexicon import lexicon, load_data
 from .numbers import Number, chinese_chars, normalize_width, parse_number
 from .schema import value_fields
@@ -449,6 +449,31 @@ def fill_unitless_money(doc: Document) -> None:
             factor = float(lexicon().caption[unit])
         ent.attrs["yuan"] = _round(value * factor)
         ent.attrs["unit_hint"] = unit
+    _unit_of_same_total(doc, [e for e, _ in unknown if e.attrs.get("yuan") is None])
+
+
+def _unit_of_same_total(doc: Document, unknown: list[Entity]) -> None:
+    """A fund table with no unit anywhere whose largest amount is a sum the document states with its unit
+    (支出合计 550000 under 实际支出数, and 实际支出（万元） 55 above): every bare amount of the table takes the unit
+    that makes the two equal."""
+    known = {_round(e.attrs["yuan"]) for e in doc.entities if e.label == "MONEY" and e.attrs.get("yuan")}
+    factors = {float(f) for f in lexicon().caption.values()}
+    for table in doc.tables:
+        if table.kind != "fund":
+            continue
+        inside = [e for e in unknown if table.start <= e.start < table.end]
+        values = [(e, read(e.text).number) for e in inside]
+        values = [(e, n.value) for e, n in values if n is not None and n.value > 0]
+        if not values:
+            continue
+        top = max(v for _, v in values)
+        fits = {f for f in factors if _round(top * f) in known}
+        if len(fits) != 1:
+            continue
+        factor = fits.pop()
+        for ent, value in values:
+            ent.attrs["yuan"] = _round(value * factor)
+            ent.attrs["unit_hint"] = _money_unit_name(factor)
 
 
 #: the decimals of a number as written (3311.031861 → 031861)

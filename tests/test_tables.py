@@ -459,10 +459,40 @@ def test_a_numbered_heading_ends_a_fund_table():
     from pathlib import Path
 
     text = (Path(__file__).resolve().parent.parent / "corpus" / "pool2" / "e13.txt").read_text(encoding="utf-8")
-    (fund,) = [t for t in find_tables(text) if t.kind == "fund"]
-    assert fund.end <= text.index("二、項") and fund.unit == "万元"
+    fund, ledger = [t for t in find_tables(text) if t.kind == "fund"]
+    assert fund.end <= text.index("二、項") < ledger.start and fund.unit == "万元" and ledger.unit is None
     doc = run_text(text, "e13")
     assert not any(e.attrs.get("yuan") == 453000000.0 for e in doc.entities)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", " | ", "\n"])
+def test_a_detail_table_of_one_amount_column_gives_a_fund_line_per_item(sep):
+    """支出内容 | 实际支出数: one fund column beside the head of the row labels makes a fund table (two fund
+    columns are needed otherwise); the columns after it that name no field (会计凭证号, 备注) hold no amount."""
+    rows = [["支出内容", "实际支出数", "会计凭证号", "备注"], ["春节防火宣传", "45300", "1月11号", ""],
+            ["防火服装", "16900", "7月28号", ""], ["支出合计", "62200", "", ""]]
+    body = "\n".join(sep.join(c for c in r if c) for r in rows) if sep == " | " else sep.join(c for r in rows for c in r if c)
+    text = "二、项目支出明细情况\n" + body + "\n三、项目绩效情况\n"
+    assert fund_lines(run_text(text, "x")) == [("春节防火宣传", {"spent": "45300"}), ("防火服装", {"spent": "16900"}),
+                                               ("年度资金总额", {"spent": "62200"})]
+
+
+def test_one_fund_column_without_the_head_of_labels_is_no_fund_table():
+    text = "二、基本情况\n项目名称\n防火宣传\n实际支出数\n45300\n联系人\n张伟\n"
+    assert not [t for t in find_tables(text) if t.kind == "fund"]
+
+
+def test_a_fund_table_without_unit_takes_the_unit_that_makes_its_total_a_sum_stated_above():
+    """e13 (train): the ledger's 支出合计 550000 is the 实际支出（万元） 55 of the form above, so its amounts are 元
+    (GUIDELINES 52); a ledger whose total matches nothing keeps its amounts' yuan unknown."""
+    form = ("项目资金（万元）|年初预算数|全年预算数|全年执行数\n年度资金总额|60|60|55\n"
+            "二、项目支出明细情况\n本年度项目资金按照预算安排的用途，分别用于森林防火的宣传和物资的购置，明细如下。\n"
+            "支出内容|实际支出数\n防火宣传|45300\n防火油料|504700\n支出合计|{total}\n")
+    yuan = {e.text: e.attrs.get("yuan") for e in run_text(form.format(total="550000"), "x").entities if e.label == "MONEY"}
+    assert yuan == {"60": 600000.0, "55": 550000.0, "45300": 45300.0, "504700": 504700.0, "550000": 550000.0}
+    assert ("年度资金总额", {"spent": "550000"}) in fund_lines(run_text(form.format(total="550000"), "x"))
+    yuan = {e.text: e.attrs.get("yuan") for e in run_text(form.format(total="560000"), "x").entities if e.label == "MONEY"}
+    assert yuan["45300"] is None and yuan["560000"] is None
 
 
 @pytest.mark.parametrize("below", ["单位负责人：张伟   填表人：李娜   联系电话：0731-88664512   填报日期：2024.03.15",
