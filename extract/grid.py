@@ -917,7 +917,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     toks = _labels_apart(_side_by_side(_labels_over_amounts(toks)), value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
-    for row in _cells(text, align(toks, columns, "fund", under=under)):
+    rows = _cells(text, align(toks, columns, "fund", under=under))
+    for k, row in enumerate(rows):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
             continue  # 列次 0 1 2 …: the columns' numbers, not amounts
@@ -930,7 +931,9 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
         trust = float(scores()["fund"]["aligned_with_empty_cells"]) \
             if written or any(t.start in placed_at for _, t in cells) else ALIGNED_TIE
-        placed = plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
+        full = _full_row(toks, label, rows[k + 1][0][1].start if k + 1 < len(rows) else None, value_roles)
+        placed = full if full is not None else \
+            plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
         if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \
                 and out[-1].label.end < label.start \
@@ -948,6 +951,19 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                   and columns[col].role != "label" and is_index_column(columns[col])]
         out.append(Row(_label_cell(label) if label else None, cells, line=line))
     return merge_repeated_labels(out, value_roles)
+
+
+def _full_row(toks: list[Token], label: Token | None, until: int | None, roles: list[str]) -> list[tuple[str, Token]] | None:
+    """A labelled fund row written with one cell per column, its empty cells written as dashes (其中：财政拨款 | — |
+    130.00 | 121.00, a cell per line): its numbers in their columns by their places, the alignment aside; None
+    for any other row."""
+    if label is None or any(r in ("label", "other") or r.startswith("index") for r in roles):
+        return None
+    cells = [t for t in toks if t.start >= label.end and (until is None or t.start < until)]
+    if len(cells) != len(roles) or not all(t.kind in FUND_VALUE_KINDS or _written_empty(t) for t in cells) \
+            or not any(_written_empty(t) for t in cells):
+        return None
+    return [(r, t) for r, t in zip(roles, cells) if t.kind in FUND_VALUE_KINDS]
 
 
 @lru_cache(maxsize=1)

@@ -830,7 +830,7 @@ _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
 
 #: an operand of a formula in a cell: a sign of the formula before it, or after it inside the operand
 #: (=（实际支出资金/实际到位资金）×100%), with no cell break between
-_FORMULA_LEFT = re.compile(r"[=＝][^|｜\n=＝)）。，；：:]{0,30}\Z")
+_FORMULA_LEFT = re.compile(r"(?<![<>＜＞≥≤!！])[=＝](?!\s*\d)[^|｜\n=＝)）。，；：:]{0,30}\Z")  # not a target (>=90%, =100%)
 _FORMULA_RIGHT = re.compile(r"[\u4e00-\u9fff]{1,4}[/÷×*]")
 
 

@@ -392,6 +392,15 @@ def test_header_words_of_a_formula_are_no_header():
     assert [t.kind for t in find_headers("三级指标 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10")] == ["performance"]
 
 
+@pytest.mark.parametrize("target", [">=8800家", "=100%", "≥=90%", "<= 5万元"])
+def test_a_target_with_an_equals_sign_before_header_words_is_no_formula(target):
+    """A one-line form whose first row is printed inside its header (一级指标 … 年度 指标值 实际 完成值 >=8800家 分值
+    得分): the = of a comparator, or before a number, makes 分值 and 得分 no operands of a formula."""
+    text = f"一级指标 二级指标 三级指标 产出指标 数量指标 康复机构数量 年度 指标值 实际 完成值 {target} 分值 得分 9240家 16 15"
+    (header,) = find_headers(text)
+    assert [c.role for c in header.columns][-2:] == ["weight", "score"]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
@@ -522,6 +531,25 @@ def test_a_fund_table_column_unknown_to_the_header_words_keeps_its_place_and_its
     yuan = {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"}
     assert yuan == {"1,000.00": 10000000.0, "1,028.00": 10280000.0, "228,444": 228444.0,
                     "200.00": 2000000.0, "180.00": 1800000.0, "40,000": 40000.0}
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n", " |\n"])
+@pytest.mark.parametrize("heads, rows, expected", [
+    (["年初预算数", "全年预算数", "全年执行数"],
+     [["年度资金总额", "120.00", "150.00", "141.00"], ["其中：财政拨款", "—", "130.00", "121.00"]],
+     [("年度资金总额", {"budget_initial": "120.00", "budget": "150.00", "spent": "141.00"}),
+      ("财政拨款", {"budget": "130.00", "spent": "121.00"})]),
+    (["年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"],
+     [["年度资金总额", "0", "2.38", "2.38", "10", "100", "10"], ["其他资金", "0", "1.8", "1.8", "——", "0", "——"]],
+     [("年度资金总额", {"budget_initial": "0", "budget": "2.38", "spent": "2.38", "weight": "10", "rate": "100",
+                     "score": "10"}),
+      ("其他资金", {"budget_initial": "0", "budget": "1.8", "spent": "1.8", "rate": "0"})]),
+])
+def test_a_fund_row_with_a_cell_per_column_and_dashes_keeps_its_amounts_in_their_columns(sep, heads, rows, expected):
+    """One cell per line, an empty cell written — (its place kept): the numbers stand in their columns by their
+    places, not packed to the left nor shifted by an alignment that skips a column."""
+    cells = ["单位：万元", "项目资金", *heads, *(c for r in rows for c in r)]
+    assert fund_lines(run_text(sep.join(cells) + "\n", "x")) == expected
 
 
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
