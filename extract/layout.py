@@ -162,7 +162,7 @@ def column_units(text: str, table: Table) -> dict[str, str]:
     for c in table.columns:
         m = _note_after_re().match(text, c.end)
         if m and c.role not in out:
-            out[c.role] = m.group(1)
+            out[c.role] = m.group(1) or m.group(2)
     return out
 
 
@@ -824,7 +824,7 @@ def _detail_head_before(text: str, start: int) -> bool:
 _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元|亿元|千元)\s*[)）]")
 
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
-_FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)")
+_FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)(?![ \t]*(?:万元|元|亿元|千元)(?![\u4e00-\u9fff]))")  # not 预算数/万元
 _FORMULA_BEFORE = re.compile(r"[=＝/÷×*]")
 
 
@@ -1394,8 +1394,10 @@ def _money_unit(unit: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _note_after_re() -> re.Pattern[str]:
-    """A money unit noted right after a header word, spaces allowed before it: 年度指标值 （万元）."""
-    return re.compile(r"[ \t]*" + money_note_re().pattern)
+    """A money unit noted right after a header word, spaces allowed before it: 年度指标值 （万元）, 预算数/万元 (the
+    unit as group 1 or 2)."""
+    alt = "|".join(map(re.escape, sorted(lexicon().caption, key=len, reverse=True)))
+    return re.compile(rf"[ \t]*(?:{money_note_re().pattern}|[/／][ \t]*({alt})(?![\u4e00-\u9fff]))")
 
 
 @lru_cache(maxsize=1)
@@ -1581,7 +1583,7 @@ def row_slots(header: Table) -> list[str]:
 
 
 #: a note written after a header word: (A), (B/A), （万元）
-_NOTE = re.compile(r"[(（][^()（）\n|]{0,12}[)）]")
+_NOTE = re.compile(r"[(（][^()（）\n|]{0,12}[)）]|[/／][ \t]*(?:万元|元|亿元|千元)(?![\u4e00-\u9fff])")  # (万元), /万元
 
 
 

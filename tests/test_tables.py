@@ -552,6 +552,17 @@ def test_a_fund_row_with_a_cell_per_column_and_dashes_keeps_its_amounts_in_their
     assert fund_lines(run_text(sep.join(cells) + "\n", "x")) == expected
 
 
+@pytest.mark.parametrize("note, factor", [("/万元", 1e4), (" / 万元", 1e4), ("／元", 1.0), ("/亿元", 1e8)])
+def test_a_unit_after_a_slash_in_a_column_head_is_that_columns_unit(note, factor):
+    """年初预算数/万元: the slash notes the column's unit (no formula), as a bracket would."""
+    text = (f"| 项目 | 年初预算数{note} | 全年预算数{note} | 全年执行数{note} | 执行率 |\n"
+            "| 年度资金总额 | 120.00 | 150.00 | 141.00 | 94.00% |\n| 其中：财政拨款 | 100.00 | 130.00 | 121.00 | 93.08% |\n")
+    doc = run_text(text, "x")
+    assert fund_lines(doc)[1] == ("财政拨款", {"budget_initial": "100.00", "budget": "130.00", "spent": "121.00",
+                                             "rate": "93.08%"})
+    assert {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"}["121.00"] == pytest.approx(121 * factor)
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
