@@ -2099,6 +2099,8 @@ def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int
     lines = name.text.split("\n")
     if before is None or before.label is None or len(lines) < 2:
         return name
+    if text[text.rfind("\n", 0, name.start) + 1:name.start].strip():
+        return name  # the name's first line follows the row's level names (质量指标路灯 / 亮灯率…): no line of the row before
     cut = 0
     while len(lines) > 1 and _LEVEL_TAIL.fullmatch(lines[0].strip()):  # 服务对象满意度指 / … / 标
         cut += len(lines.pop(0)) + 1
