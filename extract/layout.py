@@ -778,6 +778,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             cols = _in_role_order(cols, [Column(r, w, s, e) for s, e, w, r in above])
             cols = _unnamed_actual(text, cols)
             cols = _perf_index(text, [(s, e, w) for s, e, w, _ in cl], cols) + cols
+            adjusted = next((c for c in cols if c.role == "adjusted"), None)
+            if adjusted is not None and "target" not in {c.role for c in cols}:  # 全年目标值 alone: the year's target
+                adjusted.role = "target"
             start = min(c.start for c in cols)
             headers.append(Table("performance", cols, start, max(max(c.end for c in cols), words_end), len(text)))
             perf_start = start

@@ -407,6 +407,18 @@ def test_a_target_with_an_equals_sign_before_header_words_is_no_formula(target):
     assert [c.role for c in header.columns][-2:] == ["weight", "score"]
 
 
+@pytest.mark.parametrize("sep", ["", " | "])
+@pytest.mark.parametrize("heads, values, target", [
+    (["年初目标值", "全年目标值"], ["≥3000盏", "≥3100盏"], "≥3000盏"), (["全年目标值"], ["≥3100盏"], "≥3100盏"),
+    (["年度指标值", "调整后目标值"], ["≥3000盏", "≥3100盏"], "≥3000盏"), (["全年指标值"], ["≥3100盏"], "≥3100盏")])
+def test_a_target_adjusted_during_the_year_is_a_column_of_its_own(sep, heads, values, target):
+    """年初目标值 | 全年目标值: the second is the adjusted target (no slot; the year's target is the first), so the
+    actual, points and score keep their columns, glued too; written alone it is the target."""
+    text = (sep.join(["一级指标", "二级指标", "三级指标", *heads, "实际完成值", "分值", "得分"]) + "\n"
+            + sep.join(["产出指标", "数量指标", "路灯维护数量", *values, "3125盏", "15", "14.5"]) + "\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "路灯维护数量", target, "3125盏", "15", "14.5")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
