@@ -110,6 +110,11 @@ def test_traditional_characters_read_like_simplified(shape):
     # an amount with six decimals before the points: no weight of more points than a form has (683510)
     ("350.00380.50372.4168351097.87%9.79", ["budget_initial", "budget", "spent", "weight", "rate", "score"],
      ["350.00", "380.50", "372.416835", "10", "97.87%", "9.79"]),
+    # amounts written alike (budget = received = spent): six decimals, two digits, no rate to check them by
+    ("23.77345723.77345723.773457100%", ["budget", "received", "spent", "rate"],
+     ["23.773457", "23.773457", "23.773457", "100%"]),
+    ("646464100%", ["budget", "received", "spent", "rate"], ["64", "64", "64", "100%"]),
+    ("796.8317796.8317796.8317", ["budget", "received", "spent"], ["796.8317", "796.8317", "796.8317"]),
 ])
 def test_glued_fund_runs_split_by_arithmetic(run, roles, expected):
     assert [t.text for _, t in split_glued_fund(run, roles)] == expected
