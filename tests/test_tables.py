@@ -419,6 +419,15 @@ def test_a_target_adjusted_during_the_year_is_a_column_of_its_own(sep, heads, va
     assert rows_of(text) == [("产出指标", "数量指标", "路灯维护数量", target, "3125盏", "15", "14.5")]
 
 
+@pytest.mark.parametrize("word", ["按期完成", "如期完成", "按计划完成", "提前完成"])
+def test_a_glued_row_with_a_date_target_and_a_worded_actual(word):
+    """工程完工时间2023年10月底前按期完成1515: the date is the target, the completion word the actual (no name's
+    end), and the points stay the points."""
+    text = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+            f"产出指标时效指标工程完工时间2023年10月底前{word}1514\n")
+    assert rows_of(text) == [("产出指标", "时效指标", "工程完工时间", "2023年10月底前", word, "15", "14")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
