@@ -1962,7 +1962,8 @@ def unwrapped(text: str, start: int, end: int, indexed: bool = False) -> tuple[s
                              or before in _DIGITS and after in "%％"
                              or before in _DIGITS and (n := _unit_at(text, b)) and b + n < end
                              and (text[b + n] in _DIGITS or text[b + n] in _CMP_CHARS))
-        if inside and not (m.group(0).strip() and after not in _DIGITS) and not _row_start(text, b, indexed):
+        if inside and not (m.group(0).strip() and after not in _DIGITS) and not _row_start(text, b, indexed) \
+                and not _opens_name(text, b):
             out.append(text[i:a])
             origin.extend(range(i, a))
             i = b
@@ -2073,7 +2074,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             if _LATIN.match(text, k) and not _unit_at(text, k) and (_ROW_LABEL_ONLY.match(name.text) or "\n" in text[start:j]):
                 j = k  # 5G基站建设数量, 3D打印: a number that a Latin letter goes on from is part of the name
                 continue
-            if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)):
+            if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)) or _opens_name(text, j):
                 if not name.text and _better_ahead(text, k, end, slots, None):
                     j = k  # 5000吨稻谷…: a name that begins with a quantity
                     continue
@@ -2431,6 +2432,22 @@ def _row_start(text: str, i: int, indexed: bool = False) -> bool:
     return bool(m) and not _unit_at(text, m.end()) and not level_re_().match(text, m.end())
 
 
+def _opens_name(text: str, i: int) -> bool:
+    """Whether a name opens at ``i`` with a count or a range of them (65岁以上老年人健康管理人数, 0-6岁儿童健康管理率):
+    a number, its unit, then three Han characters or more that begin no unit; no row's number, no value's rest."""
+    m = _COUNT_IN_NAME.match(text, i)
+    if not m:
+        return False
+    n = _unit_at(text, m.end()) or next((len(w) for w in grid.scores()["glued"]["name_counts"]
+                                         if text.startswith(w, m.end())), 0)
+    return bool(n) and bool(_HAN3.match(text, m.end() + n)) and not _unit_at(text, m.end() + n)
+
+
+#: a count or a range of counts opening a name (65, 0-6, 3～6)
+_COUNT_IN_NAME = re.compile(r"\d{1,3}(?:[-~～—至]\d{1,3})?")
+_HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 #: one or two digits before a Han character or a Latin letter
 _ROW_START = re.compile(r"[1-9]\d?(?=[\u4e00-\u9fffA-Za-z])")
@@ -2459,7 +2476,7 @@ def _run_end(text: str, j: int, end: int, indexed: bool = False) -> int:
         elif k > j and text[k - 1] in _DIGITS and _spaced_unit(text, k):
             k += _spaced_unit(text, k)
         elif text[k].isspace() and (gap := _RUN_BREAK.match(text, k, end)) \
-                and not ("\n" in gap.group(0) and _row_start(text, gap.end(), indexed)):
+                and not ("\n" in gap.group(0) and (_row_start(text, gap.end(), indexed) or _opens_name(text, gap.end()))):
             k = gap.end()
         elif text[k] in _RANGE_MARKS and (groups := _value_runs(text[j:k])) and groups[-1][2] == k - j \
                 and (r := _range_end(text[j:end], groups[-1][0], groups[-1][1], k - j)) > k - j:

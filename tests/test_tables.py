@@ -114,6 +114,10 @@ GLUED_WRAPPED_AFTER_VALUES = ("一级指标二级指标三级指标年度指标�
 # a name wrapped in its cell on a row that opens with its level names: its first line is no rest of the row before
 GLUED_WRAPPED_AFTER_LEVELS = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
                               "产出指标数量指标更换节能灯具数量≥450套462套1515\n质量指标路灯\n亮灯率≥98%99.2%109.5\n")
+# names that open with a count (65岁以上…, 0-6岁…), after level names and at a line's start after a row's run
+GLUED_COUNT_NAMES = ("一级指标二级指标三级指标指标值完成值权重得分\n"
+                     "产出指标数量指标65岁以上老年人健康管理人数≥5200人5316人1514.5\n"
+                     "质量指标高血压患者规范管理率≥60%64.5%1515\n0-6岁儿童健康管理率≥90%93.1%1515\n")
 # a row named like its level-2 cell (服务对象满意度 after 服务对象满意度指标), or like a level 2 with its comparator
 # after it; a 满意度指标 opening a row under 产出指标 opens a new level 1
 GLUED_LEVEL_WORD_NAMES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
@@ -237,11 +241,15 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
     (GLUED_WRAPPED_AFTER_LEVELS, [
         ("更换节能灯具数量", [("target", "≥450套"), ("actual", "462套"), ("weight", "15"), ("score", "15")]),
         ("路灯\n亮灯率", [("target", "≥98%"), ("actual", "99.2%"), ("weight", "10"), ("score", "9.5")])]),
+    (GLUED_COUNT_NAMES, [
+        ("65岁以上老年人健康管理人数", [("target", "≥5200人"), ("actual", "5316人"), ("weight", "15"), ("score", "14.5")]),
+        ("高血压患者规范管理率", [("target", "≥60%"), ("actual", "64.5%"), ("weight", "15"), ("score", "15")]),
+        ("0-6岁儿童健康管理率", [("target", "≥90%"), ("actual", "93.1%"), ("weight", "15"), ("score", "15")])]),
     (GLUED_LEVEL_WORD_NAMES, [
         ("培训人数", [("target", "≥500人"), ("actual", "526人"), ("weight", "10"), ("score", "10")]),
         ("服务对象满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")]),
         ("服务对象满意度", [("target", "≥85%"), ("actual", "96.5%"), ("weight", "10"), ("score", "10")])]),
-], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values", "wrapped-after-levels", "level-words-as-names"])
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values", "wrapped-after-levels", "names-opening-with-counts", "level-words-as-names"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
