@@ -1001,7 +1001,8 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
             return [cluster[:n]] + _split_at_data(text, cluster[n:])
-        if not _DATA_BETWEEN.search(between) and not (n >= _GRID_HEAD and _data_line_after(text, cluster[n - 1], cluster[n])):
+        if not _DATA_BETWEEN.search(between) and not (n >= _GRID_HEAD and _data_line_after(
+                text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None)):
             continue
         if n >= _GRID_HEAD:
             rest = cluster[n:]  # the words of the body, or a header repeated after a short body (a page break)
@@ -1012,10 +1013,13 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
     return [cluster]
 
 
-def _data_line_after(text: str, before: tuple, hit: tuple) -> bool:
+def _data_line_after(text: str, before: tuple, hit: tuple, after: tuple | None = None) -> bool:
     """Whether a header word that opens a new line's words is a row's name: the line goes on with values
-    (产出指标 | 质量指标 | 预算执行率 | ≥95% | 99.06% |: the first row, under a header of its own)."""
+    (产出指标 | 质量指标 | 预算执行率 | ≥95% | 99.06% |: the first row, under a header of its own); not when the
+    next header word (``after``) follows it at once (年度指标值 / 实际完成值分值得分…: the header wrapped)."""
     if "\n" not in text[before[1]:hit[0]]:
+        return False
+    if after is not None and not _NOTE.sub("", text[hit[1]:after[0]]).strip(" \t|"):
         return False
     line_end = text.find("\n", hit[1])
     rest = text[hit[1]:len(text) if line_end < 0 else line_end] + "\n"
@@ -1616,6 +1620,11 @@ def separator_style(text: str, header: Table) -> str:
     if not gaps:  # one column beside the labels (支出内容 | 实际支出数 | 备注): what stands around its word
         first, last = header.columns[-1].start, header.columns[-1].end
         gaps = [text[max(0, first - 2):first].lstrip(), _NOTE.sub("", _AFTER_LAST_HEAD.match(text, last).group(0))]
+    wrapped = [g for g in gaps if "\n" in g]
+    last = header.columns[-1].end
+    if wrapped and len(gaps) - len(wrapped) >= 2 * len(wrapped) and text[last:text.find("\n", last) % (len(text) + 1)].strip():
+        # a header line wrapped once, the body going on after it on its last line: its words apart as the others are
+        gaps = [g for g in gaps if "\n" not in g]
     joined = "".join(gaps)
     if "|" in joined:
         return "pipe"

@@ -436,6 +436,26 @@ def test_a_glued_row_with_a_date_target_and_a_worded_actual(word):
     assert rows_of(text) == [("产出指标", "时效指标", "工程完工时间", "2023年10月底前", word, "15", "14")]
 
 
+@pytest.mark.parametrize("text, style, rows", [
+    ("项目资金 （万元） 年初预算数 全年预算数 全年执行数\n分值 执行率 得分 年度资金总额 100 100 98 10 98% 9.8 "
+     "其中：财政拨款 100 100 98 — 98% —\n", "one_line", 2),
+    ("项目名称 某某项目 主管部门 某局 一级指标\n二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 "
+     "指标1：建设防火隔离带长度 不少于480公里 480公里 16 16 指标2：配备扑火机具 ≥1200台 1200台 14 14\n", "one_line", 2),
+    ("一级指标二级指标三级指标年度指标值\n实际完成值分值得分产出指标数量指标路灯维护数量≥3000盏3125盏1514.5"
+     "质量指标亮灯率≥98%99.2%109.5\n", "glued", 2),
+    # a header on two whole lines, the body below it: read line by line as before
+    ("指标名称 指标解释 未完成原因\n一级指标 二级指标 三级指标 年度指标值 实际完成值\n产出指标 数量指标 培训人数 ≥500人 526人\n",
+     "lines", None),
+])
+def test_a_header_wrapped_once_keeps_the_style_of_its_other_gaps(text, style, rows):
+    """A form on a few long lines whose header wraps once (全年执行数 / 分值): the line break is the wrap, the
+    words are apart as the other words are (single spaces, or glued), so the rows on its last line are read."""
+    (table,) = find_headers(text)[-1:]
+    assert separator_style(text, table) == style
+    if rows:
+        assert len([t for t in find_tables(text) if t.kind == table.kind][0].rows) == rows
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
