@@ -2083,6 +2083,10 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             if _LATIN.match(text, k) and not _unit_at(text, k) and (_ROW_LABEL_ONLY.match(name.text) or "\n" in text[start:j]):
                 j = k  # 5G基站建设数量, 3D打印: a number that a Latin letter goes on from is part of the name
                 continue
+            label_number = _LABEL_NUMBER.match(text, j) if _LABEL_WORD.fullmatch(name.text.strip()) else None
+            if label_number and not date:  # 指标5 | 村容村貌, 指标2 | 人均…: the label's number, whatever follows it
+                start, j = label_number.end(), label_number.end()
+                continue
             if not _ROW_LABEL_ONLY.match(name.text) or not (date or _ROW_NUMBER.match(text, j, k)) or _opens_name(text, j):
                 if not name.text and _better_ahead(text, k, end, slots, None):
                     j = k  # 5000吨稻谷…: a name that begins with a quantity
@@ -2190,31 +2194,87 @@ def _yes_no_re() -> re.Pattern[str]:
 
 def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
     """A target and an actual written in words at the end of a glued name, before the run of points:
-    the same words twice (管理制度健全性高高, 是是: the target met as written) or two dates
-    (完成时间2021年12月底前2021年11月). Returns the name without them, their cells and the slots left
-    for the run; None when the header puts no target and actual first or the name ends otherwise."""
+    the same words once per column (管理制度健全性高高, 是是: the target met as written; 好好好 under 年初指标值 |
+    调整指标值 | 实际完成值), the target's degree word before them its own (居民健康素养水平逐步提高提高: target
+    逐步提高), or two dates (完成时间2021年12月底前2021年11月). Returns the name without them, their cells and
+    the slots left for the run; None when the header puts no target and actual first or the name ends otherwise."""
     valued = [r for r in slots if r not in NO_SLOT]
     if valued[:2] != ["target", "actual"]:
         return None
-    words = name.text
+    roles = slots[:slots.index("actual") + 1]
+    if any(r not in ("target", "adjusted", "actual") for r in roles):
+        return None
+    found = _worded_values_in(text, name, slots, roles)
+    if found is None and "adjusted" in roles:  # 年初指标值 | 调整指标值 | 实际完成值, the adjusted left empty (高高)
+        found = _worded_values_in(text, name, slots, [r for r in roles if r != "adjusted"])
+    return found
+
+
+def _worded_values_in(text: str, name: Cell, slots: list[str], roles: list[str]
+                      ) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
+    """:func:`_worded_values` for a value per column of ``roles`` (target, adjusted, actual)."""
+    at = [i for i, c in enumerate(name.text) if c != "\n"]  # a cell wrapped by the PDF (持续改善持 / 续改善): read whole
+    words = "".join(name.text[i] for i in at)
+    at.append(len(name.text))
     m = _worded_dates_re().search(words)
     if m:
-        cut, pairs = m.start(), [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+        cut, pairs, roles = m.start(), [(m.start(1), m.end(1)), (m.start(2), m.end(2))], ["target", "actual"]
     else:
-        w = next((n for n in range(min(len(words) // 2, _WORDED_MAX), 0, -1)
-                  if words[-2 * n:-n] == words[-n:] and _HAN.search(words[-n:])
-                  and not any(c in _DIGITS for c in words[-n:])), 0)
-        pair = _qualitative_pair_re().search(words) or _date_then_word_re().search(words)
+        times = len(roles)
+        w = next((n for n in range(min(len(words) // times, _WORDED_MAX), 0, -1)
+                  if len({words[len(words) - (i + 1) * n:len(words) - i * n] for i in range(times)}) == 1
+                  and _HAN.search(words[-n:]) and not any(c in _DIGITS for c in words[-n:])), 0)
+        pair = _date_then_word_re().search(words) if len(roles) == 2 else None
+        listed = _listed_words_at_end(words, times)
         if w:
-            cut, pairs = len(words) - 2 * w, [(len(words) - 2 * w, len(words) - w), (len(words) - w, len(words))]
-        elif pair:  # 显著提高明显提高: two words of a target and an actual
+            cut = len(words) - times * w
+            pairs = [(cut + i * w, cut + (i + 1) * w) for i in range(times)]
+            degree = _degree_before(words[:cut], words[-w:])
+            if degree and len(_HAN.findall(words[:cut - degree])) >= 2:
+                cut -= degree  # 逐步提高 | 提高: the target's degree word, no part of the name
+                pairs[0] = (cut, pairs[0][1])
+        elif listed:  # 显著提高明显提高, 有所改善有所改善改善: a value in words per column
+            cut, pairs = listed[0][0], listed
+        elif pair:  # 2021年底前完成: a date, then a word
             cut, pairs = pair.start(), [pair.span(1), pair.span(2)]
         else:
             return None
     if len(_HAN.findall(words[:cut])) < 2:
         return None
-    cells = [(role, Cell(name.start + a, name.start + b, words[a:b])) for role, (a, b) in zip(("target", "actual"), pairs)]
-    return _cell(text, name.start, name.start + cut), cells, [r for r in slots[slots.index("actual") + 1:]]
+    cells = [(role, _cell(text, name.start + at[a], name.start + at[b - 1] + 1)) for role, (a, b) in zip(roles, pairs)
+             if role in ("target", "actual")]
+    return _cell(text, name.start, name.start + at[cut]), cells, [r for r in slots[slots.index("actual") + 1:]]
+
+
+def _listed_words_at_end(words: str, times: int) -> list[tuple[int, int]]:
+    """The spans of ``times`` values in words (two characters or more, :func:`grid.qualitative_words` and the
+    change words alone) that end ``words``, each the longest that fits, read from the end, those before the
+    listed ones written alike where no word is listed (汛期前完成汛期前完成 | 按期完成); empty when they do not."""
+    changes = load_data("tables.toml")["names"]["qualitative_changes"]  # 稳步增加 | 增加: a change word alone too
+    vocab = sorted({w for w in [*grid.qualitative_words(), *changes] if len(w) >= 2}, key=len, reverse=True)
+    spans, end = [], len(words)
+    for taken in range(times):
+        left = times - taken
+        n = next((n for n in range(min(end // left, _WORDED_MAX), 1, -1)
+                  if len({words[end - (i + 1) * n:end - i * n] for i in range(left)}) == 1
+                  and _HAN.match(words, end - n) and not any(c in _DIGITS for c in words[end - n:end])), 0) \
+            if spans and left >= 2 else 0
+        if n:  # the rest written alike (汛期前完成汛期前完成 | 按期完成: a target and its adjusted copy)
+            return [(end - (i + 1) * n, end - i * n) for i in reversed(range(left))] + spans
+        w = next((w for w in vocab if words.endswith(w, 0, end)), None)
+        if w is None:
+            return []
+        spans.insert(0, (end - len(w), end))
+        end -= len(w)
+    return spans
+
+
+def _degree_before(head: str, word: str) -> int:
+    """The length of a degree word that ends ``head`` and makes a value in words with ``word`` (逐步 + 提高), 0 if
+    none."""
+    names = load_data("tables.toml")["names"]
+    return next((len(d) for d in sorted(names["qualitative_degrees"], key=len, reverse=True)
+                 if head.endswith(d) and d + word in grid.qualitative_words()), 0)
 
 
 def _total_cut(run: str) -> int:
@@ -2460,6 +2520,10 @@ _HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 _LATIN = re.compile(r"[A-Za-z]")
 #: one or two digits before a Han character or a Latin letter
 _ROW_START = re.compile(r"[1-9]\d?(?=[\u4e00-\u9fffA-Za-z])")
+
+#: a row label's word before its number (指标 | 1), and that number
+_LABEL_WORD = re.compile(r"指标")
+_LABEL_NUMBER = re.compile(r"\d{1,2}(?!\d)[、.．:：]?")
 
 #: the number of a row label (指标1, 1、): one or two bare digits
 _ROW_NUMBER = re.compile(r"\d{1,2}[、.．]?$")

@@ -456,6 +456,33 @@ def test_a_header_wrapped_once_keeps_the_style_of_its_other_gaps(text, style, ro
         assert len([t for t in find_tables(text) if t.kind == table.kind][0].rows) == rows
 
 
+@pytest.mark.parametrize("heads, row, expected", [
+    # the target's degree word is its own (逐步提高 | 提高), not the name's end
+    ("年度指标值实际完成值", "效益指标社会效益指标居民健康素养水平逐步提高提高1010",
+     ("居民健康素养水平", "逐步提高", "提高", "10", "10")),
+    # a value in words per column under 年初目标值 | 全年目标值 | 实际完成值
+    ("年初目标值全年目标值实际完成值", "效益指标社会效益指标夜间出行安全保障好好好1010", ("夜间出行安全保障", "好", "好", "10", "10")),
+    ("年初目标值全年目标值实际完成值", "效益指标生态效益指标水土流失情况有所改善有所改善改善109.5",
+     ("水土流失情况", "有所改善", "改善", "10", "9.5")),
+    ("年初目标值全年目标值实际完成值", "效益指标经济效益指标农民种粮收益稳步增加稳步增加增加109.5",
+     ("农民种粮收益", "稳步增加", "增加", "10", "9.5")),
+    ("年初目标值全年目标值实际完成值", "产出指标时效指标工程完工时间汛期前完成汛期前完成按期完成1514",
+     ("工程完工时间", "汛期前完成", "按期完成", "15", "14")),
+    # the adjusted target left empty
+    ("年初指标值调整指标值实际完成值", "产出指标质量指标管理制度健全性高高33", ("管理制度健全性", "高", "高", "3", "3")),
+    # a value wrapped in its cell by the PDF
+    ("年初目标值全年目标值实际完成值", "效益指标社会效益指标学生营养健康状况持续改善持\n续改善改善1514",
+     ("学生营养健康状况", "持续改善", "改善", "15", "14")),
+])
+def test_glued_values_in_words_one_per_value_column(heads, row, expected):
+    text = f"一级指标二级指标三级指标{heads}分值得分\n{row}\n"
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    (r,) = table.rows
+    got = (r.label.text, *(r.cell(k).text.replace("\n", "") if r.cell(k) else None
+                           for k in ("target", "actual", "weight", "score")))
+    assert got == expected
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
