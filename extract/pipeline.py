@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .document import Document, Span
 from .layout import read_layout, unit_before
-from .lexicon import han_value_words
+from .lexicon import han_value_words, lexicon
 from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_items, link_list_items, link_prose,
                    prose_goals, prose_slot_cues)
 from .relations import RelationModel
@@ -90,6 +90,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
             continue
         if label in ("MONEY", "PERCENT", "QUANTITY") and not is_value_text(text, s, e):
             continue  # no numeral, or a code, a phone number or a date written as a number
+        if label == "MONEY" and text[s:e].strip() in lexicon().caption and _CAPTION_BEFORE.search(text, max(0, s - 8), s):
+            continue  # 单位：千元, （千元）: a caption's unit, no amount
         if label != "INDICATOR" and text[e:e + 1] in ("=", "＝") and text[s - 1:s] in _TIMES:
             continue  # 20次*500=10000元: 500 is an operand of the reckoning, no value
         if label == "TARGET" and not _HAN_OR_DIGIT.search(han_value_words().sub("", text[s:e])):
@@ -104,6 +106,8 @@ def add_entities(doc: Document, spans: list[Span]) -> None:
 
 
 _HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9０-９]")
+#: what stands before the unit a caption states (单位：, 金额单位:人民币, a bracket)
+_CAPTION_BEFORE = re.compile(r"(?:单\s*位\s*[:：为]?\s*(?:人民币)?|[(（]\s*(?:单位\s*[:：]?\s*)?(?:人民币)?)\s*\Z")
 #: a multiplication sign before a number (单价 in 20次*500=10000元)
 _TIMES = ("*", "×", "x", "X", "＊")
 

@@ -441,6 +441,10 @@ def read_fund_rows(doc: Document, header: Table) -> None:
     units = column_units(doc.text, header)  # 预算数（万元） | 人均（元）: a column's own unit
     heads = {units[r] for r in FUND_FIELDS if r in units and r != "rate"}
     head_unit = heads.pop() if len(heads) == 1 else None  # the unit every amount column's head states
+    noted = [m.group(1) for r in header.rows if r.label and (m := money_note_re().search(r.label.text))]
+    total = header.rows[0].label if header.rows and header.rows[0].line == TOTAL_LINE else None
+    if total and len(noted) == 1 and money_note_re().search(total.text):
+        head_unit = head_unit or noted[0]  # 年度资金总额（万元） | 120 | …: the total's label states the table's unit
     for row in header.rows:
         cells: dict[str, str | None] = {}
         if points is not None and row.line == TOTAL_LINE:

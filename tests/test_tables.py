@@ -645,6 +645,25 @@ def test_a_unit_after_a_slash_in_a_column_head_is_that_columns_unit(note, factor
     assert {e.text: e.attrs["yuan"] for e in doc.entities if e.label == "MONEY"}["121.00"] == pytest.approx(121 * factor)
 
 
+def test_the_unit_in_the_total_rows_label_is_the_tables():
+    """年度资金总额（万元）: the only label with a unit, the total's, states the unit of the whole table; a row label
+    with a unit of its own (差旅费（元）) among others keeps it for its row only."""
+    text = ("| 资金来源 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "| 年度资金总额（万元） | 120.00 | 150.00 | 141.00 | 94.00% |\n| 其中：财政拨款 | 100.00 | 130.00 | 121.00 | 93.08% |\n")
+    yuan = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert yuan["141.00"] == 1410000.0 and yuan["121.00"] == 1210000.0
+    text = ("单位：万元\n| 项目 | 预算数 | 决算数 |\n| 公务接待费 | 2.50 | 1.80 |\n| 差旅费（元） | 3200 | 2800 |\n")
+    yuan = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert yuan == {"2.50": 25000.0, "1.80": 18000.0, "3200": 3200.0, "2800": 2800.0}
+
+
+@pytest.mark.parametrize("caption", ["单位：千元", "金额单位：千元", "（单位：千元）", "单位:人民币千元"])
+def test_a_captions_unit_is_no_amount(caption):
+    text = f"自评表\n{caption}\n| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 8231.62 | 7452.67 |\n"
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money == {"8231.62": 8231620.0, "7452.67": 7452670.0}
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
