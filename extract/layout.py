@@ -1121,6 +1121,8 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         s, e = view.span(m.start(1), m.end(1))
         if _LONGER_WORD.match(view.norm, m.end(1)):
             continue  # 项目支出绩效目标申报表: a label word inside a longer word
+        if _HEADING_MARK.search(view.norm, max(0, m.start(1) - 8), m.start(1)):
+            continue  # 二、项目支出明细: a numbered heading, no row
         if not any(a <= s < b for a, b in inside):
             starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
             labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
@@ -1133,6 +1135,10 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         t.unit = unit_before(captions, start, window=CAPTION_WINDOW, until=start)
         out.append(t)
     return out
+
+
+#: a heading's number opening its line (二、 （二） 3. 3、)
+_HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))[ \t]*\Z")
 
 
 #: what ends a header's last cell (so that a note after the header word stays out of the body), per style

@@ -664,6 +664,12 @@ def test_a_captions_unit_is_no_amount(caption):
     assert money == {"8231.62": 8231620.0, "7452.67": 7452670.0}
 
 
+@pytest.mark.parametrize("heading", ["二、项目支出明细", "（二）项目支出情况", "3.基本支出情况", "3、项目支出"])
+def test_a_numbered_heading_that_names_a_fund_row_is_no_fund_line(heading):
+    text = f"自评表\n{heading}\n单位：万元\n| 资金来源 | 金额 |\n| 年度资金总额 | 12.50 |\n| 其中：财政拨款 | 12.50 |\n"
+    assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "财政拨款"]
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
