@@ -79,6 +79,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.unit = inside  # 项目资金（元） in the table's own cells beats a form's 单位：万元 far above
         if t.kind == "fund" and t.unit is None:
             t.unit = _unit_under(text, t, tables, captions)  # 注：金额单位为万元 under the table
+        if t.kind == "fund" and t.unit is None:
+            t.unit = _unit_row(text, t)  # | | 万元 | 万元 | 万元 | | under the heads
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
     forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
@@ -1281,6 +1283,20 @@ def _is_prose(cell: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unit_row(text: str, table: Table) -> str | None:
+    """The money unit of a row of units right under a fund table's heads (| | 万元 | 万元 | 万元 | %|): one unit
+    for every amount column, each cell a unit or empty."""
+    start = text.find("\n", table.header_end)
+    if start < 0:
+        return None
+    end = text.find("\n", start + 1)
+    cells = [c.strip() for c in re.split(r"[|\t]|\s{2,}| ", text[start + 1:len(text) if end < 0 else end]) if c.strip()]
+    units = [c for c in cells if c in lexicon().caption]
+    if not units or len(set(units)) != 1 or any(c not in lexicon().caption and c not in ("%", "％") for c in cells):
+        return None
+    return table_words()["captions"]["spelling"].get(units[0], units[0])
 
 
 def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tuple[int, str, int]]) -> str | None:

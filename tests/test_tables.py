@@ -670,6 +670,17 @@ def test_a_numbered_heading_that_names_a_fund_row_is_no_fund_line(heading):
     assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "财政拨款"]
 
 
+@pytest.mark.parametrize("units, yuan", [("|  | 万元 | 万元 | 万元 | % |", 1410000.0), ("| | 万元 | 万元 | 人次 | |", None),
+                                         ("| | 元 | 元 | 元 | |", 141.0), ("| | 万元 | 元 | 万元 | |", None)])
+def test_a_row_of_units_under_the_heads_states_the_tables_unit(units, yuan):
+    """| | 万元 | 万元 | 万元 | |: one money unit for every amount column, nothing else but empty cells and %; a row
+    with other words, or two units, states none."""
+    text = ("| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n" + units + "\n"
+            "| 年度资金总额 | 120.00 | 150.00 | 141.00 | 94.00% |\n")
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money.get("141.00") == yuan
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
