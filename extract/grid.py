@@ -128,6 +128,12 @@ def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
             out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
             i += 2  # 社会效 / 益指标: a level name wrapped in its cell
             continue
+        if len(pair) == 2 and pair[1].brk == 1 and _HAN.match(pair[0].text) and len(pair[0].text) >= 2 \
+                and not cell_levels(pair[0].text) and cell_levels(pair[1].text) and "指标" not in pair[1].text \
+                and i + 2 < len(toks) and _VALUE_START.match(toks[i + 2].text):
+            out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
+            i += 2  # 受益群众 / 满意度 / ≥90%: a name wrapped before a level word, values after it (no level cell)
+            continue
         j = i
         while j < len(toks) and len(toks[j].text) == 1 and _HAN.match(toks[j].text) and (j == i or toks[j].brk > 0):
             j += 1
@@ -139,6 +145,10 @@ def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
             out.append(toks[i])
             i += 1
     return out
+
+
+#: what a value cell opens with (a number, a comparator)
+_VALUE_START = re.compile(r"\s*[0-9０-９≥≤＞＜>=<＝≧≦]")
 
 
 @lru_cache(maxsize=1)

@@ -483,6 +483,20 @@ def test_glued_values_in_words_one_per_value_column(heads, row, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_name_wrapped_before_a_level_word_keeps_it_when_values_follow(sep):
+    """受益群众 / 满意度 / ≥90%: a level word alone on the line after a name, values right after it, is the rest of
+    the name (a level cell is followed by a name, not by values); a level cell before a name stays one."""
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "效益指标", "满意度指标", "受益群众\n满意度", "≥90%", "95%", "10", "10",
+             "产出指标", "成本指标", "人均培训\n成本", "≤500元", "480元", "10", "9",
+             "质量", "验收合格率", "100%", "100%", "10", "10"]
+    assert rows_of(sep.join(cells) + "\n") == [
+        ("效益指标", "满意度指标", "受益群众\n满意度", "≥90%", "95%", "10", "10"),
+        ("产出指标", "成本指标", "人均培训\n成本", "≤500元", "480元", "10", "9"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100%", "10", "10")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
