@@ -294,6 +294,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
             s, e = _trim_cell(doc.text, cell)
             if role in ("actual", "weight", "score"):
                 s = _after_comparator(doc.text, s, e)  # ≥95% in an actual cell: the comparator stays outside
+                e = _before_comparator(doc.text, s, e)  # 100%以上 likewise
             if total_row and role != "weight":
                 role = "actual"
             text = doc.text[s:e]
@@ -400,6 +401,17 @@ def _joins_target(cell: str, target: str) -> bool:
     if word in cmp["kinds"]:
         return not re.search(r"\d", target) or is_date(target)
     return True
+
+
+def _before_comparator(text: str, s: int, e: int) -> int:
+    """Where the value of a cell ends when a comparator stands after it (100%以上 → 100%, 1500人以上 → 1500人)."""
+    for w in lexicon().comparators_after:
+        if text.endswith(w, s, e) and re.fullmatch(r"\s*\d[\d.,]*\s*\S{0,4}\s*", text[s:e - len(w)]):
+            e -= len(w)
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            return e
+    return e
 
 
 def _after_comparator(text: str, s: int, e: int) -> int:

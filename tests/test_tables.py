@@ -497,6 +497,28 @@ def test_a_name_wrapped_before_a_level_word_keeps_it_when_values_follow(sep):
         ("产出指标", "质量指标", "验收合格率", "100%", "100%", "10", "10")]
 
 
+@pytest.mark.parametrize("actual, value", [("100%以上", "100%"), ("1500人以上", "1500人"), ("3 万元以内", "3 万元"),
+                                           ("≥95%", "95%"), ("95%及以上", "95%")])
+@pytest.mark.parametrize("sep", [" | ", "\n"])
+def test_a_comparator_after_an_actual_stays_outside_its_value(actual, value, sep):
+    """GUIDELINES 60: the comparator of an actual cell stays outside the value, after it as before it, also where
+    the tagger took it into its span."""
+    from extract.document import Document
+    from extract.layout import read_layout
+    from extract.pipeline import add_entities
+    from extract.tables import read_tables
+
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "培训人数", "≥1000人", actual, "10", "10"]
+    text = sep.join(cells[:7]) + "\n" + sep.join(cells[7:]) + "\n"
+    doc = read_layout(Document("x", text))
+    at = text.index(actual)
+    add_entities(doc, [Span("PERCENT" if "%" in actual else "QUANTITY", at, at + len(actual))])
+    read_tables(doc)
+    by_id = doc.entity_by_id()
+    assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == [value]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
