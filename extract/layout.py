@@ -1496,6 +1496,10 @@ FUND_ROW_REACH = 160
 #: the numbers of a glued fund row: runs of digits, decimal points, % and commas, apart or not
 _SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+"
                           r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
+#: the rest of a glued run on the next line, where the line broke inside a number (299. / 2%, 2360000.002 /
+#: 360000.00): digits or a point before the break, digits or % after it
+_WRAPPED_RUN = re.compile(r"(?<=[0-9.])\n(?=[0-9%])[0-9.,%]*(?:萬元|万元|萬|万|元)?[0-9.,%]*(?![0-9、．)）])(?<![.,])"
+                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
 #: what stands between the numbers of a fund row's run: spaces, or the dash or slash of an empty cell
 _RUN_GAPS = re.compile(r"[ \t]*[-—/][ \t]*|[ \t]+")
 
@@ -1521,11 +1525,18 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             k = view.norm.index(piece, pos)
             pieces.append((k, k + len(piece)))
             pos = k + len(piece)
+        wrap = _WRAPPED_RUN.match(view.norm, pieces[-1][1], seg_end) if pieces else None
+        if wrap:  # 年度资金总额474.30470.5299. / 2%: the run wrapped onto the next line, read on there
+            pieces[-1] = (pieces[-1][0], wrap.end())
         field = m.group(0).rstrip().endswith((":", "：")) and len(pieces) == 1 \
             and _ONE_NUMBER.fullmatch(view.norm, *pieces[0])  # 一般公共预算:2456.18, not 年度资金总额:390390100%
         if pieces and not field:  # cells glued (100120110-91.67%: between dashes too), cut by the header's columns
-            rs, _ = view.span(pieces[0][0], pieces[-1][1])
-            placed = grid.split_glued_fund(view.norm[pieces[0][0]:pieces[-1][1]], roles, rs, row.line == TOTAL_LINE)
+            a0, b0 = pieces[0][0], pieces[-1][1]
+            at = [i for i in range(a0, b0) if view.norm[i] != "\n"]
+            squeezed = "".join(view.norm[i] for i in at)
+            placed = [(role, grid.Token(view.span(at[t.start], at[t.end - 1] + 1)[0],
+                                        view.span(at[t.start], at[t.end - 1] + 1)[1], t.text, t.brk, t.kind, t.number))
+                      for role, t in grid.split_glued_fund(squeezed, roles, 0, row.line == TOTAL_LINE)]
         else:  # numbers apart from each other, or one field's value (一般公共预算:2456.18): a cell each
             toks = [grid.Token(*view.span(a, b), text[view.span(a, b)[0]:view.span(a, b)[1]], 0) for a, b in pieces]
             for t in toks:

@@ -717,6 +717,18 @@ def test_a_row_of_units_under_the_heads_states_the_tables_unit(units, yuan):
     assert money.get("141.00") == yuan
 
 
+def test_a_glued_fund_run_wrapped_inside_a_number_is_read_on_the_next_line():
+    """年度资金总额474.30474.30470.521099. / 2%9.9: the PDF broke the line inside the rate (or an amount); the run goes
+    on there, its cells taken whole across the break."""
+    text = ("单位：元\n年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额474.30474.30470.521099.\n2%9.9\n"
+            "其中：当年财政拨款2360000.002\n360000.002320000.00—98.31%—\n上年结转资金\n")
+    lines = fund_lines(run_text(text, "x"))
+    assert lines[0] == ("年度资金总额", {"budget_initial": "474.30", "budget": "474.30", "spent": "470.52", "weight": "10",
+                                    "rate": "99.\n2%", "score": "9.9"})
+    assert lines[1] == ("当年财政拨款", {"budget_initial": "2360000.00", "budget": "2\n360000.00", "spent": "2320000.00",
+                                    "rate": "98.31%"})
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
