@@ -2208,6 +2208,12 @@ def _reason_after(text: str, k: int, end: int) -> Cell | None:
     """The text that ends a glued row's line after its run (无, 已完成, 因天气原因推迟): its reason cell, when the
     line holds no value."""
     e = text.find("\n", k, end)
+    line_end = end if e < 0 else e
+    # a level name or the total row opening the next row on the same line ends the reason (1010无效益指标…, 1010无总分…)
+    stop = next((x for x in range(k + 1, min(line_end, k + _REASON_BEFORE_ROW)) if level_re_().match(text, x)
+                 or total_row_re().match(text[x:x + 8])), None)
+    if stop is not None and text[k:stop].strip() and not any(_starts_value(text, x) for x in range(k, stop)):
+        e = stop
     if e < 0:
         return None
     cell = text[k:e]
@@ -2215,6 +2221,10 @@ def _reason_after(text: str, k: int, end: int) -> Cell | None:
         return None
     a = k + len(cell) - len(cell.lstrip())
     return _cell(text, a, k + len(cell.rstrip()))
+
+
+#: the longest reason cell read before a row that opens on its line
+_REASON_BEFORE_ROW = 40
 
 
 @lru_cache(maxsize=1)

@@ -118,6 +118,10 @@ GLUED_WRAPPED_AFTER_LEVELS = ("一级指标二级指标三级指标年度指标�
 GLUED_COUNT_NAMES = ("一级指标二级指标三级指标指标值完成值权重得分\n"
                      "产出指标数量指标65岁以上老年人健康管理人数≥5200人5316人1514.5\n"
                      "质量指标高血压患者规范管理率≥60%64.5%1515\n0-6岁儿童健康管理率≥90%93.1%1515\n")
+# a reason cell after a row's run, the next row opening on the same line (…1010无效益指标…, …109无总分…)
+GLUED_REASON_THEN_ROW = ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+                         "产出指标成本指标每场演出补助≤1万元0.98万元1010无效益指标社会效益指标演出场次≥60场64场1514.5\n"
+                         "满意度指标服务对象满意度指标观众满意度≥90%96.5%109无总分9087\n")
 # a row named like its level-2 cell (服务对象满意度 after 服务对象满意度指标), or like a level 2 with its comparator
 # after it; a 满意度指标 opening a row under 产出指标 opens a new level 1
 GLUED_LEVEL_WORD_NAMES = ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
@@ -245,11 +249,16 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
         ("65岁以上老年人健康管理人数", [("target", "≥5200人"), ("actual", "5316人"), ("weight", "15"), ("score", "14.5")]),
         ("高血压患者规范管理率", [("target", "≥60%"), ("actual", "64.5%"), ("weight", "15"), ("score", "15")]),
         ("0-6岁儿童健康管理率", [("target", "≥90%"), ("actual", "93.1%"), ("weight", "15"), ("score", "15")])]),
+    (GLUED_REASON_THEN_ROW, [
+        ("每场演出补助", [("target", "≤1万元"), ("actual", "0.98万元"), ("weight", "10"), ("score", "10"), ("other", "无")]),
+        ("演出场次", [("target", "≥60场"), ("actual", "64场"), ("weight", "15"), ("score", "14.5")]),
+        ("观众满意度", [("target", "≥90%"), ("actual", "96.5%"), ("weight", "10"), ("score", "9"), ("other", "无")]),
+        ("总分", [("weight", "90"), ("score", "87")])]),
     (GLUED_LEVEL_WORD_NAMES, [
         ("培训人数", [("target", "≥500人"), ("actual", "526人"), ("weight", "10"), ("score", "10")]),
         ("服务对象满意度", [("target", "≥90%"), ("actual", "95%"), ("weight", "10"), ("score", "10")]),
         ("服务对象满意度", [("target", "≥85%"), ("actual", "96.5%"), ("weight", "10"), ("score", "10")])]),
-], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values", "wrapped-after-levels", "names-opening-with-counts", "level-words-as-names"])
+], ids=["word-pairs", "unit-once", "wrapped-values-date-name", "units-ranges-full-width-total", "row-label-about-dotted-dates", "worded-values-empty-actual-total-row", "scoring-form-level-names", "no-slot-columns-unnamed-actual-yes-no", "worded-target-and-actual", "unit-column", "row-labels-dates-page-break", "text-column-between-values", "description-column-bare-target-total-points", "wrapped-after-values", "wrapped-after-levels", "names-opening-with-counts", "reason-then-row", "level-words-as-names"])
 def test_glued_rows_read_names_units_and_values(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert table.style == "glued"
