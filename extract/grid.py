@@ -422,6 +422,10 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
     if not toks or not n_cols:
         return []
     emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
+    if kind == "performance":  # 指标2：取得职业资: a row label opens a name, no other cell
+        for k, t in enumerate(toks):
+            if _ROW_LABEL_PREFIX.match(t.text):
+                emit[k] = [e if c.role == "name" else min(e, -3.0) for e, c in zip(emit[k], columns)]
     if under:
         bonus = float(s["rows"]["under_column"])
         for k, c in enumerate(under):
@@ -674,6 +678,8 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
         return float(join["unit"])
     if prev.kind in VALUE_KINDS and t.kind == "cmp" and t.text.strip() in lexicon().comparators_after:
         return float(join["unit"])  # 95% | 以上: a comparator word after its value
+    if _ROW_LABEL_PREFIX.match(t.text):
+        return math.inf  # 指标2：…: a row's label opens a cell of its own
     if prev.kind in ("text", "long", "empty", "note") and t.kind in ("text", "long", "empty", "note"):
         return float(join[t.kind])
     if prev.kind == "text" and t.kind == "unit":
@@ -681,6 +687,10 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
     if prev.kind == "text" and t.kind.startswith("level") and not t.text.rstrip().endswith(("指标", "指標")):
         return float(join["level_after_text"])  # 受益农户 满意度: the end of a name that is a short level word
     return math.inf
+
+
+#: the label that opens a row's name (指标1：, 指标2:)
+_ROW_LABEL_PREFIX = re.compile(r"\s*指标\s*\d{1,2}\s*[:：]")
 
 
 def _tail(t: Token, unit_column: bool) -> bool:

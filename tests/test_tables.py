@@ -528,6 +528,15 @@ def test_a_comparator_after_an_actual_stays_outside_its_value(actual, value, sep
     assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == [value]
 
 
+def test_a_row_label_opens_a_name_in_a_one_line_table_with_a_reason_column():
+    """指标2：取得职业资 格证书人数: the label 指标2： opens the row's name, no piece of the reason cell before it."""
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 "
+            "指标1：培训人数 >=1200人次 1250人次 20 20 无 指标2：取得职业资 格证书人数 >=12人 11人 20 18 部分学员缺考 "
+            "质量指标 指标1：培训合格率 >=90% 93% 20 20 无\n")
+    names = [r[2] for r in rows_of(text)]
+    assert names[:3] == ["指标1：培训人数", "指标2：取得职业资 格证书人数", "指标1：培训合格率"]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
