@@ -423,9 +423,14 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
         return []
     emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
     if kind == "performance":  # 指标2：取得职业资: a row label opens a name, no other cell
+        worded = s["worded"]
         for k, t in enumerate(toks):
             if _ROW_LABEL_PREFIX.match(t.text):
                 emit[k] = [e if c.role == "name" else min(e, -3.0) for e, c in zip(emit[k], columns)]
+            elif t.kind == "text" and _in_words(t.text):  # 规范, 按时完成, 12月31日前: a value in words, seldom a name
+                emit[k] = [min(e, float(worded["name"])) if c.role == "name" else
+                           e + float(worded["value"]) if c.role in ("target", "actual") else e
+                           for e, c in zip(emit[k], columns)]
     if under:
         bonus = float(s["rows"]["under_column"])
         for k, c in enumerate(under):

@@ -537,6 +537,15 @@ def test_a_row_label_opens_a_name_in_a_one_line_table_with_a_reason_column():
     assert names[:3] == ["指标1：培训人数", "指标2：取得职业资 格证书人数", "指标1：培训合格率"]
 
 
+def test_a_value_in_words_after_a_wrapped_name_is_the_target_not_a_new_row():
+    """指标1：隔离带建设 质量 规范 规范 16 16: 规范 is a value in words (a target), not the name of a row of its own,
+    so the name's wrapped rest (质量, 完成时间) stays the name's."""
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 质量指标 指标1：隔离带建设 质量 规范 规范 16 16 "
+            "时效指标 指标1：物资采购 完成时间 12月31日前 按时完成 14 14\n")
+    assert rows_of(text) == [("产出指标", "质量指标", "指标1：隔离带建设 质量", "规范", "规范", "16", "16"),
+                             ("产出指标", "时效指标", "指标1：物资采购 完成时间", "12月31日前", "按时完成", "14", "14")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
