@@ -2085,6 +2085,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 if got and (split is None or got[0] >= split[0]):
                     name, split, in_words = short, (got[0], got[1], said + got[2]), True
             said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 else None
+            said = _worded_between(text, j, k, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
+                else said
             if said and (split is None or said[0] >= split[0]):  # ≥95%达标1010: the actual in words between runs
                 split = said
             elif not in_words and not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
@@ -2390,6 +2392,53 @@ def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple
         return None
     said = [("actual", Cell(word.start(), word.end(), word.group(0)))] if word.group(0) not in _empty_marks() else []
     return before[0] + after[0], after[1], before[2] + said + after[2]
+
+
+def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+    """A row whose target and actual are written in words between two runs, under a header that puts a column
+    of values before the target (分值 | 年度指标值 | 全年实际值 | 得分: 工程完工时间15汛期前完成按期完成15): the run
+    before read with the columns before the target, the words one per value column, the run after with the rest."""
+    if "target" not in slots or "actual" not in slots or slots.index("target") == 0:
+        return None
+    t, a = slots.index("target"), slots.index("actual")
+    roles = slots[t:a + 1]
+    if a < t or any(r not in ("target", "adjusted", "actual") for r in roles):
+        return None
+    x = next((x for x in range(k, min(end, k + 2 * _WORDED_MAX * len(roles) + 2)) if _starts_value(text, x)), None)
+    if x is None or x == k or not _HAN.fullmatch(text[k:x].replace("\n", "")[:1] or "x"):
+        return None
+    words = text[k:x].replace("\n", "")
+    at = [i for i in range(k, x) if text[i] != "\n"]
+    spans = next((sp for sp in (_whole_words(words, len(roles)), _whole_words(words, len([r for r in roles if r != "adjusted"])))
+                  if sp), None)
+    if not spans:
+        return None
+    before = _best_run(text, j, k, slots[:t])
+    after = _best_run(text, x, _run_end(text, x, end), slots[a + 1:])
+    if before is None or after is None:
+        return None
+    named = [r for r in roles if len(spans) == len(roles) or r != "adjusted"]
+    cells = [(r, _cell(text, at[p], at[q - 1] + 1)) for r, (p, q) in zip(named, spans) if r in ("target", "actual")]
+    return before[0] + after[0], after[1], before[2] + cells + after[2]
+
+
+def _whole_words(words: str, times: int) -> list[tuple[int, int]]:
+    """``words`` cut into ``times`` values in words, every character taken: the same word each time, listed
+    words (:func:`_listed_words_at_end`), or a date then a word; empty when it does not cut so."""
+    n = len(words) // times
+    if n and len(words) == n * times and len({words[i * n:(i + 1) * n] for i in range(times)}) == 1:
+        return [(i * n, (i + 1) * n) for i in range(times)]
+    listed = _listed_words_at_end(words, times)
+    if listed and listed[0][0] == 0:
+        return listed
+    m = _date_then_word_re().fullmatch(words) if times == 2 else None
+    m = m or (_worded_dates_re().fullmatch(words) if times == 2 else None)
+    if m:
+        return [m.span(1), m.span(2)]
+    last = _listed_words_at_end(words, 1) if times == 2 else []
+    if last and 0 < last[0][0] <= _WORDED_MAX:  # 汛期前完成 | 按期完成: a listed actual, the target the rest
+        return [(0, last[0][0]), last[0]]
+    return []
 
 
 @lru_cache(maxsize=1)

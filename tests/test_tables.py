@@ -546,6 +546,17 @@ def test_a_value_in_words_after_a_wrapped_name_is_the_target_not_a_new_row():
                              ("产出指标", "时效指标", "指标1：物资采购 完成时间", "12月31日前", "按时完成", "14", "14")]
 
 
+def test_glued_values_in_words_between_the_points_and_the_score():
+    """分值 | 年度指标值 | 全年实际值 | 得分: the words between the two runs are the target and the actual, one per column
+    (a listed actual, the target the rest; the same word twice)."""
+    text = ("一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因分析及改进措施\n"
+            "产出指标时效指标工程完工时间15汛期前完成按期完成15无\n质量指标工程验收合格率10100%100%10\n"
+            "效益指标社会效益指标下游群众防洪安全10有效保障有效保障9无\n")
+    assert rows_of(text) == [("产出指标", "时效指标", "工程完工时间", "汛期前完成", "按期完成", "15", "15"),
+                             ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", "10", "10"),
+                             ("效益指标", "社会效益指标", "下游群众防洪安全", "有效保障", "有效保障", "10", "9")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
