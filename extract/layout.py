@@ -1915,6 +1915,8 @@ def _plausibility(run: str, cells: dict[str, tuple[int, int]], cuts: float, miss
         score += w["score_is_weight"]
     if "target" in cells and "actual" in cells:
         t, a = nums["target"] * scale["target"], nums["actual"] * scale["actual"]
+        if not unit(cells["actual"]):
+            t = nums["target"]  # ≤1万元 | 0.98: a bare actual is written in the target's unit
         if t == a or t and w["near_ratio"][0] <= a / t <= w["near_ratio"][1]:
             score += w["actual_near_target"]
     return score

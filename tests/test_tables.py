@@ -76,6 +76,9 @@ def test_target_values_take_the_unit_column_into_their_span():
     ("100%33", ["target", "adjusted", "actual", "extra", "weight", "score"], ["100%", "3", "3"]),
     ("5%0100%44", ["target", "adjusted", "actual", "extra", "weight", "score"], ["5%", "0", "100%", "4", "4"]),
     ("95%88%100%64", ["target", "adjusted", "actual", "extra", "weight", "score"], ["95%", "88%", "100%", "6", "4"]),
+    # a bare actual is written in its target's unit (≤1万元 | 0.98, not 0.981 | 0 | 1)
+    ("≤1万元0.98109.5", ["target", "actual", "weight", "score"], ["≤1万元", "0.98", "10", "9.5"]),
+    ("≤0.84万元0.81514.5", ["target", "actual", "weight", "score"], ["≤0.84万元", "0.8", "15", "14.5"]),
 ])
 def test_split_glued_by_plausibility(run, roles, expected):
     assert [run[s:e] for _, s, e in split_glued(run, roles)] == expected
