@@ -87,6 +87,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         + allocations \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
     forms += field_pairs(text, tables + forms)
+    records = field_records(text, view, tables + forms)
+    forms += records
     for t in tables:  # styles were set with the ends
         one_row = field_row(text, t) if t.kind == "fund" else None
         if one_row:  # the total line as fields, then the rows below it read as a grid
@@ -113,6 +115,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     for t in tables:
         if t.kind == "performance":
             _levels_above_first(t)
+    # a header whose words are the heads of fields (指标名称：… / 年度目标值：…): the records, no grid
+    tables = [t for t in tables if not (t.kind == "performance" and _heads_of_fields(text, t)
+                                        and any(r.start < t.end and t.start < r.end for r in records))]
     return sorted(tables + forms, key=lambda t: t.start)
 
 
@@ -635,6 +640,65 @@ def field_pairs(text: str, tables: list[Table]) -> list[Table]:
         t.rows = [Row(Cell(a, a + len(label), label), [("actual", Cell(b, b + len(value), value))])]
         out.append(t)
     return out
+
+
+def field_records(text: str, view: TextView, tables: list[Table]) -> list[Table]:
+    """Indicator rows written as fields outside the tables, a table row flattened to ``head：value`` pairs
+    (指标名称：参保人数；年度目标值：8000人；实际完成值：8125人；分值：10分；得分：10分。): a record opens with the
+    head of the name (指标名称, 三级指标, 指标) and takes the pairs of target, actual, points and score heads that
+    follow it, nothing but their separators between; one table of kind field per record."""
+    # not a performance header whose words are heads of fields (指标名称：… 年度目标值：…)
+    inside = [(t.start, t.end) for t in tables if t.kind != "performance" or not _heads_of_fields(text, t)]
+    _, role_of = _header_re()
+    out: list[Table] = []
+    record: list[tuple[str, Cell, Cell]] = []
+
+    def close() -> None:
+        roles = [r for r, _, _ in record]
+        if record and roles[0] == "name" and {"target", "actual"} & set(roles):
+            name = record[0][2]
+            cells = [(r, v) for r, _, v in record[1:] if r in ("target", "actual", "weight", "score")]
+            t = Table("field", [Column(r, h.text, h.start, h.end) for r, h, _ in record], record[0][1].start,
+                      record[0][1].end, record[-1][2].end)
+            t.rows = [Row(name, cells)]
+            out.append(t)
+        record.clear()
+
+    for m in _field_pair_re().finditer(view.norm):
+        hs, he = view.span(m.start("head"), m.end("head"))
+        vs, ve = view.span(m.start("value"), m.end("value"))
+        head = _squash(m.group("head"))
+        role = "name" if head in _RECORD_NAME_HEADS else role_of.get(head, ("", ""))[1]
+        if any(a <= hs < b for a, b in inside) or role not in ("name", "target", "actual", "weight", "score"):
+            close()
+            continue
+        if record and (role == "name" or text[record[-1][2].end:hs].strip(" \t\n\u3000；;，,。、") != ""):
+            close()  # a new record, or other text between: the record before ends
+        if role in {r for r, _, _ in record}:
+            close()
+        record.append((role, Cell(hs, he, text[hs:he]), _cell(text, vs, ve)))
+    close()
+    return out
+
+
+def _heads_of_fields(text: str, table: Table) -> bool:
+    """Whether a header's words are each followed by a colon (指标名称：参保人数；年度目标值：…): heads of fields."""
+    return all(re.match(r"[ \t]*[:：]", text[c.end:c.end + 3]) for c in table.columns if c.word)
+
+
+#: the heads that open a record of fields (指标名称：参保人数；…)
+_RECORD_NAME_HEADS = ("指标名称", "三级指标", "指标", "绩效指标名称")
+
+
+@lru_cache(maxsize=1)
+def _field_pair_re() -> re.Pattern[str]:
+    """``head：value`` with a performance header word or a record's name head, not inside a longer word."""
+    _, role_of = _header_re()
+    words = sorted({*role_of, *_RECORD_NAME_HEADS}, key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?P<head>{alt})[ \t]*[:：][ \t]*"
+                      rf"(?P<value>[^；;，,。\n\t　|：:]{{1,40}}?)[ \t]*"
+                      rf"(?=[；;，,。\n\t　|]|[ ]+(?:{alt})[ \t]*[:：]|$)")
 
 
 #: a line that is one cell and its bar: 项目金额 |

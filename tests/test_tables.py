@@ -560,6 +560,28 @@ def test_glued_values_in_words_between_the_points_and_the_score():
                              ("效益指标", "社会效益指标", "下游群众防洪安全", "有效保障", "有效保障", "10", "9")]
 
 
+@pytest.mark.parametrize("record, expected", [
+    ("指标名称：参保人数；年度目标值：8000人；实际完成值：8125人；分值：10分；得分：9分。",
+     {"target": "8000人", "actual": "8125人", "weight": "10分", "score": "9分"}),
+    ("指标名称:补助发放及时率;年度目标值:100%;实际完成值:100%;", {"target": "100%", "actual": "100%"}),
+    ("指标名称：参保人数\n年度目标值：8000人\n实际完成值：8125人\n", {"target": "8000人", "actual": "8125人"}),
+    ("- 指标：参保人数　目标值：8000人　完成值：8125人", {"target": "8000人", "actual": "8125人"}),
+])
+def test_an_indicator_row_written_as_fields_is_read_as_its_row(record, expected):
+    """A table row flattened to head：value pairs (指标名称：…；年度目标值：…；实际完成值：…): one row, its values in
+    the slots of their heads (layout.field_records); the heads are no grid header."""
+    doc = run_text("二、绩效目标完成情况\n" + record + "\n三、存在的问题\n无。\n", "x")
+    by_id = doc.entity_by_id()
+    got = {r.slot: by_id[r.tail].text for r in doc.relations if by_id[r.head].text == "参保人数"
+           or by_id[r.head].text == "补助发放及时率"}
+    assert got == expected
+
+
+def test_a_sentence_with_heads_and_colons_is_no_record_without_a_name_head():
+    doc = run_text("二、绩效目标完成情况\n年度目标值：8000人；实际完成值：8125人。\n", "x")
+    assert not [t for t in doc.tables if t.kind == "field"]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
