@@ -299,8 +299,8 @@ def _units() -> frozenset[str]:
 def kind_of(text: str) -> tuple[str, float | None]:
     """The kind of what a cell holds (and its number, for a value)."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
-    if not norm or _DASH.match(norm):
-        return "empty", None
+    if not norm or _DASH.match(norm) or norm.lower() == "nan":
+        return "empty", None  # nan: an empty cell as pandas writes it
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     levels = cell_levels(norm)

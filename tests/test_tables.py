@@ -792,6 +792,15 @@ def test_a_glued_fund_run_wrapped_inside_a_number_is_read_on_the_next_line():
                                     "rate": "98.31%"})
 
 
+@pytest.mark.parametrize("heads", [("批复预算", "实际执行", "执行率"), ("预算金额", "支出金额", "执行进度"),
+                                   ("全年预算数", "全年支出", "执行率")])
+def test_fund_heads_of_other_wordings(heads):
+    text = ("单位：万元\n| 项目 | " + " | ".join(heads) + " |\n| 年度资金总额 | 120.00 | 110.40 | 92% |\n"
+            "| 上年结转资金 | nan | nan | nan |\n")
+    assert fund_lines(run_text(text, "x")) == [("年度资金总额", {"budget": "120.00", "spent": "110.40", "rate": "92%"}),
+                                               ("上年结转资金", {})]
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"

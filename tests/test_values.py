@@ -83,6 +83,9 @@ def test_quantity(text, value, unit):
     ("≧ | 100 | %", ">=", 100.0, "%", "percent", None),
     ("2021年12月完成", None, None, None, "qualitative", None),
     ("≥100百分比", ">=", 100.0, "%", "percent", None),
+    # 小于或等于 spelled out; （含） after a bare number is no unit (含 = inclusive)
+    ("小于或等于45万元", "<=", 45.0, "万元", "money", 450_000.0),
+    ("≥90（含）", ">=", 90.0, None, "quantity", None),
 ])
 def test_target(text, comparator, value, unit, kind, yuan):
     v = parse_value(text, "TARGET")
