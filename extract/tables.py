@@ -220,9 +220,12 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     digits += doc.text[digits:digits + 1] in ("余", "多")  # 300余人次: the unit after 余
     unit = unit_after_number().match(doc.text, digits + (doc.text[digits:digits + 1] == " "), e)  # 2006 人次
     end = max(x.end, unit.end() if unit else 0)  # the unit whole, where the tagger cut it (326人 | 次)
-    if not _HAN.match(doc.text, end) and doc.text[end:end + 1] not in ("（", "("):
-        end = e  # 2006 人次, 419 元/人·月: what follows is no word of its own (a note in brackets is: 120人（含线上）)
-    if _HAN.search(doc.text[s:x.start] + doc.text[end:e]):
+    per = re.search(r"[/／]", doc.text[unit.start():e]) if unit else None
+    if per and not doc.text[unit.start():unit.start() + per.start()].strip() == "":
+        end = unit.start() + per.start()  # 800元/人, 180元/人、天: the per-unit stays outside the value (GUIDELINES 2, 81)
+    if not _HAN.match(doc.text, end) and doc.text[end:end + 1] not in ("（", "(", "/", "／"):
+        end = e  # 2006 人次: what follows is no word of its own (a note in brackets is: 120人（含线上）)
+    if _HAN.search(doc.text[s:x.start] + doc.text[end:e]) or per:
         return x.start, end
     return s, e
 
@@ -325,6 +328,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 doc.entities = [x for x in doc.entities if not (x.label == "TARGET" and s <= x.start and x.end <= e)]
                 continue
             elif role == "actual":
+                cell_end = e
                 s, e = _value_in_cell(doc, s, e)  # 完成培训3200人次: the value, not the words around it
                 text = doc.text[s:e]
                 # the label follows what the cell writes (a bare number is QUANTITY, rule 18) …
@@ -332,6 +336,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 if label == "QUANTITY" and own and caption_factor(own) is not None:
                     label = "MONEY"  # … unless the unit column states a money unit
                 fields = parse_value(text, label, own)
+                if label == "MONEY" and doc.text[e:e + 1] in ("/", "／"):
+                    fields["per"] = parse_value(doc.text[s:cell_end], "MONEY", own).get("per")  # 180元 | /人、天
                 if label == "QUANTITY" and fields.get("unit") is None and own:
                     fields["unit"] = own
                 tail = _replace(doc, label, s, e, **fields)

@@ -328,7 +328,7 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
         comparator = comparator or ">="
         after_t = after_t[m.end():].lstrip()
     per = r.per
-    pm = re.match(r"^/\s*([^\s，。；、,;)）(（以]{1,5})", after_t)
+    pm = re.match(r"^/\s*([^\s，。；、,;)）(（以]{1,5}(?:、[^\s，。；、,;)）(（以\d](?![^\s，。；、,;)）(（]))?)", after_t)  # /人、天
     if pm and r.kind in ("money", "quantity", None):
         per = _per_name(pm.group(1))
         after_t = after_t[pm.end():].lstrip()
@@ -357,8 +357,8 @@ def _with_context(s: str, start: int, end: int, r: Reading) -> Reading:
 
 
 def _per_name(word: str) -> str:
-    """每人每年 → 人·年; 人均 → 人; /人*月 → 人·月; /月 → 月."""
-    w = word.replace("*", "·").replace("x", "·").replace("×", "·")
+    """每人每年 → 人·年; 人均 → 人; /人*月 → 人·月; /人、天 → 人·天; /月 → 月."""
+    w = word.replace("*", "·").replace("x", "·").replace("×", "·").replace("、", "·")
     if w.startswith("每") or w.endswith(("均",)) and len(w) == 2:
         parts = [p for p in re.split(r"每", w) if p]
         if w.endswith("均"):

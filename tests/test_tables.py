@@ -582,6 +582,19 @@ def test_a_sentence_with_heads_and_colons_is_no_record_without_a_name_head():
     assert not [t for t in doc.tables if t.kind == "field"]
 
 
+@pytest.mark.parametrize("actual, value", [("800元/人", "800元"), ("7650元/公里", "7650元"), ("530元/人·月", "530元")])
+def test_the_per_unit_of_an_actual_stays_outside_its_value(actual, value):
+    """GUIDELINES 2 and 81: 800元/人 under 实际完成值 is MONEY 800元, the per-unit outside its span (a target cell is
+    one TARGET, whole)."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            f"产出指标 | 成本指标 | 人均培训成本 | ≤900元/人 | {actual} | 10 | 10\n")
+    doc = run_text(text, "x")
+    by_id = doc.entity_by_id()
+    slots = {r.slot: by_id[r.tail] for r in doc.relations}
+    assert slots["actual"].text == value and slots["target"].text == "≤900元/人"
+    assert slots["actual"].attrs["per"] == actual.partition("/")[2] and slots["actual"].attrs["yuan"] == float(value[:-1])
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
