@@ -169,6 +169,7 @@ class Piece:
     label: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     merged: bool = False
+    tail: str = ""  # written in the cell after the entity, outside it (the per-unit of an actual: 438元 | /人·月)
 
 
 @dataclass
@@ -236,6 +237,7 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
             eid = b.ent(written, p.label, **p.fields) if p.label and written else None
             if eid is None:
                 b.text(written)
+            b.text(p.tail)
             got.setdefault(p.role, Written(eid, start, b.pos))
         b.text(row_end)
         out.append(got)
@@ -259,8 +261,8 @@ def _render_column_major(b: Builder, grid: Grid, rng: random.Random, traditional
                 eid = b.ent(written, p.label, **p.fields) if p.label and written else None
                 if eid is None:
                     b.text(written)
-                b.text("\n")
-                got.setdefault(p.role, Written(eid, start, start + len(written)))
+                b.text(p.tail + "\n")
+                got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
     b.text("\n")
     return out
 
@@ -305,7 +307,11 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
             m = re.match(r"^([\d.]+)(\D+)$", text)
             if m and rng.random() < 0.08:
                 text = f"{m.group(1)} {m.group(2)}"  # 20 人: a space between number and unit
-            cells.append(Piece([text], "actual", r.actual.label, dict(r.actual.fields)))
+            value, slash, per = text.partition("/")
+            if slash and r.actual.label == "MONEY":  # 438元/人·月: the per-unit outside the span (GUIDELINES 2, 81)
+                cells.append(Piece([value], "actual", r.actual.label, dict(r.actual.fields), tail=slash + per))
+            else:
+                cells.append(Piece([text], "actual", r.actual.label, dict(r.actual.fields)))
         else:  # a qualitative actual: the date it was done, the target met as written (高 | 高), or words
             done = r.done or rng.choice([r.qualitative or "", "达到预期", "效果良好", "基本实现"])
             cells.append(Piece([done], "actual"))
