@@ -270,6 +270,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         for role, c in row.cells:
             if role == "index":  # the row's number (序号 | 1 | 产出指标 …): no entity
                 doc.entities = [e for e in doc.entities if not (e.start < c.end and c.start < e.end)]
+            elif role == "cmp" and not _DIGIT.search(c.text):  # 正向 | 大于等于, 定量: a column's words, no target
+                doc.entities = [e for e in doc.entities if not (e.label == "TARGET" and e.start < c.end and c.start < e.end
+                                                                 and not _DIGIT.search(e.text))]
         unit_cell = row.cell("unit")
         bracket = _BRACKET_UNIT.search(ind.text)
         hint = unit_cell.text if unit_cell else (bracket.group(2).strip() if bracket else None)
@@ -325,7 +328,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 tail = _replace(doc, "TARGET", s, e, **fields)
             elif not has_value or role == "actual" and is_date(text):
                 # a qualitative actual, a date (2023.11.30) or an empty score is not an entity: no TARGET either
-                doc.entities = [x for x in doc.entities if not (x.label == "TARGET" and s <= x.start and x.end <= e)]
+                doc.entities = [x for x in doc.entities if not (x.label == "TARGET" and (s <= x.start and x.end <= e or
+                                                                         x.start < e and s < x.end and role == "actual"
+                                                                         and not _DIGIT.search(x.text)))]
                 continue
             elif role == "actual":
                 cell_end = e
@@ -347,6 +352,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
     return rels
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
 #: a note of points closing a name: (100分)
 _POINTS_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 

@@ -595,6 +595,41 @@ def test_the_per_unit_of_an_actual_stays_outside_its_value(actual, value):
     assert slots["actual"].attrs["per"] == actual.partition("/")[2] and slots["actual"].attrs["yuan"] == float(value[:-1])
 
 
+@pytest.mark.parametrize("row, targets", [
+    ("|产出指标|数量指标|养护道路里程|正向|>=|35|36.2|公里|5|4.5|", [">=|35"]),
+    ("| 产出指标 | 数量指标 | 购置执法记录仪 | 定量 | ＝ | 20 | 20 | 台 | 10 | 10 |", ["＝ | 20"]),
+])
+def test_a_direction_or_kind_cell_holds_no_target(row, targets):
+    """正向 | >= | 35: the direction (正向, 定量) is a column's word, no TARGET of its own; the target is the comparator
+    and the number (ANNOTATION: a target over its cells)."""
+    from extract.document import Document
+    from extract.layout import read_layout
+    from extract.pipeline import add_entities
+    from extract.tables import read_tables
+
+    text = "| 一级指标 | 二级指标 | 三级指标 | 指标方向 | 指标性质 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 |\n" + row + "\n"
+    doc = read_layout(Document("x", text))
+    word = next(w for w in ("正向", "定量") if w in row)
+    add_entities(doc, [Span("TARGET", row.index(word) + text.index(row), row.index(word) + text.index(row) + 2)])
+    read_tables(doc)
+    assert [e.text for e in doc.entities if e.label == "TARGET"] == targets
+
+
+def test_a_worded_actual_holds_no_target_reaching_into_it():
+    from extract.document import Document
+    from extract.layout import read_layout
+    from extract.pipeline import add_entities
+    from extract.tables import read_tables
+
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 计量单位 | 实际完成值 | 分值 | 得分\n"
+            "效益指标 | 社会效益指标 | 社会治安环境 | 明显改善 |  | 明显改善 | 10 | 10\n")
+    doc = read_layout(Document("x", text))
+    at = text.rindex("| 明显改善")
+    add_entities(doc, [Span("TARGET", at, at + len("| 明显改善"))])
+    read_tables(doc)
+    assert [e.text for e in doc.entities if e.label == "TARGET"] == ["明显改善"]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
