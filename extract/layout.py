@@ -581,21 +581,24 @@ def head_rows(text: str, tables: list[Table]) -> list[Table]:
     tables (a 基础数据表's 财政供养人员情况: 编制数 / 实际在职人数 / 控制率, then 46 / 50 / 108.70%): as many
     heads as values, each head a short name (a year before it, 2023 年, no part of it), each value one number
     with its unit; as a table of kind ``field`` whose rows are the heads with their values as ``actual``."""
-    cells = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t|")), m.group(0).strip(" \t|"))
-             for m in re.finditer(r"[^\n]+", text) if m.group(0).strip(" \t|")]
+    # a cell per line, or the cells of a | row (| 编制数 | 实有人数 | 控制率 | over | 45 | 43 | 95.56% |)
+    cells = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t")), m.group(0).strip(" \t"))
+             for m in re.finditer(r"[^\n|]+", text) if m.group(0).strip(" \t")]
     inside = [(t.start, t.end) for t in tables]
     out: list[Table] = []
     i = 0
     while i < len(cells):
         k = i
-        while k < len(cells) and _HEAD_CELL.fullmatch(cells[k][1]) and not level_re_().search(cells[k][1]):
-            k += 1
+        while k < len(cells) and _HEAD_CELL.fullmatch(cells[k][1]) and not level_re_().search(cells[k][1]) \
+                and (k == i or not _other_barred_line(text, cells[i][0], cells[k][0])):
+            k += 1  # (the heads of a | row are that row's cells)
         n = k - i
         values = cells[k:k + n]
         after = cells[k + n][1] if k + n < len(cells) else ""
         if not HEAD_ROW_MIN <= n <= HEAD_ROW_MAX or len(values) < n \
                 or not all(_head_name_end().search(c) for _, c in cells[i:k]) \
-                or i > 0 and _unread_head(cells[i - 1][1]) or after and grid.kind_of(after)[0] in _HEAD_VALUE_KINDS \
+                or i > 0 and _unread_head(cells[i - 1][1]) and _cell_before_counts(text, cells[i - 1], cells[i]) \
+                or after and grid.kind_of(after)[0] in _HEAD_VALUE_KINDS \
                 or not all(grid.kind_of(v)[0] in _HEAD_VALUE_KINDS for _, v in values) \
                 or any(a <= cells[i][0] < b for a, b in inside) or _in_header_words(cells[i:k]):
             i = max(i + 1, k)  # a run of heads is read whole or not at all
@@ -612,6 +615,24 @@ def head_rows(text: str, tables: list[Table]) -> list[Table]:
         out.append(t)
         i = k + n
     return out
+
+
+def _other_barred_line(text: str, a: int, b: int) -> bool:
+    """Whether offset ``b`` is on another line than ``a`` and either line is a | row."""
+    if "\n" not in text[a:b]:
+        return False
+    lines = [text[text.rfind("\n", 0, x) + 1:text.find("\n", x) % (len(text) + 1)] for x in (a, b)]
+    return any("|" in line for line in lines)
+
+
+def _cell_before_counts(text: str, before: tuple[int, str], first: tuple[int, str]) -> bool:
+    """Whether the cell before a row of heads may belong to it: on the same line (| 人员 | 编制数 | …), or the heads
+    written a cell per line; not a line of its own above a | row of heads."""
+    if "\n" not in text[before[0]:first[0]]:
+        return True
+    line_start = text.rfind("\n", 0, first[0]) + 1
+    line_end = text.find("\n", first[0])
+    return "|" not in text[line_start:len(text) if line_end < 0 else line_end]
 
 
 def field_pairs(text: str, tables: list[Table]) -> list[Table]:

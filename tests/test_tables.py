@@ -2064,6 +2064,10 @@ def test_the_rest_of_a_wrapped_cell_alone_under_its_column_stays_in_that_column(
     # heads with fewer values, or a table's header words, are no such row
     ("编制数\n实际在职人数\n控制率\n46\n50\n", []),
     ("年初预算数\n全年预算数\n120\n118\n", []),
+    # the same as | rows, under a title line
+    ("部门整体支出绩效自评表\n| 编制数 | 实有人数 | 控制率 |\n| 45 | 43 | 95.56% |\n",
+     [("编制数", "45", "QUANTITY"), ("实有人数", "43", "QUANTITY"), ("控制率", "95.56%", "PERCENT")]),
+    ("| 编制数 | 实有人数 | 控制率 |\n| 45 | 43 |\n", []),
 ])
 def test_a_row_of_heads_with_their_values_below_gives_each_head_its_actual(text, expected):
     doc = run_text(text, "h")
