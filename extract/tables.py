@@ -328,7 +328,7 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 tail = _replace(doc, "TARGET", s, e, **fields)
             elif not has_value or role == "actual" and is_date(text):
                 # a qualitative actual, a date (2023.11.30) or an empty score is not an entity: no TARGET either
-                doc.entities = [x for x in doc.entities if not (x.label == "TARGET" and (s <= x.start and x.end <= e or
+                doc.entities = [x for x in doc.entities if not ((x.label == "TARGET" or is_date(text)) and (s <= x.start and x.end <= e or
                                                                          x.start < e and s < x.end and role == "actual"
                                                                          and not _DIGIT.search(x.text)))]
                 continue

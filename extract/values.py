@@ -409,11 +409,18 @@ def parse_value(text: str, label: str, unit_hint: str | None = None) -> dict[str
             fields["unit"] = r.unit if r.kind != "money" else "元"
             if r.kind is None and unit_hint and hint_factor is None:
                 fields["unit"] = unit_hint
+    elif label == "TARGET" and _DOTTED_DATE.fullmatch(text.strip()):
+        fields.update(comparator=None, value=None, unit=None, kind="qualitative", yuan=None)  # 2024.12.31前: a date
     elif label == "TARGET":
         fields.update(_target_fields(text, r, unit_hint, hint_factor))
-    if r.high is not None and label != "INDICATOR":
+    if r.high is not None and label != "INDICATOR" and fields.get("kind") != "qualitative":
         fields["high"] = _round(r.high * (r.factor if r.kind == "money" else 1.0))
     return fields
+
+
+#: a date written with dots, dashes or slashes, and what a deadline ends with (2024.12.31前, 2024-06-30之前)
+_DOTTED_DATE = re.compile(r"(?:19|20)\d{2}[.\-/．](?:1[0-2]|0?[1-9])(?:[.\-/．](?:3[01]|[12]\d|0?[1-9])"
+                          r"(?:前完成|之前|以前|前|底前|完成)?|(?:前完成|之前|以前|前|底前|底))")
 
 
 def fill_unitless_money(doc: Document) -> None:

@@ -630,6 +630,22 @@ def test_a_worded_actual_holds_no_target_reaching_into_it():
     assert [e.text for e in doc.entities if e.label == "TARGET"] == ["明显改善"]
 
 
+def test_a_dotted_date_in_an_actual_cell_is_no_value():
+    from extract.document import Document
+    from extract.layout import read_layout
+    from extract.pipeline import add_entities
+    from extract.tables import read_tables
+
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "产出指标 | 时效指标 | 项目完成时间 | 2024.12.31前 | 2024.12.20 | 10 | 10\n")
+    doc = read_layout(Document("x", text))
+    at = text.index("2024.12.20")
+    add_entities(doc, [Span("QUANTITY", at, at + 7)])
+    read_tables(doc)
+    assert [(e.label, e.text) for e in doc.entities if e.start >= text.index("2024.12.31")][:2] == [
+        ("TARGET", "2024.12.31前"), ("QUANTITY", "10")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"

@@ -88,6 +88,10 @@ def test_quantity(text, value, unit):
     # 小于或等于 spelled out; （含） after a bare number is no unit (含 = inclusive)
     ("小于或等于45万元", "<=", 45.0, "万元", "money", 450_000.0),
     ("≥90（含）", ">=", 90.0, None, "quantity", None),
+    # a date written with dots or dashes is a deadline, no number; a bare 2024.12 stays a number
+    ("2024.12.31前", None, None, None, "qualitative", None),
+    ("2023-06-30之前", None, None, None, "qualitative", None),
+    ("2024.12", None, 2024.12, None, "quantity", None),
 ])
 def test_target(text, comparator, value, unit, kind, yuan):
     v = parse_value(text, "TARGET")
