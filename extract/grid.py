@@ -90,8 +90,12 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
+            open_cell = brk == 1 and out and _open_pipe_row(text, pos) and not line.lstrip().startswith(("|", "｜"))
             for i, (a, b) in enumerate(pieces):
-                out.append(_token(text, pos + a, pos + b, max(brk, 1) if i == 0 else 0))
+                if i == 0 and open_cell:  # | 产出指标 | 数量指标 | 养护道 / 路里程 | …: the cell goes on on this line
+                    out[-1] = _token(text, out[-1].start, pos + b, out[-1].brk)
+                    continue
+                out.append(_token(text, pos + a, pos + b, 0 if open_cell else max(brk, 1) if i == 0 else 0))
             brk = 1
         pos = line_end + 1
         if nl < 0:
@@ -107,6 +111,13 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
                 and (prev is None or prev.kind not in VALUE_KINDS or t.brk > 0):
             t.kind = "text"
     return out
+
+
+def _open_pipe_row(text: str, pos: int) -> bool:
+    """Whether the line before ``pos`` is a | row left open: it opens with a bar and does not close with one."""
+    prev_end = pos - 1
+    prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip()
+    return prev.startswith(("|", "｜")) and not prev.endswith(("|", "｜")) and prev.count("|") + prev.count("｜") >= 2
 
 
 def _join_vertical(text: str, toks: list[Token]) -> list[Token]:

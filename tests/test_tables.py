@@ -646,6 +646,15 @@ def test_a_dotted_date_in_an_actual_cell_is_no_value():
         ("TARGET", "2024.12.31前"), ("QUANTITY", "10")]
 
 
+def test_a_pipe_row_left_open_goes_on_on_the_next_line():
+    """| 满意度指标 | 服务对象满意 / 度指标 | …: a | row that does not close its line has its cell wrapped onto the next."""
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 农村公路日常养护\n里程 | ≥35公里 | 36公里 | 10 | 10 |\n"
+            "| 满意度指标 | 服务对象满意\n度指标 | 群众满意度 | ≥90% | 96% | 10 | 10 |\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "农村公路日常养护\n里程", "≥35公里", "36公里", "10", "10"),
+                             ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
