@@ -1389,10 +1389,11 @@ def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tup
     when no other table follows it closely (then the caption is that table's)."""
     nxt = min((t.start for t in tables if t.start >= table.end and t is not table), default=len(text) + NEXT_TABLE_GAP + 1)
     for pos, unit, _ in captions:
-        if not (table.header_end <= pos <= table.end + CAPTION_UNDER) or nxt - pos <= NEXT_TABLE_GAP \
+        line_start = text.rfind("\n", 0, pos) + 1
+        note = _NOTE_OPENING.match(text, line_start, pos)  # 注：单位为万元: a note, of the table above whatever follows
+        if not (table.header_end <= pos <= table.end + CAPTION_UNDER) or nxt - pos <= NEXT_TABLE_GAP and not note \
                 or not _money_unit(unit):
             continue
-        line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         # on a line of its own, after the last row (注：金额单位为万元。 read into the body, or under it)
@@ -1401,6 +1402,8 @@ def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tup
     return None
 
 
+#: what opens a note under a table (注：, 备注:, 说明：)
+_NOTE_OPENING = re.compile(r"[ \t|]*(?:注|备注|说明)\s*\d?\s*[:：.、]")
 #: how far under a fund table a caption may state its unit, and how far the next table must start after it
 CAPTION_UNDER = 40
 NEXT_TABLE_GAP = 120

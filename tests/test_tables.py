@@ -874,6 +874,17 @@ def test_fund_heads_of_other_wordings(heads):
                                                ("上年结转资金", {})]
 
 
+@pytest.mark.parametrize("note, yuan", [("注：单位为万元", 1410000.0), ("备注：金额单位：万元", 1410000.0), ("单位：万元", None)])
+def test_a_note_under_a_fund_table_is_its_own_even_when_a_table_follows(note, yuan):
+    """注：单位为万元 under the table states its unit, whatever follows; a bare caption right before the next table is
+    that table's."""
+    text = ("自评表\n| 项目资金 | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 150.00 | 141.00 | 94.00% |\n"
+            f"{note}\n绩效指标\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 培训人数 | ≥100人 | 120 | 20 | 20 |\n")
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money.get("141.00") == yuan
+
+
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
     """A row with as many pieces as its header: the empty cell after its last | is a cell (| | | at the end)."""
     text = ("项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n"
