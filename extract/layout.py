@@ -163,14 +163,21 @@ CONTINUED_GAP = 200
 
 
 def column_units(text: str, table: Table) -> dict[str, str]:
-    """The money unit a header writes after a column's word (年度指标值（万元）, 实际完成值(元)): for the column's
-    bare numbers, by role."""
+    """The money unit a header writes after a column's word (年度指标值（万元）, 实际完成值(元)), and the 分 of a
+    points column (指标权重(分)): for the column's bare numbers, by role."""
     out: dict[str, str] = {}
     for c in table.columns:
         m = _note_after_re().match(text, c.end)
         if m and c.role not in out:
             out[c.role] = m.group(1) or m.group(2)
+        points = _POINTS_UNIT.match(text, c.end) if c.role in ("weight", "score") else None
+        if points and c.role not in out:
+            out[c.role] = "分"  # 指标权重(分), 得分（分）: the points' unit
     return out
+
+
+#: the unit noted after a points column's word: (分)
+_POINTS_UNIT = re.compile(r"[ \t]*[(（]\s*分\s*[)）]")
 
 
 def _leading_index(text: str, cols: list[Column]) -> list[Column]:

@@ -346,8 +346,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
                 if label == "QUANTITY" and fields.get("unit") is None and own:
                     fields["unit"] = own
                 tail = _replace(doc, label, s, e, **fields)
-            else:
-                tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY"))
+            else:  # a points cell, in the 分 its header notes (指标权重(分))
+                tail = _replace(doc, "QUANTITY", s, e, **parse_value(text, "QUANTITY", units.get(role)))
             rels.append(Relation(ind.id, tail.id, role))
     return rels
 

@@ -655,6 +655,17 @@ def test_a_pipe_row_left_open_goes_on_on_the_next_line():
                              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10")]
 
 
+@pytest.mark.parametrize("heads, unit", [("指标权重(分) | 指标得分(分)", "分"), ("分值 | 得分", None)])
+def test_the_points_take_the_unit_their_header_notes(heads, unit):
+    """GUIDELINES 82: a bracket unit in the header gives a bare number its unit: 指标权重(分) | 2 → QUANTITY 2 分."""
+    text = (f"一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | {heads}\n"
+            "产出指标 | 数量指标 | 培训人数 | ≥100人 | 120人 | 2 | 2\n")
+    doc = run_text(text, "x")
+    by_id = doc.entity_by_id()
+    points = [by_id[r.tail] for r in doc.relations if r.slot in ("weight", "score")]
+    assert [(e.text, e.attrs["unit"]) for e in points] == [("2", unit), ("2", unit)]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
