@@ -133,11 +133,12 @@ def _join_vertical(text: str, toks: list[Token]) -> list[Token]:
             out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
             i += 2
             continue
-        if len(pair) == 2 and pair[1].brk == 1 and _HAN.match(pair[0].text) and _HAN.match(pair[1].text) \
+        if len(pair) == 2 and pair[1].brk <= 1 and _HAN.match(pair[0].text) and _HAN.match(pair[1].text) \
                 and not cell_levels(pair[0].text) and not cell_levels(pair[1].text) \
-                and cell_levels(pair[0].text + pair[1].text) and len(pair[0].text + pair[1].text) >= 4:
+                and cell_levels(pair[0].text + pair[1].text) and len(pair[0].text + pair[1].text) >= 4 \
+                and (pair[1].brk == 1 or text[pair[0].end:pair[1].start] == " "):
             out.append(Token(pair[0].start, pair[1].end, text[pair[0].start:pair[1].end], pair[0].brk))
-            i += 2  # 社会效 / 益指标: a level name wrapped in its cell
+            i += 2  # 社会效 / 益指标, 可持续影 响指标: a level name wrapped in its cell, or split by a space
             continue
         if len(pair) == 2 and pair[1].brk == 1 and _HAN.match(pair[0].text) and len(pair[0].text) >= 2 \
                 and not cell_levels(pair[0].text) and cell_levels(pair[1].text) and "指标" not in pair[1].text \

@@ -666,6 +666,14 @@ def test_the_points_take_the_unit_their_header_notes(heads, unit):
     assert [(e.text, e.attrs["unit"]) for e in points] == [("2", unit), ("2", unit)]
 
 
+def test_a_level_name_split_by_a_space_on_one_line_is_one_level():
+    """可持续影 响指标: a level name the PDF broke with a space, in a table whose cells are apart by single spaces."""
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 指标1：培训人数 ≥100人 120人 20 20 "
+            "效益指标 可持续影 响指标 指标1：设备使用年限 ≥5年 5年 10 10\n")
+    assert [(r[0], r[1], r[2]) for r in rows_of(text)] == [("产出指标", "数量指标", "指标1：培训人数"),
+                                                          ("效益指标", "可持续影响指标", "指标1：设备使用年限")]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
