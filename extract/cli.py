@@ -16,7 +16,7 @@ import typer
 
 from . import annotations as ann
 from .corpus import docs_in, make_split, write_split
-from .errors import InputError
+from .errors import InputError, problem
 from .io import iter_input_files, read_jsonl, write_jsonl
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract budget and performance facts from Chinese budget-performance reports.")
@@ -159,6 +159,9 @@ def _extract_files(inputs: list[Path], model: Optional[Path], rules_only: bool, 
             yield i, len(files), f, run_file(f, tagger, relation_model)
         except InputError as err:
             _err(f"skipped {err}")
+            yield i, len(files), f, None
+        except Exception as err:  # noqa: BLE001 - a fault of the toolkit on one file loses no other file
+            _err(f"skipped {problem('E006', str(f), error=f'{type(err).__name__}: {err}')}")
             yield i, len(files), f, None
 
 

@@ -17,6 +17,8 @@ class Errors:
     E003 = "No such file or directory. Check the path."
     E004 = "No .txt files found in the directory. `extract run` reads *.txt files."
     E005 = "File contains NUL bytes and looks binary (a PDF or Word file?). Convert it to text first."
+    E006 = ("Extraction failed inside the toolkit ({error}); the file was skipped and the batch went on. "
+            "Please report it with the file.")
     # annotation files
     E101 = "Line is not valid JSON ({error}). Fix the JSON syntax on this line."
     E102 = "First line must be the document header {{\"type\": \"document\", \"version\": ..., \"doc_id\": ...}}."

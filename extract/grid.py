@@ -672,7 +672,7 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
     if full:
         return both if sum(p == list(range(len(columns))) for p in placed) >= 0.8 * len(full) else None
     most = [ls for ls, n in per_line.items() if n >= max(UNDER_MIN_CELLS, len(columns) - UNDER_MISSING)]
-    placed = [[c for c, l2 in zip(out, starts) if l2 == ls] for ls in most]
+    placed = [[c for c, l2 in zip(out, starts) if l2 == ls and c is not None] for ls in most]  # (an empty tab cell: no place)
     if not most or sum(all(a < b for a, b in zip(p, p[1:])) for p in placed) < 0.8 * len(most):
         return None
     return both

@@ -170,3 +170,13 @@ def test_a_level_name_written_one_character_per_line_is_one_cell():
     toks = tokens(text, 0, len(text))
     assert [(t.text, t.kind) for t in toks][:3] == [("产出指标", "level1"), ("数量指标", "level2"), ("飞机增雨作业航时", "text")]
     assert [t.text for t in toks][-2:] == ["是", "是"]
+
+
+def test_empty_tab_cells_under_a_spaced_header_do_not_break_the_placing():
+    """A -layout line with tab stops holds empty tab pieces (no place under a head): reading it raises nothing and
+    keeps the row's values."""
+    from extract.pipeline import run_text
+
+    text = '一级指标      二级指标\t\t   三级指标\t       年度指标值    全年实际值\t    分值    得分\n产出指标      数量指标\t\t   修缮文物建筑面积    6000平方米    6000平方米\t    10\t    9\n'
+    doc = run_text(text, "x")
+    assert {"6000平方米", "10", "9"} <= {e.text for e in doc.entities}

@@ -111,6 +111,27 @@ def test_cli_run_keeps_going_past_a_bad_file(tmp_path, seed_paths):
     assert "E002" in res.output and "E001" in res.output and "2 file(s) skipped" in res.output
 
 
+def test_cli_run_keeps_going_past_a_file_the_toolkit_fails_on(tmp_path, seed_paths, monkeypatch):
+    """A fault inside the toolkit on one file (here forced) skips that file with E006; the batch goes on."""
+    import extract.pipeline
+
+    real = extract.pipeline.run_file
+    poison = tmp_path / "poison.txt"
+    poison.write_text("年度资金总额100万元。", encoding="utf-8")
+
+    def run_file(path, *args, **kwargs):
+        if path.name == "poison.txt":
+            raise TypeError("'<' not supported between instances of 'int' and 'NoneType'")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(extract.pipeline, "run_file", run_file)
+    out = tmp_path / "pred.jsonl"
+    res = runner.invoke(app, ["run", str(poison), str(seed_paths[0]), "-o", str(out), "--baseline"])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == [seed_paths[0].stem]
+    assert "E006" in res.output and "poison.txt" in res.output and "1 file(s) skipped" in res.output
+
+
 def test_cli_run_fails_when_nothing_readable(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("", encoding="utf-8")
