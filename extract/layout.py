@@ -1543,7 +1543,7 @@ def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int, text
 
 
 #: what stands before a table's own caption: a cell's start, or a word naming the table's funds
-_OWN_CAPTION = re.compile(r"(?:^|[|｜\n\t]|资金|金额|预算|情况)\s*$")
+_OWN_CAPTION = re.compile(r"(?:^|[|｜\n\t]|资金|金额|预算|情况|经费|来源|申请|投入)\s*$")
 
 
 # -- fund tables -------------------------------------------------------------------

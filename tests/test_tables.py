@@ -674,6 +674,12 @@ def test_a_level_name_split_by_a_space_on_one_line_is_one_level():
                                                           ("效益指标", "可持续影响指标", "指标1：设备使用年限")]
 
 
+def test_the_halves_of_a_merged_performance_column_are_no_name():
+    """绩效 / 指标: the merged cell on the far left of a -layout table, its halves on two rows, is no part of a name."""
+    text = '       一级指标    二级指标      三级指标            年度指标值    实际完成值   分值    得分\n       产出指标    数量指标      维护路灯数量        ≥3000盏       3200盏       10      10\n                   质量指标      亮灯率              ≥98%          99%          10      10\n绩效                             设备完好率          ≥90%          93%          10      10\n指标               时效指标      资金拨付及时率      ≥95%          98%          10      10\n       满意度指标  服务对象满意度指标  群众满意度    ≥90%          93%          10      10\n'
+    assert [r[2] for r in rows_of(text)] == ["维护路灯数量", "亮灯率", "设备完好率", "资金拨付及时率", "群众满意度"]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
@@ -902,6 +908,14 @@ def test_a_note_under_a_fund_table_is_its_own_even_when_a_table_follows(note, yu
             "| 产出指标 | 数量指标 | 培训人数 | ≥100人 | 120 | 20 | 20 |\n")
     money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
     assert money.get("141.00") == yuan
+
+
+@pytest.mark.parametrize("caption", ["年度预算申请（万元）", "项目经费（万元）", "资金来源（万元）"])
+def test_a_row_spanning_caption_cell_naming_the_funds_states_the_tables_unit(caption):
+    text = ("| 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            f"| {caption} | 年度资金总额 | 150.00 | 150.00 | 141.00 | 94.00% |\n| 其中：财政拨款 | 130.00 | 130.00 | 121.00 | 93.08% |\n")
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money["141.00"] == 1410000.0 and money["121.00"] == 1210000.0
 
 
 def test_empty_cells_of_a_pipe_fund_row_without_left_border_keep_the_amounts_in_place():
