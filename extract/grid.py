@@ -116,8 +116,11 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
 def _open_pipe_row(text: str, pos: int) -> bool:
     """Whether the line before ``pos`` is a | row left open: it opens with a bar and does not close with one."""
     prev_end = pos - 1
-    prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip()
-    return prev.startswith(("|", "｜")) and not prev.endswith(("|", "｜")) and prev.count("|") + prev.count("｜") >= 2
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    prev = text[prev_start:prev_end].strip()
+    above = text[text.rfind("\n", 0, max(0, prev_start - 1)) + 1:max(0, prev_start - 1)].strip()
+    closed = above.endswith(("|", "｜"))  # the rows close their lines with a bar (the line above the open one does)
+    return closed and prev.startswith(("|", "｜")) and not prev.endswith(("|", "｜")) and prev.count("|") + prev.count("｜") >= 2
 
 
 def _join_vertical(text: str, toks: list[Token]) -> list[Token]:

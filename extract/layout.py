@@ -857,7 +857,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
     headers = []
-    for cl in (part for whole in _clusters(hits, max_gap) for piece in _sentence_parts(text, whole)
+    for cl in (part for whole in _clusters(hits, max_gap, text) for piece in _sentence_parts(text, whole)
                for part in _split_at_data(text, _header_lines(text, piece))):
         words_end = max(h[1] for h in cl)
         cl = _restore_broken_words(text, _continued_heads(text, cl))
@@ -1310,11 +1310,13 @@ _SEP_BEFORE = re.compile(r"(?:^|[|｜\n\t]|\s{2,})\s*$")
 _SEP_AFTER = re.compile(r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:$|[|｜\n\t]|\s{2,})")
 
 
-def _clusters(hits: list, gap: int) -> list[list]:
-    """Runs of matches (start, end, …) in text order, each at most ``gap`` characters after the one before."""
+def _clusters(hits: list, gap: int, text: str | None = None) -> list[list]:
+    """Runs of matches (start, end, …) in text order, each at most ``gap`` characters after the one before, or
+    (given the ``text``) on the next line with only white space between (a header on two lines, wide apart)."""
     out: list[list] = []
     for h in hits:
-        if out and h[0] - out[-1][-1][1] <= gap:
+        between = text[out[-1][-1][1]:h[0]] if text is not None and out else ""
+        if out and (h[0] - out[-1][-1][1] <= gap or between.count("\n") == 1 and not between.strip()):
             out[-1].append(h)
         else:
             out.append([h])

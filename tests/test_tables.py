@@ -10,6 +10,9 @@ from .docs import fund_lines
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
+FUND_HEADER_TWO_LINES = '                                          年初    全年    全年    分值     执行     得分\n                                          预算数  预算数  执行数           率\n                   年度资金总额           36      36      35.55   10       98.75%   9.9\n项目资金（万元）   其中：当年财政拨款     28.8    28.8    28.44   —        —        —\n'
+
+
 def rows_of(text):
     tables = [t for t in find_tables(text) if t.kind == "performance"]
     assert len(tables) == 1
@@ -678,6 +681,22 @@ def test_the_halves_of_a_merged_performance_column_are_no_name():
     """绩效 / 指标: the merged cell on the far left of a -layout table, its halves on two rows, is no part of a name."""
     text = '       一级指标    二级指标      三级指标            年度指标值    实际完成值   分值    得分\n       产出指标    数量指标      维护路灯数量        ≥3000盏       3200盏       10      10\n                   质量指标      亮灯率              ≥98%          99%          10      10\n绩效                             设备完好率          ≥90%          93%          10      10\n指标               时效指标      资金拨付及时率      ≥95%          98%          10      10\n       满意度指标  服务对象满意度指标  群众满意度    ≥90%          93%          10      10\n'
     assert [r[2] for r in rows_of(text)] == ["维护路灯数量", "亮灯率", "设备完好率", "资金拨付及时率", "群众满意度"]
+
+
+def test_rows_that_never_close_with_a_bar_are_not_left_open():
+    """Rows written without closing bars (产出指标 | … | 15 | 15): the next row opening without a bar is a row."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "产出指标 | 数量指标 | 印发宣传手册 | ≥5,000份 | 5,600份 | 20 | 19\n"
+            " |  | 服务群众人次 | ≥1.2万人次 | 1.35万人次 | 15 | 15\n"
+            "效益指标 | 社会效益指标 | 群众知晓率 | 90%以上 | 93.6% | 15 | 15\n")
+    assert [(r[2], r[6]) for r in rows_of(text)] == [("印发宣传手册", "19"), ("服务群众人次", "15"), ("群众知晓率", "15")]
+
+
+def test_a_spaced_fund_header_on_two_lines_wide_apart_is_one_header():
+    """年初 / 预算数, 执行 / 率 in a -layout header whose second line starts far from the first's end: one header."""
+    text = FUND_HEADER_TWO_LINES
+    assert fund_lines(run_text(text, "x"))[0] == ("年度资金总额", {
+        "budget_initial": "36", "budget": "36", "spent": "35.55", "weight": "10", "rate": "98.75%", "score": "9.9"})
 
 
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
