@@ -1168,10 +1168,14 @@ _LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七�
 
 
 def _label_cell(t: Token) -> Cell:
-    """A fund row's label cell without 其中： or its numbering, and without a final colon (offsets kept exact)."""
-    m = _LABEL_PREFIX.match(t.text)
-    start = t.start + (m.end() if m else 0)
-    text = t.text[m.end() if m else 0:].rstrip(":： ")
+    """A fund row's label cell without 其中： or its numbering, without a final colon, and without the table's
+    caption cell beside it (项目资金（万元）    其中：当年财政拨款; offsets kept exact)."""
+    caption = _CAPTION_CELL.match(t.text)
+    skip = caption.end() if caption else 0
+    m = _LABEL_PREFIX.match(t.text[skip:])
+    skip += m.end() if m else 0
+    start = t.start + skip
+    text = t.text[skip:].rstrip(":： ")
     return Cell(start, start + len(text), text) if text else Cell(t.start, t.end, t.text)
 
 
@@ -1179,6 +1183,7 @@ def fund_line(label: str | None) -> str:
     """The fund line a row label names: the total row is 年度资金总额; 其中：, numbering and colons dropped."""
     if label is None:
         return TOTAL_LINE
+    label = _CAPTION_CELL.sub("", label)  # 项目资金（万元）    其中：当年财政拨款: the caption's cell beside the label
     words = load_data("tables.toml")["fund_rows"]
     core = _LABEL_PREFIX.sub("", normalize(label).replace(" ", "")).rstrip(":：")
     subtotal = any(core.endswith(w) and len(core) > len(w) for w in words["subtotal_marks"])
@@ -1188,6 +1193,8 @@ def fund_line(label: str | None) -> str:
     return _UNIT_NOTE_AFTER.sub("", _LABEL_PREFIX.sub("", label).rstrip(":：")).rstrip(":：") or TOTAL_LINE
 
 
+#: a fund table's caption cell (项目资金（万元）) before a row label in the same flattened cell, set apart by spaces
+_CAPTION_CELL = re.compile(r"^[^\s|]{0,10}[(（]\s*(?:万元|元|千元|亿元|萬元)\s*[)）][ \t\u3000]{2,}(?=\S)")
 #: a unit note after a row label, with what else the bracket says (中央财政资金(万元), 其他资金(万元,自有资金…))
 _UNIT_NOTE_AFTER = re.compile(r"[(（]\s*(?:万元|元|千元|亿元|萬元)\s*(?:[,，、;；][^()（）]*)?[)）]\s*[:：]?$")
 

@@ -13,6 +13,9 @@ from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 FUND_HEADER_TWO_LINES = '                                          年初    全年    全年    分值     执行     得分\n                                          预算数  预算数  执行数           率\n                   年度资金总额           36      36      35.55   10       98.75%   9.9\n项目资金（万元）   其中：当年财政拨款     28.8    28.8    28.44   —        —        —\n'
 
 
+FUND_CAPTION_BESIDE_LABEL = '                                      年初预算数  全年预算数    全年执行数    分值   执行率  得分\n                    年度资金总额      36          36            34.49         10     95.81%  9.6\n项目资金（万元）    其中：当年财政    36          36            34.49         —      —       —\n                    拨款\n                    上年结转资金\n'
+
+
 def rows_of(text):
     tables = [t for t in find_tables(text) if t.kind == "performance"]
     assert len(tables) == 1
@@ -697,6 +700,12 @@ def test_a_spaced_fund_header_on_two_lines_wide_apart_is_one_header():
     text = FUND_HEADER_TWO_LINES
     assert fund_lines(run_text(text, "x"))[0] == ("年度资金总额", {
         "budget_initial": "36", "budget": "36", "spent": "35.55", "weight": "10", "rate": "98.75%", "score": "9.9"})
+
+
+def test_the_caption_cell_beside_a_fund_row_label_is_no_part_of_it():
+    """项目资金（万元）    其中：当年财政 / 拨款: the caption cell printed on the label's line is no part of the label."""
+    text = FUND_CAPTION_BESIDE_LABEL
+    assert [line for line, _ in fund_lines(run_text(text, "x"))][:2] == ["年度资金总额", "当年财政拨款"]
 
 
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
