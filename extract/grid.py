@@ -789,6 +789,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     out: list[Row] = []
     under = _under(text, toks, columns) if spaced else None
     wrapped = _wrapped_levels(text, toks, columns, under) if under else {}
+    names = _wrapped_names(text, toks, columns, under) if under else {}
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -805,11 +806,48 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                 elif lv:
                     levels.see(*lv)
             elif role == "name" and t.kind != "empty":
-                name = Cell(t.start, t.end, t.text)
+                a, b = names.get(t.start, (t.start, t.end))  # 全县基层文化管理人员 / 业务培训人次: a name wrapped in its column
+                name = Cell(a, b, text[a:b])
             elif role in ("target", "actual", "weight", "score", "unit", "cmp", "index", "other") and t.kind != "empty":
                 cells.append((role, Cell(t.start, t.end, t.text)))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
+    return out
+
+
+def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
+                   ) -> dict[int, tuple[int, int]]:
+    """Names of a space-aligned table wrapped onto the next line in their column: a piece alone on its line that
+    starts where the row's name starts, on the line after it (全县基层文化管理人员 … 10 10 / 业务培训人次) or before it
+    (参训人员结业考核合 / 格率 ≥95% …). The piece on the row's line keeps, by its start, the whole name's span where
+    only white space stands between the pieces (else its own: a span never holds the row's values); the piece alone
+    becomes an empty cell. Tokens are changed in place."""
+    out: dict[int, tuple[int, int]] = {}
+    if not toks or "name" not in [c.role for c in columns]:
+        return out
+    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks)))
+    per_line: dict[int, int] = {}  # the cells of each line, level cells aside
+    for ln, t in zip(line_of, toks):
+        per_line[ln] = per_line.get(ln, 0) + (not t.kind.startswith("level"))
+    col_of = [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+    for k, t in enumerate(toks):
+        if under[k] is None or columns[under[k]].role != "name" or t.kind not in ("text", "long") \
+                or per_line[line_of[k]] < 3:
+            continue  # the name of a row: a line with values
+        after = next((m for m in range(k + 1, len(toks)) if line_of[m] > line_of[k]), None)
+        before = next((m for m in range(k - 1, -1, -1) if line_of[m] < line_of[k] and not toks[m].kind.startswith("level")),
+                      None)
+        a, b = t.start, t.end
+        for m in (after, before):
+            if m is None or abs(line_of[m] - line_of[k]) != 1 or per_line[line_of[m]] != 1 \
+                    or abs(col_of[m] - col_of[k]) > 1 or toks[m].kind not in ("text", "long", "unit") \
+                    or not _HAN.match(toks[m].text):
+                continue
+            toks[m].kind = "empty"
+            if not text[min(t.end, toks[m].end):max(t.start, toks[m].start)].strip():
+                a, b = min(a, toks[m].start), max(b, toks[m].end)  # only white space between: one span (a span never
+        if (a, b) != (t.start, t.end):                              # holds the row's values)
+            out[t.start] = (a, b)
     return out
 
 

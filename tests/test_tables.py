@@ -708,6 +708,20 @@ def test_the_caption_cell_beside_a_fund_row_label_is_no_part_of_it():
     assert [line for line, _ in fund_lines(run_text(text, "x"))][:2] == ["年度资金总额", "当年财政拨款"]
 
 
+@pytest.mark.parametrize("text, names", [
+    ('一级指标    二级指标    三级指标                 年度指标值    实际完成值    分值    得分\n产出指标    数量指标    全县基层文化管理人员     1200人次      1250人次      10      10\n                        业务培训人次\n            质量指标    验收合格率               100%          100%          10      10\n', ["全县基层文化管理人员", "验收合格率"]),
+    ('一级指标    二级指标    三级指标            年度指标值   实际完成值   分值   得分\n产出指标    数量指标    发放安全生产宣传\n                        资料及宣传手册份    ≥5000份      5600份       10     10\n                        数\n            质量指标    亮灯率              ≥98%         99%          10     10\n', None),
+])
+def test_a_name_wrapped_in_its_column_of_a_spaced_table_makes_no_row_of_its_own(text, names):
+    """pdftotext -layout: a name's piece alone on the line above or below its row, where the name starts, is the
+    name's (one span where only white space stands between), not a row of its own."""
+    got = [r[2] for r in rows_of(text)]
+    if names:
+        assert got == names
+    else:
+        assert len(got) == 2 and got[0].startswith("发放安全生产宣传") and got[0].endswith("资料及宣传手册份")
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
