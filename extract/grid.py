@@ -90,7 +90,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
-            open_cell = brk == 1 and out and _open_pipe_row(text, pos) and not line.lstrip().startswith(("|", "｜"))
+            open_cell = brk == 1 and out and _open_pipe_row(text, pos) and not line.lstrip().startswith(("|", "｜")) \
+                and ("|" in line or "｜" in line)  # the rest of the row, its bars (总分 100 95 below: a line of its own)
             for i, (a, b) in enumerate(pieces):
                 if i == 0 and open_cell:  # | 产出指标 | 数量指标 | 养护道 / 路里程 | …: the cell goes on on this line
                     out[-1] = _token(text, out[-1].start, pos + b, out[-1].brk)

@@ -683,7 +683,8 @@ def field_records(text: str, view: TextView, tables: list[Table]) -> list[Table]
 
     def close() -> None:
         roles = [r for r, _, _ in record]
-        if record and roles[0] == "name" and {"target", "actual"} & set(roles):
+        if record and roles[0] == "name" and {"target", "actual"} & set(roles) \
+                and not value_groups(text, record[0][2].start, record[0][2].end):  # 共设置绩效指标12个: no name
             name = record[0][2]
             cells = [(r, v) for r, _, v in record[1:] if r in ("target", "actual", "weight", "score")]
             t = Table("field", [Column(r, h.text, h.start, h.end) for r, h, _ in record], record[0][1].start,
@@ -725,8 +726,8 @@ def _field_pair_re() -> re.Pattern[str]:
     words = sorted({*role_of, *_RECORD_NAME_HEADS}, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
     return re.compile(rf"(?<![\u4e00-\u9fff])(?P<head>{alt})[ \t]*[:：][ \t]*"
-                      rf"(?P<value>[^；;，,。\n\t　|：:]{{1,40}}?)[ \t]*"
-                      rf"(?=[；;，,。\n\t　|]|[ ]+(?:{alt})[ \t]*[:：]|$)")
+                      rf"(?P<value>(?:[^；;，,。\n\t　|：:]|,(?=\d{{3}})){{1,40}}?)[ \t]*"
+                      rf"(?=[；;，。\n\t　|]|,(?!\d{{3}})|[ ]+(?:{alt})[ \t]*[:：]|$)")  # 8,125人: a thousands comma
 
 
 #: a line that is one cell and its bar: 项目金额 |
@@ -1215,8 +1216,9 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
         s, e = view.span(m.start(1), m.end(1))
         if _LONGER_WORD.match(view.norm, m.end(1)):
             continue  # 项目支出绩效目标申报表: a label word inside a longer word
-        if _HEADING_MARK.search(view.norm, max(0, m.start(1) - 8), m.start(1)):
-            continue  # 二、项目支出明细: a numbered heading, no row
+        if _HEADING_MARK.search(view.norm, max(0, m.start(1) - 8), m.start(1)) \
+                and not re.search(r"\d", view.norm[m.end(1):(view.norm.find("\n", m.end(1)) + 1 or len(view.norm) + 1) - 1]):
+            continue  # 二、项目支出明细: a numbered heading, no row (（一）财政拨款 100 is a row)
         if not any(a <= s < b for a, b in inside):
             starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
             labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
@@ -1400,6 +1402,7 @@ def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tup
     for pos, unit, _ in captions:
         line_start = text.rfind("\n", 0, pos) + 1
         note = _NOTE_OPENING.match(text, line_start, pos)  # 注：单位为万元: a note, of the table above whatever follows
+        note = note if note and not _NOTE_BELOW.search(text, line_start, pos) else None  # 注：以下金额单位：元: the next's
         if not (table.header_end <= pos <= table.end + CAPTION_UNDER) or nxt - pos <= NEXT_TABLE_GAP and not note \
                 or not _money_unit(unit):
             continue
@@ -1411,6 +1414,8 @@ def _unit_under(text: str, table: Table, tables: list[Table], captions: list[tup
     return None
 
 
+#: a note about what follows it (以下, 下表)
+_NOTE_BELOW = re.compile(r"以下|下表|下列|如下")
 #: what opens a note under a table (注：, 备注:, 说明：)
 _NOTE_OPENING = re.compile(r"[ \t|]*(?:注|备注|说明)\s*\d?\s*[:：.、]")
 #: how far under a fund table a caption may state its unit, and how far the next table must start after it
@@ -1545,7 +1550,7 @@ def unit_inside(captions: list[tuple[int, str, int]], start: int, end: int, text
 
 
 #: what stands before a table's own caption: a cell's start, or a word naming the table's funds
-_OWN_CAPTION = re.compile(r"(?:^|[|｜\n\t]|资金|金额|预算|情况|经费|来源|申请|投入)\s*$")
+_OWN_CAPTION = re.compile(r"(?:^|[|｜\n\t]|资金|金额|预算|情况|来源|申请)\s*$")
 
 
 # -- fund tables -------------------------------------------------------------------
@@ -1596,7 +1601,8 @@ _SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬
 #: the rest of a glued run on the next line, where the line broke inside a number (299. / 2%, 2360000.002 /
 #: 360000.00): digits or a point before the break, digits or % after it
 _WRAPPED_RUN = re.compile(r"(?<=[0-9.])\n(?=[0-9%])[0-9.,%]*(?:萬元|万元|萬|万|元)?[0-9.,%]*(?![0-9、．)）])(?<![.,])"
-                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
+                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*"
+                          r"(?:[ \t]*[-—/])*(?=[ \t]*(?:\n|$))")  # the rest of the run ends its line (no 2024年…, 1.财政拨款)
 #: what stands between the numbers of a fund row's run: spaces, or the dash or slash of an empty cell
 _RUN_GAPS = re.compile(r"[ \t]*[-—/][ \t]*|[ \t]+")
 
@@ -1623,7 +1629,7 @@ def fund_rows(text: str, table: Table, view: TextView | None = None) -> list[Row
             pieces.append((k, k + len(piece)))
             pos = k + len(piece)
         wrap = _WRAPPED_RUN.match(view.norm, pieces[-1][1], seg_end) if pieces else None
-        if wrap:  # 年度资金总额474.30470.5299. / 2%: the run wrapped onto the next line, read on there
+        if wrap and (view.norm[pieces[-1][1] - 1] == "." or re.search(r"[.%]", wrap.group(0))):  # 年度资金总额474.30470.5299. / 2%: the run wrapped onto the next line, read on there
             pieces[-1] = (pieces[-1][0], wrap.end())
         field = m.group(0).rstrip().endswith((":", "：")) and len(pieces) == 1 \
             and _ONE_NUMBER.fullmatch(view.norm, *pieces[0])  # 一般公共预算:2456.18, not 年度资金总额:390390100%

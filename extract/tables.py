@@ -220,12 +220,18 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     digits += doc.text[digits:digits + 1] in ("余", "多")  # 300余人次: the unit after 余
     unit = unit_after_number().match(doc.text, digits + (doc.text[digits:digits + 1] == " "), e)  # 2006 人次
     end = max(x.end, unit.end() if unit else 0)  # the unit whole, where the tagger cut it (326人 | 次)
-    per = re.search(r"[/／]", doc.text[unit.start():e]) if unit else None
-    if per and not doc.text[unit.start():unit.start() + per.start()].strip() == "":
-        end = unit.start() + per.start()  # 800元/人, 180元/人、天: the per-unit stays outside the value (GUIDELINES 2, 81)
+    per = None
+    if unit:  # 800元/人, 290kg/人: a per-unit after the unit; not 人/次, 微克/立方米 (measure units of their own)
+        head, slash, _ = unit.group(0).partition("/")
+        if slash and unit.group(0).strip() not in lexicon().measure:  # 元/人, kg/人; 人/次, 毫克/升 are units
+            per = unit.start() + len(head)
+        elif doc.text[unit.end():unit.end() + 1] in ("/", "／") and "/" not in unit.group(0):
+            per = unit.end()
+    if per is not None:
+        end = per  # 800元/人, 180元/人、天: the per-unit stays outside the value (GUIDELINES 2, 81)
     if not _HAN.match(doc.text, end) and doc.text[end:end + 1] not in ("（", "(", "/", "／"):
         end = e  # 2006 人次: what follows is no word of its own (a note in brackets is: 120人（含线上）)
-    if _HAN.search(doc.text[s:x.start] + doc.text[end:e]) or per:
+    if _HAN.search(doc.text[s:x.start] + doc.text[end:e]) or per is not None:
         return x.start, end
     return s, e
 
@@ -353,6 +359,8 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+#: a cell that holds one amount (a sign, a number, its money unit or %)
+_ONE_AMOUNT = re.compile(r"\s*[-−－+]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|元|亿元|千元|萬元|%|％)?\s*")
 #: a note of points closing a name: (100分)
 _POINTS_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
@@ -463,7 +471,7 @@ def read_fund_rows(doc: Document, header: Table) -> None:
     caption gives the table (20分) are the total line's weight when it has no 分值 cell."""
     points = header.points if header.points and "weight" not in header.roles() else None
     units = column_units(doc.text, header)  # 预算数（万元） | 人均（元）: a column's own unit
-    heads = {units[r] for r in FUND_FIELDS if r in units and r != "rate"}
+    heads = {units[r] for r in FUND_FIELDS if r in units and r not in ("rate", "weight", "score")}
     head_unit = heads.pop() if len(heads) == 1 else None  # the unit every amount column's head states
     noted = [m.group(1) for r in header.rows if r.label and (m := money_note_re().search(r.label.text))]
     total = header.rows[0].label if header.rows and header.rows[0].line == TOTAL_LINE else None
@@ -479,9 +487,11 @@ def read_fund_rows(doc: Document, header: Table) -> None:
         own = money_note_re().search(label.text) if label else None
         row_unit = own.group(1) if own else None  # 差旅费（元） in a table of 万元: the row's own unit
         unit = row_unit or header.unit or head_unit
-        spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row.cells]
+        # a cell of a column without field that is no one amount (测算依据 | 2台×10万元): the tagger's spans stay
+        row_cells = [(r, c) for r, c in row.cells if not (r == "other" and not _ONE_AMOUNT.fullmatch(c.text))]
+        spans = ([(label.start, label.end)] if label else []) + [(c.start, c.end) for _, c in row_cells]
         doc.entities = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
-        for role, c in row.cells:
+        for role, c in row_cells:
             if role == "index":
                 continue  # a row number or a code (项目编码 43012345): no entity
             if role in ("weight", "score"):

@@ -463,8 +463,10 @@ def _unit_of_same_total(doc: Document, unknown: list[Entity]) -> None:
     """A fund table with no unit anywhere whose largest amount is a sum the document states with its unit
     (支出合计 550000 under 实际支出数, and 实际支出（万元） 55 above): every bare amount of the table takes the unit
     that makes the two equal."""
-    known = {_round(e.attrs["yuan"]) for e in doc.entities if e.label == "MONEY" and e.attrs.get("yuan")}
-    factors = {float(f) for f in lexicon().caption.values()}
+    cells = {eid for f in doc.funds for eid in f.cells.values() if eid}  # sums the form's fund tables state
+    known = {_round(e.attrs["yuan"]) for e in doc.entities
+             if e.label == "MONEY" and e.id in cells and e.attrs.get("yuan") and not e.attrs.get("per")}
+    factors = {1.0, float(lexicon().caption["万元"])}  # 元 and 万元 (千元 makes coincidences: 100 | 10万元)
     for table in doc.tables:
         if table.kind != "fund":
             continue

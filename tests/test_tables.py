@@ -722,6 +722,96 @@ def test_a_name_wrapped_in_its_column_of_a_spaced_table_makes_no_row_of_its_own(
         assert len(got) == 2 and got[0].startswith("发放安全生产宣传") and got[0].endswith("资料及宣传手册份")
 
 
+# regressions a review of the session's changes found (each failed on an intermediate commit)
+def test_review_stage_words_in_prose_and_names_stay_no_header_words():
+    doc = run_text("截至12月底，批复预算120万元，实际执行118万元，支出金额占预算的98.3%。\n", "x")
+    by_id = doc.entity_by_id()
+    assert {(by_id[r.head].text, by_id[r.tail].text) for r in doc.relations if r.slot == "actual"} == {
+        ("批复预算", "120万元"), ("实际执行", "118万元")}
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 时效指标 预算执行进度 ≥95% 98% 10 10 "
+            "产出指标 数量指标 培训人数 ≥500人 526人 20 20\n")
+    assert [r[2] for r in rows_of(text)] == ["预算执行进度", "培训人数"]
+
+
+def test_review_a_line_opening_with_a_number_below_a_fund_field_is_no_wrapped_rest():
+    text = "项目资金（万元）\n年度资金总额：300\n其中：财政拨款：200\n2024年，本项目共完成道路养护300公里。\n"
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money.get("200") == 2000000.0
+
+
+def test_review_numbered_fund_rows_with_amounts_are_rows():
+    text = "资金来源（万元）\n（一）财政拨款 100\n（二）其他资金 20\n"
+    assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["财政拨款", "其他资金"]
+
+
+def test_review_a_row_labels_own_unit_stays_the_rows():
+    text = ("金额单位：万元" + "。" * 130 + "\n| 项目 | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+            "| 年度资金总额 | 120 | 120 | 118 |\n| 人均经费（元） | 800 | 800 | 790 |\n")
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money["118"] == 1180000.0 and money["790"] == 790.0
+
+
+def test_review_a_text_column_of_a_fund_table_keeps_its_own_values():
+    text = "单位：万元\n| 支出项目 | 预算金额（万元） | 测算依据 |\n| 道路养护 | 100 | 300公里×0.33万元/公里 |\n"
+    ents = [(e.label, e.text) for e in run_text(text, "x").entities]
+    assert ("MONEY", "300公里×0.33万元/公里") not in ents and ("QUANTITY", "300公里") in ents
+
+
+def test_review_a_line_without_bars_below_an_open_pipe_row_is_its_own():
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 质量指标 | 培训合格率 | ≥95% | 98% | 20 | 19\n总分 100 95\n")
+    assert rows_of(text)[0][5:] == ("20", "19")
+
+
+def test_review_the_points_unit_is_no_unit_of_the_amounts():
+    text = ("| 项目 | 年初预算数（万元） | 全年预算数（万元） | 全年执行数（万元） | 分值（分） | 执行率 | 得分（分） |\n"
+            "| 年度资金总额 | 120 | 120 | 118 | 10 | 98.33% | 9.8 |\n")
+    (line,) = run_text(text, "x").funds
+    assert line.unit == "万元"
+
+
+def test_review_a_thousands_comma_inside_a_field_value():
+    doc = run_text("指标名称：参保人数；年度目标值：≥8,000人；实际完成值：8,125人；\n", "x")
+    by_id = doc.entity_by_id()
+    assert {r.slot: by_id[r.tail].text for r in doc.relations} == {"target": "≥8,000人", "actual": "8,125人"}
+
+
+@pytest.mark.parametrize("actual, text, unit", [("126人（含线上/线下）", "126人", "人"), ("1200人/次", "1200人/次", "人/次"),
+                                                ("32微克/立方米", "32微克/立方米", "微克/立方米"), ("290kg/人", "290kg", "kg")])
+def test_review_a_slash_is_a_per_unit_only_right_after_the_unit(actual, text, unit):
+    """人/次, 微克/立方米 are units of their own; a slash inside a note after the value is no per-unit."""
+    t = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+         f"产出指标 | 数量指标 | 指标甲 | ≥100 | {actual} | 10 | 10\n")
+    doc = run_text(t, "x")
+    by_id = doc.entity_by_id()
+    (got,) = [by_id[r.tail] for r in doc.relations if r.slot == "actual"]
+    assert (got.text, got.attrs["unit"]) == (text, unit)
+
+
+def test_review_a_unitless_fund_table_takes_no_unit_from_a_coincidence_in_prose():
+    doc = run_text("年度资金总额 | 100 | 100 | 96 | 96%\n其中设备购置支出10万元。\n", "x")
+    assert {e.text: e.attrs.get("yuan") for e in doc.entities if e.label == "MONEY"}.get("100") is None
+
+
+def test_review_last_years_target_column_is_no_target():
+    text = "三级指标 | 全年指标值 | 上年指标值 | 实际完成值 | 分值 | 得分\n培训人数 | ≥500人 | 450人 | 526人 | 10 | 10\n"
+    doc = run_text(text, "x")
+    by_id = doc.entity_by_id()
+    assert {r.slot: by_id[r.tail].text for r in doc.relations}["target"] == "≥500人"
+
+
+def test_review_a_note_about_the_table_below_is_not_the_table_aboves():
+    text = ("自评表\n| 项目资金 | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 150.00 | 141.00 | 94.00% |\n"
+            "注：以下金额单位：元\n| 项目 | 预算数 | 决算数 |\n| 公务接待费 | 2500 | 1800 |\n")
+    money = {e.text: e.attrs.get("yuan") for e in run_text(text, "x").entities if e.label == "MONEY"}
+    assert money.get("141.00") is None
+
+
+def test_review_a_field_holding_a_count_is_no_record_name():
+    doc = run_text("一、指标：本项目共设置绩效指标12个，完成情况：全部完成。\n", "x")
+    assert ("QUANTITY", "12个") in [(e.label, e.text) for e in doc.entities]
+
+
 def test_the_operands_of_a_formula_in_a_cell_start_no_table():
     """A scoring framework's 指标说明 cell spells 预算执行率=（实际支出资金/实际到位资金）×100%: no fund header."""
     text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标解释 | 指标说明 | 得分\n"
@@ -932,9 +1022,10 @@ def test_a_glued_fund_run_wrapped_inside_a_number_is_read_on_the_next_line():
                                     "rate": "98.31%"})
 
 
-@pytest.mark.parametrize("heads", [("批复预算", "实际执行", "执行率"), ("预算金额", "支出金额", "执行进度"),
-                                   ("全年预算数", "全年支出", "执行率")])
+@pytest.mark.parametrize("heads", [("预算金额", "实际支出金额", "执行率"), ("全年预算数", "实际支出金额", "预算执行率")])
 def test_fund_heads_of_other_wordings(heads):
+    """(批复预算, 实际执行, 支出金额, 全年支出, 执行进度 are no heads: they are names in prose and in indicator rows,
+    where they made false headers; a review found it.)"""
     text = ("单位：万元\n| 项目 | " + " | ".join(heads) + " |\n| 年度资金总额 | 120.00 | 110.40 | 92% |\n"
             "| 上年结转资金 | nan | nan | nan |\n")
     assert fund_lines(run_text(text, "x")) == [("年度资金总额", {"budget": "120.00", "spent": "110.40", "rate": "92%"}),
@@ -952,7 +1043,7 @@ def test_a_note_under_a_fund_table_is_its_own_even_when_a_table_follows(note, yu
     assert money.get("141.00") == yuan
 
 
-@pytest.mark.parametrize("caption", ["年度预算申请（万元）", "项目经费（万元）", "资金来源（万元）"])
+@pytest.mark.parametrize("caption", ["年度预算申请（万元）", "资金来源（万元）"])  # (经费, 投入: row labels of their own unit too)
 def test_a_row_spanning_caption_cell_naming_the_funds_states_the_tables_unit(caption):
     text = ("| 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
             f"| {caption} | 年度资金总额 | 150.00 | 150.00 | 141.00 | 94.00% |\n| 其中：财政拨款 | 130.00 | 130.00 | 121.00 | 93.08% |\n")
