@@ -816,6 +816,15 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     return out
 
 
+def _lines_and_places(text: str, toks: list[Token]) -> tuple[list[int], list[int]]:
+    """Each token's line, counted from the first token's (tokens in text order), and where it starts on its line in
+    display width (a wrapped cell's lines start where it starts)."""
+    if not toks:
+        return [], []
+    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks)))
+    return line_of, [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+
+
 def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
                    ) -> dict[int, tuple[int, int]]:
     """Names of a space-aligned table wrapped onto the next line in their column: a piece alone on its line that
@@ -826,11 +835,10 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
     out: dict[int, tuple[int, int]] = {}
     if not toks or "name" not in [c.role for c in columns]:
         return out
-    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks)))
+    line_of, col_of = _lines_and_places(text, toks)
     per_line: dict[int, int] = {}  # the cells of each line, level cells aside
     for ln, t in zip(line_of, toks):
         per_line[ln] = per_line.get(ln, 0) + (not t.kind.startswith("level"))
-    col_of = [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
     for k, t in enumerate(toks):
         if under[k] is None or columns[under[k]].role != "name" or t.kind not in ("text", "long") \
                 or per_line[line_of[k]] < 3:
@@ -857,10 +865,7 @@ def _wrapped_levels(text: str, toks: list[Token], columns: list[Column], under: 
     over 满意度指标): the first piece takes the kind of the whole level name and, by its start, the whole name; the
     rest is an empty cell. Tokens are changed in place."""
     out: dict[int, str] = {}
-    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks))) \
-        if toks else []  # each token's line, counted from the first token's (tokens in text order)
-    # where a token starts on its line, in display width: a wrapped cell's lines start where it starts
-    col_of = [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+    line_of, col_of = _lines_and_places(text, toks)
     for k, t in enumerate(toks):
         c = under[k]
         if c is None or columns[c].role not in ("level1", "level2") or t.kind == "empty" or not _HAN.match(t.text):

@@ -626,20 +626,13 @@ def head_rows(text: str, tables: list[Table]) -> list[Table]:
 
 def _other_barred_line(text: str, a: int, b: int) -> bool:
     """Whether offset ``b`` is on another line than ``a`` and either line is a | row."""
-    if "\n" not in text[a:b]:
-        return False
-    lines = [text[text.rfind("\n", 0, x) + 1:text.find("\n", x) % (len(text) + 1)] for x in (a, b)]
-    return any("|" in line for line in lines)
+    return "\n" in text[a:b] and any("|" in _line_at(text, x) for x in (a, b))
 
 
 def _cell_before_counts(text: str, before: tuple[int, str], first: tuple[int, str]) -> bool:
     """Whether the cell before a row of heads may belong to it: on the same line (| 人员 | 编制数 | …), or the heads
     written a cell per line; not a line of its own above a | row of heads."""
-    if "\n" not in text[before[0]:first[0]]:
-        return True
-    line_start = text.rfind("\n", 0, first[0]) + 1
-    line_end = text.find("\n", first[0])
-    return "|" not in text[line_start:len(text) if line_end < 0 else line_end]
+    return "\n" not in text[before[0]:first[0]] or "|" not in _line_at(text, first[0])
 
 
 def field_pairs(text: str, tables: list[Table]) -> list[Table]:
@@ -1596,13 +1589,15 @@ FUND_ROW_REACH = 160
 
 
 #: the numbers of a glued fund row: runs of digits, decimal points, % and commas, apart or not
-_SPACED_RUNS = re.compile(r"[ \t]*(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+"
-                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*")
+#: a number of a fund row's run (its money unit kept), and the runs of them after the first, apart by spaces or the
+#: dash or slash of an empty cell
+_RUN_NUMBER = r"(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)"
+_RUN_TAIL = rf"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*){_RUN_NUMBER}+)*"
+_SPACED_RUNS = re.compile(rf"[ \t]*{_RUN_NUMBER}+{_RUN_TAIL}")
 #: the rest of a glued run on the next line, where the line broke inside a number (299. / 2%, 2360000.002 /
 #: 360000.00): digits or a point before the break, digits or % after it
 _WRAPPED_RUN = re.compile(r"(?<=[0-9.])\n(?=[0-9%])[0-9.,%]*(?:萬元|万元|萬|万|元)?[0-9.,%]*(?![0-9、．)）])(?<![.,])"
-                          r"(?:(?:[ \t]+|[ \t]*[-—/][ \t]*)(?:[0-9.%,]*[0-9][0-9.%,]*(?:萬元|万元|萬|万|元)?)+)*"
-                          r"(?:[ \t]*[-—/])*(?=[ \t]*(?:\n|$))")  # the rest of the run ends its line (no 2024年…, 1.财政拨款)
+                          rf"{_RUN_TAIL}(?:[ \t]*[-—/])*(?=[ \t]*(?:\n|$))")  # the rest of the run ends its line (no 2024年…, 1.财政拨款)
 #: what stands between the numbers of a fund row's run: spaces, or the dash or slash of an empty cell
 _RUN_GAPS = re.compile(r"[ \t]*[-—/][ \t]*|[ \t]+")
 
