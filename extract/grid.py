@@ -505,6 +505,8 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             if c is not None and alone[k]:
                 emit[k] = [e if i == c else e - off for i, e in enumerate(emit[k])]
     unit_column = any(c.role == "unit" for c in columns)
+    wide = _wide_gaps(toks, float(rows_cfg["wide_gap_ratio"]))
+    wide_cost = float(rows_cfg["wide_gap_no_skip"])
     NEG = -math.inf
     join = s["join"]
     wrap = float(join["wrapped_name"])
@@ -554,7 +556,7 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             # the same row, a later column
             same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
             for c in range(last + 1, n_cols):
-                v = cur + emit[k][c] - between(last + 1, c) - same
+                v = cur + emit[k][c] - between(last + 1, c) - same - (wide_cost if c == last + 1 and k in wide else 0.0)
                 if v > nxt[c + 1]:
                     nxt[c + 1], ptr[c + 1] = v, (si, c, False)
             # a new row
@@ -587,6 +589,18 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
 
 
 DROPPED, JOINED = -1, -2
+
+
+def _wide_gaps(toks: list[Token], ratio: float) -> set[int]:
+    """The tokens set apart from the cell before them on their line by a gap at least ``ratio`` times the
+    table's usual one (高        高 where cells are four spaces apart, \t\t where one tab is): an empty cell
+    lies between the two."""
+    gaps = {k: t.start - toks[k - 1].end for k, t in enumerate(toks)
+            if k and t.brk == 0 and t.kind != "empty" and toks[k - 1].kind != "empty"}
+    if len(gaps) < 4:
+        return set()
+    usual = sorted(gaps.values())[len(gaps) // 2]
+    return {k for k, g in gaps.items() if usual >= 1 and g >= ratio * usual and g - usual >= 2}
 
 
 def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | None] | None:

@@ -180,3 +180,23 @@ def test_empty_tab_cells_under_a_spaced_header_do_not_break_the_placing():
     text = '一级指标      二级指标\t\t   三级指标\t       年度指标值    全年实际值\t    分值    得分\n产出指标      数量指标\t\t   修缮文物建筑面积    6000平方米    6000平方米\t    10\t    9\n'
     doc = run_text(text, "x")
     assert {"6000平方米", "10", "9"} <= {e.text for e in doc.entities}
+
+
+def test_a_double_gap_on_a_spaced_row_is_an_empty_cell():
+    """Cells four spaces apart, the unit cell of a worded row left empty (高        高): the second 高 is the
+    actual (in words), 10 and 5 the points and the score, not unit 高, actual 10, weight 5 (hypothesis: seed 22571)."""
+    text = ("一级指标    二级指标    三级指标    指标性质    指标值    度量单位    全年实际值    权重    得分\n"
+            "产出指标    时效指标    资金拨付时间    定性    2022年12月31日前        11月底    5    5\n"
+            "    数量指标    查处吸毒人员    >=    188    人    106人    20    20\n"
+            "        执法记录仪配备数量    ≧    199    台    96台    15    14.2\n"
+            "        开展禁毒宣传    ≥    86    次    25 次    20    12.3\n"
+            "    质量指标    前端在线率    ≥    97    %    102%    20    20\n"
+            "效益指标    社会效益指标    群众安全感    >=    94.8    %    93.4%    15    9.8\n"
+            "    可持续影响指标    长效管护机制健全程度    定性    高        高    10    5\n")
+    doc = run_text(text, "w")
+    by = doc.entity_by_id()
+    slots = {(by[r.head].text, r.slot): by[r.tail].text for r in doc.relations}
+    assert slots[("长效管护机制健全程度", "target")] == "定性    高"  # the nature cell joins a worded target (generator's gold)
+    assert ("长效管护机制健全程度", "actual") not in slots  # an actual in words is no value
+    assert slots[("长效管护机制健全程度", "weight")] == "10"
+    assert slots[("长效管护机制健全程度", "score")] == "5"

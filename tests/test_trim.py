@@ -113,6 +113,18 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("资金\n0.5", "0.5", True),
     ("发布日期：2024-03-15    浏览次数：236", "236", False),  # a web page's counter
     ("第1页/共6页", "6页", False),                          # a page mark
+    ("预 算 编 码: 106006\n", "106006", False),            # a code label spread over its cell
+    ("郵  編\n\n414100\n", "414100", False),              # … in traditional characters, the code below it
+    ("填报日期:2023.03.15   联系电话", "2023.03.15", False),  # a day written with dots
+    ("计划开始时间 计划完成时间\n2017.01 2017.03 疫物质采购", "2017.01", False),  # two months side by side: dates
+    ("计划开始时间 计划完成时间\n2017.01 2017.03 疫物质采购", "2017.03", False),
+    ("服务周期2023.07-2024.01,全市", "2024.01", False),     # a period
+    ("年度资金总额\n2030.12\n2030.12\n", "2030.12", True),  # an amount that looks like a month, alone
+    ("结束日期:  2021 年 12  月31日", "12", False),          # a part of a date
+    ("结束日期:  2021 年 12  月31日", "2021", False),
+    ("2021年度部门预算", "2021", False),
+    ("分值 | 20 | 年度指标值", "20", True),                   # points before the next cell's 年度
+    ("100%20年度績效指標", "20", True),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -196,7 +196,8 @@ def _index_row_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _code_words() -> tuple[re.Pattern[str], int]:
     w = load_data("tagger.toml")["values"]
-    labels = "|".join(re.escape(x) for x in sorted(w["code_labels"], key=len, reverse=True))
+    # 预 算 编 码, 郵  編: a form's label is often spread over its cell, one character apart
+    labels = "|".join(r"[ \t\u3000]*".join(map(re.escape, x)) for x in sorted(w["code_labels"], key=len, reverse=True))
     return re.compile(rf"(?:{labels})[^\n。；]{{0,12}}$"), int(w["code_digits"])
 
 
@@ -225,6 +226,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # 列次 0 1 2 3: the columns' numbers
     if _LEADING_ZERO.match(span) or _AREA_CODE.search(text, max(0, start - 6), start):
         return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
+    if _date_number(text, start, end):
+        return False  # 2023.03.15, 2017.01 2017.03, 2021 年 12 月: a date or its part
     digits = re.sub(r"[\s,，]", "", span)
     number = re.match(r"[0-9,，]+", span)
     if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
@@ -238,6 +241,31 @@ def is_value_text(text: str, start: int, end: int) -> bool:
             if labels.search(text, text.rfind("\n", 0, above_end) + 1, above_end):
                 return False
     return True
+
+
+#: a year and month written with a dot (2017.01), with a day (2023.03.15)
+_YEAR_MONTH = r"(?:19|20)\d{2}[.．](?:0[1-9]|1[0-2])"
+_DAY_DATE = re.compile(_YEAR_MONTH + r"[.．](?:0[1-9]|[12]\d|3[01])")
+#: another year and month joined to one: a period (2023.07-2024.01), or the next cell (开始时间 | 完成时间)
+_PERIOD_BEFORE = re.compile(_YEAR_MONTH + r"[ \t\u3000]*(?:[-－—~～至到]|[ \t\u3000])[ \t\u3000]*$")
+_PERIOD_AFTER = re.compile(r"[ \t\u3000]*(?:[-－—~～至到]|[ \t\u3000])[ \t\u3000]*" + _YEAR_MONTH + r"(?![0-9])")
+#: what follows a number that is a part of a date (2021 年 12 月 31日; 年度 only after a year: 分值 20 | 年度指标)
+_DATE_PART_AFTER = re.compile(r"[ \t\u3000]*(?:年(?!度)|月|日)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _date_number(text: str, start: int, end: int) -> bool:
+    """Whether the bare number ``text[start:end]`` is a date or a date's part: a day written with dots
+    (2023.03.15), a year and month with dots beside another (2017.01 2017.03, 2023.07-2024.01), or a number
+    that 年, 月 or 日 follows (2021 年 12 月)."""
+    span = text[start:end].strip()
+    if _DAY_DATE.fullmatch(span):
+        return True
+    if re.fullmatch(_YEAR_MONTH, span):
+        return bool(_PERIOD_BEFORE.search(text, max(0, start - 12), start) or _PERIOD_AFTER.match(text, end))
+    if not span.isdigit():
+        return False
+    return bool(_DATE_PART_AFTER.match(text, end)) or bool(_YEAR.fullmatch(span)) and text.startswith("年度", end)
 
 
 def snap_to_numbers(text: str, span: Span) -> Span:
