@@ -68,6 +68,9 @@ def test_baseline_phases(name, expected):
     ("目标=100%", Span("TARGET", 2, 7), "=100%"),                    # a target's = is its comparator
     ("报刊1000种*15=15000元", Span("TARGET", 8, 17), "15000元"),     # … but not a = after digits
     ("汽油20次*500=10000元", Span("MONEY", 6, 10), "500"),           # an operand loses its =
+    ("市級財政252萬元;其他萬元", Span("MONEY", 4, 14), "252萬元"),     # a value ends at a clause's end
+    ("资金1,000万元，其中", Span("MONEY", 2, 11), "1,000万元"),         # … not at a thousands comma
+    ("完成3、5号楼", Span("QUANTITY", 2, 5), "3"),
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)
@@ -125,6 +128,8 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("2021年度部门预算", "2021", False),
     ("分值 | 20 | 年度指标值", "20", True),                   # points before the next cell's 年度
     ("100%20年度績效指標", "20", True),
+    ("州市170.18170.\n3、18", "170.18170.", False),          # two decimal points: glued cells, no one value
+    ("796.8317796.8317796.8317", "796.8317796.8317796.8317", False),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -228,6 +228,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
     if _date_number(text, start, end):
         return False  # 2023.03.15, 2017.01 2017.03, 2021 年 12 月: a date or its part
+    if _TWO_POINTS.search(span):
+        return False  # 170.18170., 796.8317796.8317: glued cells read as one number, no value
     digits = re.sub(r"[\s,，]", "", span)
     number = re.match(r"[0-9,，]+", span)
     if digits.isdigit() or number and "\n" in span[number.end():]:  # 410011\n项: the next line's word is no unit
@@ -243,6 +245,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: a number with two decimal points: cells glued together
+_TWO_POINTS = re.compile(r"\d[.．]\d+[.．]")
 #: a year and month written with a dot (2017.01), with a day (2023.03.15)
 _YEAR_MONTH = r"(?:19|20)\d{2}[.．](?:0[1-9]|1[0-2])"
 _DAY_DATE = re.compile(_YEAR_MONTH + r"[.．](?:0[1-9]|[12]\d|3[01])")
@@ -287,4 +291,12 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s = eq + 1
     while e > s and text[e - 1] in "=＝":
         e -= 1  # 20次*500= | 10000元: an operand, its = no part of it
+    if label in ("MONEY", "PERCENT", "QUANTITY"):  # 252萬元;其他萬元: a value ends at a clause's end
+        stop = _CLAUSE_END.search(text, s, e)
+        if stop and any(c.isdigit() for c in text[s:stop.start()]):
+            e = stop.start()
     return Span(label, s, e)
+
+
+#: a clause's punctuation that no number holds (not the comma of 1,000)
+_CLAUSE_END = re.compile(r"[;；。、：]|(?<![0-9])[,，]|[,，](?![0-9])")
