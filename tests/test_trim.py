@@ -159,6 +159,8 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     ("我国城市化率首次突破60%", 0, 8, "城市化率"),                         # 首次 after the name
     ("开展各类平安创建活动260余次", 2, 10, "平安创建活动"),
     ("其中年初预算资金数为100元", 3, 9, "年初预算资金数"),          # 年初预算 is a kind of budget (dev b14)
+    ("1、、道班房维修费10万元", 1, 9, "道班房维修费"),                  # a list's marks before the name
+    ("| 培训人数 | 500人", 0, 6, "培训人数"),                         # a cell's bar
 ])
 def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     """As the pipeline does: mended, then trimmed (其中 goes)."""

@@ -90,7 +90,13 @@ def repair_indicator(text: str, span: Span) -> Span:
     m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
     if m and m.end() >= s:  # 1-4级分散供养…, 0-6岁儿童…: a range of grades or ages opens the name
         s = m.start()
+    while s < e - MIN_NAME and text[s] in _NO_OPENING:
+        s += 1  # 、、道班房维修费: a list's marks before the name are no part of it
     return Span(label, s, e)
+
+
+#: what a name never opens with: a list's or a clause's marks, a closing bracket, a cell's bar, a dash
+_NO_OPENING = frozenset("、，,。；;：:）)」』|｜-—")
 
 
 def split_coordinated(text: str, span: Span) -> list[Span]:
