@@ -317,6 +317,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
     norm = normalize(text).replace(" ", "").rstrip("。；;")
     if not norm or _DASH.match(norm) or norm.lower() == "nan":
         return "empty", None  # nan: an empty cell as pandas writes it
+    if is_page_mark(norm, PAGE_MARK_MOST):
+        return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     levels = cell_levels(norm)

@@ -200,3 +200,11 @@ def test_a_double_gap_on_a_spaced_row_is_an_empty_cell():
     assert ("长效管护机制健全程度", "actual") not in slots  # an actual in words is no value
     assert slots[("长效管护机制健全程度", "weight")] == "10"
     assert slots[("长效管护机制健全程度", "score")] == "5"
+
+
+@pytest.mark.parametrize("cell, kind", [("-1-", "empty"), ("— 2 —", "empty"), ("第3页", "empty"), ("-1", "number")])
+def test_a_page_number_flattened_into_a_row_is_an_empty_cell(cell, kind):
+    """e04 (train), one-line: 场馆开放满意度 … 总分 -1- 偏差原因: the page's number is no actual."""
+    from extract.grid import kind_of
+
+    assert kind_of(cell)[0] == kind
