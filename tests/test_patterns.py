@@ -32,6 +32,10 @@ def values(text: str) -> list[tuple[str, str]]:
     ("完成两条线路", [("QUANTITY", "两条")]),
     ("设立十四个专项工作小组", [("QUANTITY", "十四个")]),
     ("印发三万份宣传单", [("QUANTITY", "三万份")]),
+    ("强制免疫补助35万(附件1)下达", [("MONEY", "35万")]),          # 万 without 元 after a money word
+    ("年度本级 预算金额 |\n250万 |", [("MONEY", "250万")]),
+    ("|\n中期资金总额:\n|\n449.8万\n|", [("MONEY", "449.8万")]),
+    ("转移支付预算数(A) 5.8万", [("MONEY", "5.8万")]),
 ])
 def test_values_in_their_surface_forms(text, expected):
     assert values(text) == expected
@@ -48,6 +52,8 @@ def test_values_in_their_surface_forms(text, expected):
     "严打十类涉黑恶案件",
     "一次性补贴",            # a lone 一 before a measure word is a word
     "公诉二处",
+    "服务人口5万",            # 万 without 元 and no money word: no amount
+    "覆盖面积12万，资金",
 ])
 def test_no_values(text):
     assert [s for s in find_values(text) if s.label != "PERCENT"] == []

@@ -43,6 +43,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "MONEY": re.compile(rf"{guard}(?:{_ARABIC}[ \u3000]?{mag}{approx}[ \u3000]?(?:{money_units})|[{cn}]+{approx}(?:{money_units})(?:[{cn}]+[角分])*)"),
         "PERCENT": re.compile(rf"{guard}(?:{_ARABIC}\s?(?:%|％|‰|个百分点)|百分之[{cn}]+(?:点[{cn}]+)?|[{cn}]+个百分点)"),
         "QUANTITY": re.compile(rf"{guard}(?:{_ARABIC}{mag}{approx}\s?(?:{measure})(?![{_DIGIT}]))"),
+        # an amount in 万 or 亿 with no 元 (补助35万, 预算金额 | 250万): MONEY only after a money word (_money_before)
+        "MONEY_MAG": re.compile(rf"{guard}{_ARABIC}[ \u3000]?[万亿萬億](?![\u4e00-\u9fff0-9０-９A-Za-z%％])"),
         # a count in Chinese numerals: 一百二十人, 十四个, 三万份, 两条 (a lone 一 is a word far more often: 一次性, 一个中心)
         "QUANTITY_CN": re.compile(rf"(?<![{cn}{re.escape(_words()['values']['cn_not_after'])}])(?:[{cn}]{{2,}}|[二两三四五六七八九十]|[百千万](?=[余多]))"
                                   rf"{approx}(?:{cn_measure})(?!性)"),
@@ -69,11 +71,13 @@ def find_values(text: str) -> list[Span]:
     """MONEY, PERCENT and QUANTITY spans in ``text``, non-overlapping, leftmost-longest."""
     cands: list[Span] = []
     pats = _patterns()
-    for key in ("MONEY", "PERCENT", "QUANTITY", "QUANTITY_CN"):
-        label = key.removesuffix("_CN")
+    for key in ("MONEY", "MONEY_MAG", "PERCENT", "QUANTITY", "QUANTITY_CN"):
+        label = key.removesuffix("_CN").removesuffix("_MAG")
         for m in pats[key].finditer(text):
             s, e = m.span()
             frag = m.group(0)
+            if key == "MONEY_MAG" and not _money_before().search(text, max(0, s - MONEY_WORD_REACH), s):
+                continue
             if key == "QUANTITY_CN" and read(frag).number is None:
                 continue
             if key != "QUANTITY_CN" and label != "PERCENT" and _is_chinese_only_noise(frag):
@@ -82,6 +86,17 @@ def find_values(text: str) -> list[Span]:
                 continue
             cands.append(Span(label, s, e))
     return _resolve(cands)
+
+
+#: how far before an amount in 万 without 元 its money word may stand (中期资金总额:⏎|⏎449.8万)
+MONEY_WORD_REACH = 16
+
+
+@lru_cache(maxsize=1)
+def _money_before() -> re.Pattern[str]:
+    """A money word (tagger.toml money_words) and nothing but cell marks and a colon or a bracket after it."""
+    words = "|".join(re.escape(w) for w in _words()["values"]["money_words"])
+    return re.compile(rf"(?:{words})[^\u4e00-\u9fff0-9]{{0,8}}$|(?:{words})\s*[(（][A-Za-z][)）]\s*$")
 
 
 def _is_chinese_only_noise(frag: str) -> bool:
