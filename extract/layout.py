@@ -953,11 +953,11 @@ def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, st
     n = 0
     for a, b in pieces:
         m = n
-        while m < len(cells) and text[cells[m][0]:cells[m][1]] + text[a:b] not in role_of:
+        while m < len(cells) and normalize(text[cells[m][0]:cells[m][1]] + text[a:b]) not in role_of:
             m += 1
         if m == len(cells):
             continue  # a piece that completes no known word (偏差原因分析 / 及改进措施): passed over
-        word = text[cells[m][0]:cells[m][1]] + text[a:b]
+        word = normalize(text[cells[m][0]:cells[m][1]] + text[a:b])  # 預算 / 數 as 预算数
         joined.append((cells[m][0], b, word, role_of[word]))
         used += [cells[m], (a, b)]
         n = m + 1
@@ -993,7 +993,9 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
             for long_word, (k2, r2) in role_of.items():
                 if (k2, r2) == (k, r) and long_word.endswith(w) and long_word != w:
                     stub = long_word[: -len(w)]
-                    m = re.search(rf"(?<![^\s|｜]){re.escape(stub)}(?![^\s|｜])", text[line_start:first_line_end])
+                    line = text[line_start:first_line_end]
+                    norm = normalize(line)  # 年度 over 指標值: the stub matched in simplified characters
+                    m = re.search(rf"(?<![^\s|｜]){re.escape(stub)}(?![^\s|｜])", norm if len(norm) == len(line) else line)
                     a, b = (line_start + m.start(), line_start + m.end()) if m else (0, 0)
                     if m and not any(h[0] < b and a < h[1] for h in cluster):  # not a piece of another header word
                         s, e = a, b
