@@ -749,6 +749,14 @@ def _wrapped_label(prev: Token, t: Token) -> bool:
     return bool(m) and m.end() == len(joined)
 
 
+def _whole_label(text: str) -> bool:
+    """Whether ``text`` is a whole fund row label of the data (其他资金; not 其中：当年财政, whose rest may follow on
+    the next line)."""
+    norm = normalize(text).replace(" ", "")
+    m = _fund_label_re().match(norm)
+    return bool(m) and m.end() == len(norm)
+
+
 def _value_piece(prev: Token, t: Token) -> bool:
     """Whether ``t`` goes on the value before it: a number after its comparator, a unit or a comparator word
     (以上) after its number."""
@@ -1039,7 +1047,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \
                 and out[-1].label.end < label.start \
                 and text.count("\n", out[-1].cells[-1][1].end, label.start) == 1 \
-                and not any(w in label.text for w in _head_words()):
+                and not any(w in label.text for w in _head_words()) \
+                and (_wrapped_label(Token(0, 0, out[-1].label.text, 0), label) or not _whole_label(out[-1].label.text)):
             prev = out[-1]  # | 其中：当年财政 | 100 | … | above | 拨款 | | |: the rest of the label, wrapped in its cell
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
             prev.line = fund_line(prev.label.text)
