@@ -938,33 +938,54 @@ def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, st
     """Header cells wrapped onto a line of their own (| 年初预算 | 全年预算 | 全年执行 | over | | 数 | 数 | 数 |, or
     年初 | 全年 over 预算数 | 执行数): the next line, short pieces without digits, is the rest of the cells above;
     each piece joins the next cell above that it completes to a header word, which replaces what was
-    matched in either part."""
-    _, role_of = _header_re()
+    matched in either part. Where the cluster's line is itself such a rest (年初 | 调整 over 预算 | 后预算数: the
+    cluster starts at the lower line's words), it joins the line above."""
     line_start = text.rfind("\n", 0, cluster[0][0]) + 1
     line_end = text.find("\n", cluster[0][0])
     if line_end < 0:
         return cluster
     nxt_end = text.find("\n", line_end + 1)
-    pieces = _line_cells(text, line_end + 1, len(text) if nxt_end < 0 else nxt_end)
-    if not pieces or any(_DIGIT_CHAR.search(text[a:b]) or len(text[a:b]) > _CONTINUED_MAX for a, b in pieces):
+    found = _joined_heads(text, (line_start, line_end), (line_end + 1, len(text) if nxt_end < 0 else nxt_end))
+    if found is None and line_start > 0:
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        found = _joined_heads(text, (above_start, line_start - 1), (line_start, line_end))
+    if found is None:
         return cluster
-    cells = _line_cells(text, line_start, line_end)
+    joined, used = found
+    kept = [h for h in cluster if not any(a <= h[0] < b for a, b in used)]
+    return sorted(kept + joined)
+
+
+def _joined_heads(text: str, upper: tuple[int, int], lower: tuple[int, int]
+                  ) -> tuple[list[tuple[int, int, str, tuple[str, str]]], list[tuple[int, int]]] | None:
+    """The header words that the short pieces of the ``lower`` line complete with the cells of the ``upper`` one
+    (a formula mark after a piece, 数（A）, no part of the word), and the cells they use; None when the lower
+    line is no header's rest."""
+    _, role_of = _header_re()
+    pieces = _line_cells(text, *lower)
+    if not pieces or any(_DIGIT_CHAR.search(text[a:b]) or len(text[a:b]) > _CONTINUED_MAX for a, b in pieces):
+        return None
+    cells = _line_cells(text, *upper)
     joined, used = [], []
     n = 0
     for a, b in pieces:
+        rest = _FORMULA_MARK.sub("", text[a:b])
         m = n
-        while m < len(cells) and normalize(text[cells[m][0]:cells[m][1]] + text[a:b]) not in role_of:
+        while m < len(cells) and normalize(text[cells[m][0]:cells[m][1]] + rest) not in role_of:
             m += 1
         if m == len(cells):
             continue  # a piece that completes no known word (偏差原因分析 / 及改进措施): passed over
-        word = normalize(text[cells[m][0]:cells[m][1]] + text[a:b])  # 預算 / 數 as 预算数
+        word = normalize(text[cells[m][0]:cells[m][1]] + rest)  # 預算 / 數 as 预算数
         joined.append((cells[m][0], b, word, role_of[word]))
         used += [cells[m], (a, b)]
         n = m + 1
     if len(joined) < 2 and len(joined) < len(pieces):
-        return cluster  # not a header's second line
-    kept = [h for h in cluster if not any(a <= h[0] < b for a, b in used)]
-    return sorted(kept + joined)
+        return None  # not a header's second line
+    return joined, used
+
+
+#: a formula's mark after a header word (预算数（A）, 执行数(B))
+_FORMULA_MARK = re.compile(r"[(（][A-Za-z][)）]$")
 
 
 def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -972,7 +993,7 @@ def _line_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a + m.start(), a + m.end()) for m in re.finditer(r"[^|｜\s]+", text[a:b])]
 
 
-#: a header cell's continuation is this short (数, 预算数, (A))
+#: a header cell's continuation is this short (数, 预算数, 数（A）)
 _CONTINUED_MAX = 6
 _DIGIT_CHAR = re.compile(r"\d")
 

@@ -199,6 +199,10 @@ FUND_WRAPPED_LABEL = ("项目资金（万元）\n| | 全年预算数 | 全年执
                       "| 其中：当年财政 | 100 | 95 | 95% |\n| 拨款 | | | |\n| 其他资金 | 20 | 15 | 75% |\n")
 FUND_LABEL_THEN_NEXT_BLOCK = ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t6\t6\t6\n"
                               "其他资金\t6\t6\t6\n项目概况\n")
+FUND_HEAD_WORDS_BROKEN = ("项目资金       年初     调整       实际\n(元)           预算     后预算数   支出\n"
+                          "年度资金总额   80.00    100.00     99.00\n")
+FUND_HEAD_FORMULA_MARKS = ("资金情况     年初     全年预算   全年执行\n（万元）     预算数   数（A）    数（B）\n"
+                           "年度资金总额 12.5     14         13.3\n")
 FUND_GLUED_UNDER_SPACED_HEAD = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
                                 "年度资金总额1001201101091.67%9.17\n其中：财政拨款100120110-91.67%-\n")
 FUND_NO_HEAD_EXTRA_NUMBERS = ("项目支出绩效自评表\n单位：万元\n| 项目名称 | 农村公路养护 | 联系电话 | 0731-88888888 |\n"
@@ -296,6 +300,12 @@ FUND_EXAMPLES = [
     ("tabs_next_block_label_is_no_rest_of_a_whole_label", FUND_LABEL_THEN_NEXT_BLOCK, "万元", [  # 其他资金 | 项目概况
         ("年度资金总额", {"budget_initial": ("6", 60000.0), "budget": ("6", 60000.0), "spent": ("6", 60000.0)}),
         ("其他资金", {"budget_initial": ("6", 60000.0), "budget": ("6", 60000.0), "spent": ("6", 60000.0)}),
+    ]),
+    ("spaces_head_words_broken_over_two_lines", FUND_HEAD_WORDS_BROKEN, "元", [  # 年初 / 预算, 调整 / 后预算数
+        ("年度资金总额", {"budget_initial": ("80.00", 80.0), "budget": ("100.00", 100.0), "spent": ("99.00", 99.0)}),
+    ]),
+    ("spaces_head_rest_with_formula_marks", FUND_HEAD_FORMULA_MARKS, "万元", [  # 全年预算 / 数（A）
+        ("年度资金总额", {"budget_initial": ("12.5", 125000.0), "budget": ("14", 140000.0), "spent": ("13.3", 133000.0)}),
     ]),
     ("glued_rows_under_a_spaced_head", FUND_GLUED_UNDER_SPACED_HEAD, "万元", [  # the head apart, the rows glued
         ("年度资金总额", {"budget_initial": ("100", 1000000.0), "budget": ("120", 1200000.0), "spent": ("110", 1100000.0),
