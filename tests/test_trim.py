@@ -130,6 +130,11 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("100%20年度績效指標", "20", True),
     ("州市170.18170.\n3、18", "170.18170.", False),          # two decimal points: glued cells, no one value
     ("796.8317796.8317796.8317", "796.8317796.8317796.8317", False),
+    ("||||\n30226 勞務費 |\n50,000.00 |", "30226", False),  # an account code before its name, opening its cell
+    ("其中:1、运行维护经费\n\n          2专项资金\n", "2", False),  # a list's number before its name
+    ("||||\n30226 勞務費 |\n50,000.00 |", "50,000.00", True),
+    ("支出总额\n\n1274.38\n\n基本支出", "1274.38", True),   # an amount, the next cell's name on the next line
+    ("完成情况\n5 个\n", "5 个", True),                          # a unit after one space
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

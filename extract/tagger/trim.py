@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
-from ..lexicon import load_data, longest_first
+from ..lexicon import load_data, longest_first, unit_after_number
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -234,6 +234,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
     if _date_number(text, start, end):
         return False  # 2023.03.15, 2017.01 2017.03, 2021 年 12 月: a date or its part
+    if _code_opening_cell(text, start, end):
+        return False  # 30226 劳务费, 2专项资金: a code or a list's number before a name, in a cell of its own
     if _TWO_POINTS.search(span):
         return False  # 170.18170., 796.8317796.8317: glued cells read as one number, no value
     digits = re.sub(r"[\s,，]", "", span)
@@ -251,6 +253,20 @@ def is_value_text(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _code_opening_cell(text: str, start: int, end: int) -> bool:
+    """Whether the bare integer ``text[start:end]`` opens its line (after bars and indent) and a name follows it
+    in its cell, no unit (30226 劳务费, 50999其他对个人和家庭补助, 2专项资金): an account code or a list number."""
+    if not text[start:end].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t\u3000|｜"):
+        return False
+    m = _NAME_AFTER.match(text, end)
+    return bool(m) and not unit_after_number().match(text, m.end() - 1)
+
+
+#: a name right after a number, one space at most between
+_NAME_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fff]")
 #: a number with two decimal points: cells glued together
 _TWO_POINTS = re.compile(r"\d[.．]\d+[.．]")
 #: a year and month written with a dot (2017.01), with a day (2023.03.15)
