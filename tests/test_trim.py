@@ -135,6 +135,9 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("||||\n30226 勞務費 |\n50,000.00 |", "50,000.00", True),
     ("支出总额\n\n1274.38\n\n基本支出", "1274.38", True),   # an amount, the next cell's name on the next line
     ("完成情况\n5 个\n", "5 个", True),                          # a unit after one space
+    ("1.完成培训\n3.开展宣传", "3.", False),                        # a list's number with its mark
+    ("4)加强管理", "4)", False),
+    ("完成3.5公里", "3.5公里", True),
 ])
 def test_codes_and_numberless_spans_are_no_values(text, value, ok):
     from extract.tagger import is_value_text

@@ -234,6 +234,8 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
     if _date_number(text, start, end):
         return False  # 2023.03.15, 2017.01 2017.03, 2021 年 12 月: a date or its part
+    if _LIST_NUMBER.fullmatch(span.strip()):
+        return False  # 1., 3、, 4): a list's number
     if _code_opening_cell(text, start, end):
         return False  # 30226 劳务费, 2专项资金: a code or a list's number before a name, in a cell of its own
     if _TWO_POINTS.search(span):
@@ -265,6 +267,8 @@ def _code_opening_cell(text: str, start: int, end: int) -> bool:
     return bool(m) and not unit_after_number().match(text, m.end() - 1)
 
 
+#: a list's number with its mark (1., 3、, 4), (2)）
+_LIST_NUMBER = re.compile(r"[(（]?\d{1,3}[.．、)）]")
 #: a name right after a number, one space at most between
 _NAME_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fff]")
 #: a number with two decimal points: cells glued together
