@@ -71,6 +71,10 @@ def test_baseline_phases(name, expected):
     ("市級財政252萬元;其他萬元", Span("MONEY", 4, 14), "252萬元"),     # a value ends at a clause's end
     ("资金1,000万元，其中", Span("MONEY", 2, 11), "1,000万元"),         # … not at a thousands comma
     ("完成3、5号楼", Span("QUANTITY", 2, 5), "3"),
+    ("26.31万元，占比75%", Span("PERCENT", 8, 13), "75%"),          # a value opens with its number
+    ("共约100万元", Span("MONEY", 1, 7), "100万元"),                 # 约 stays outside (GUIDELINES 62)
+    ("收容近百头", Span("QUANTITY", 2, 5), "百头"),
+    ("按户籍人口万分之六", Span("PERCENT", 5, 9), "万分之六"),        # a Chinese numeral opens it
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)

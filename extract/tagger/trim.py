@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import load_data, longest_first, unit_after_number
+from ..numbers import chinese_chars
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -317,6 +318,10 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s = eq + 1
     while e > s and text[e - 1] in "=＝":
         e -= 1  # 20次*500= | 10000元: an operand, its = no part of it
+    if label in ("MONEY", "PERCENT", "QUANTITY"):  # 占比75% → 75%, 约100万元 → 100万元: a value opens with its number
+        while s < e and _HAN_CHAR.match(text[s]) and text[s] not in _ALL_CN_NUMERALS \
+                and any(c.isdigit() or c in _ALL_CN_NUMERALS for c in text[s + 1:e]):
+            s += 1
     if label in ("MONEY", "PERCENT", "QUANTITY"):  # 252萬元;其他萬元: a value ends at a clause's end
         stop = _CLAUSE_END.search(text, s, e)
         if stop and any(c.isdigit() for c in text[s:stop.start()]):
@@ -324,5 +329,8 @@ def snap_to_numbers(text: str, span: Span) -> Span:
     return Span(label, s, e)
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: every character of a Chinese numeral (numbers.toml), simplified and traditional
+_ALL_CN_NUMERALS = frozenset(chinese_chars())
 #: a clause's punctuation that no number holds (not the comma of 1,000)
 _CLAUSE_END = re.compile(r"[;；。、：]|(?<![0-9])[,，]|[,，](?![0-9])")
