@@ -7,7 +7,8 @@ them (a trained alternative is :mod:`extract.relations`). :func:`assign_prose_le
 gives a prose indicator the level names written before it in its paragraph. Last,
 :func:`drop_unlinked_indicators` removes the INDICATOR spans no value was linked to: an
 INDICATOR names an indicator *whose value is reported* (ANNOTATION.md; nearly all gold
-indicators have a linked value), so a name left without one is most often a false span.
+indicators have a linked value), so a name left without one is most often a false span;
+and :func:`drop_loose_amounts` removes bare numbers a tagger called MONEY that nothing placed.
 """
 
 from __future__ import annotations
@@ -286,3 +287,20 @@ def drop_unlinked_indicators(doc: Document) -> int:
     before = len(doc.entities)
     doc.entities = [e for e in doc.entities if e.label != "INDICATOR" or e.id in linked]
     return before - len(doc.entities)
+
+
+def drop_loose_amounts(doc: Document) -> int:
+    """Remove MONEY entities that are bare numbers (no unit written, 8676) which no caption or statement gave
+    a unit, no fund line holds and no relation links, unless written with a thousands comma (7,074,550): a
+    number is an amount by its unit, its table cell or its indicator; alone it is most often a count, a code
+    or a score the tagger took for money. Return how many were removed."""
+    placed = {v for f in doc.funds for v in f.cells.values() if v} | {r.tail for r in doc.relations}
+    before = len(doc.entities)
+    doc.entities = [e for e in doc.entities if not (
+        e.label == "MONEY" and e.id not in placed and not e.attrs.get("unit_hint")
+        and _BARE_NUMBER.fullmatch(e.text.strip()))]
+    return before - len(doc.entities)
+
+
+#: a number with no unit, no thousands comma
+_BARE_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")

@@ -24,8 +24,8 @@ from pathlib import Path
 from .document import Document, Span
 from .layout import read_layout, unit_before
 from .lexicon import han_value_words, lexicon
-from .link import (assign_prose_levels, drop_unlinked_indicators, link_formula_items, link_list_items, link_prose,
-                   prose_goals, prose_slot_cues)
+from .link import (assign_prose_levels, drop_loose_amounts, drop_unlinked_indicators, link_formula_items,
+                   link_list_items, link_prose, prose_goals, prose_slot_cues)
 from .relations import RelationModel
 from .tables import read_tables
 from .textview import TextView, reading_copy
@@ -57,6 +57,7 @@ def run_text(text: str, doc_id: str, source: str | None = None, tagger: SpanTagg
     assign_prose_levels(doc)
     if not keep_unlinked:
         drop_unlinked_indicators(doc)
+        drop_loose_amounts(doc)
     _renumber(doc)
     if copy is not None:
         _quote_source(doc, copy)

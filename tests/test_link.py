@@ -173,3 +173,24 @@ def test_a_name_cut_before_its_column_word_ends_before_the_line_break():
 
     doc = run_text(text, "t", tagger=tagger, keep_unlinked=True)
     assert all(e.text == e.text.strip() and text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def _tag_numbers_as_money(doc: Document) -> list:
+    """A tagger that calls every Arabic number MONEY (as a model may, on a score or a count)."""
+    import re
+
+    from extract.document import Span
+
+    return [Span("MONEY", m.start(), m.end()) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?(?:万元|元)?", doc.text)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("全县参合人数 8676 人均筹资", []),                                  # a bare number nothing placed: no amount
+    ("共支付 7,074,550 用于维修", ["7,074,550"]),                       # a thousands comma writes an amount
+    ("共支付 3000元 用于维修", ["3000元"]),                              # so does a unit
+    ("单位：万元\n项目资金 | 年初预算数 | 全年预算数 | 全年执行数\n年度资金总额 | 120 | 120 | 118\n",
+     ["120", "120", "118"]),                                          # fund cells
+])
+def test_bare_numbers_nothing_placed_are_no_amounts(text, kept):
+    doc = run_text(text, "m", tagger=_tag_numbers_as_money)
+    assert [e.text for e in doc.entities if e.label == "MONEY"] == kept
