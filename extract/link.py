@@ -30,10 +30,11 @@ MAX_GAP = 6
 
 @lru_cache(maxsize=1)
 def _gap_re() -> re.Pattern[str]:
-    """What may stand between an indicator and its value in prose: a linking word, colons, spaces."""
+    """What may stand between an indicator and its value in prose: a linking word, colons, spaces; or a field's
+    colon and the bars of its cells (项目总金额: | 556万元)."""
     words = sorted(load_data("indicators.toml")["linking"]["words"], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^[\s:：]*(?:{alt})?[\s:：]*$")
+    return re.compile(rf"^(?:[\s:：]*(?:{alt})?[\s:：]*|[:：][\s|｜]*)$")
 
 
 def link_prose(doc: Document, max_gap: int = MAX_GAP) -> list[Relation]:

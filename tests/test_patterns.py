@@ -79,6 +79,8 @@ def test_a_value_ends_where_the_text_ends_or_a_code_mark_follows():
     ("我局资金使用率为98%", "资金使用率"),
     ("年中央水利发展资金2263万元", "中央水利发展资金"),   # 年 is trimmed, 中央 is not
     ("2021年项目资金实际执行率100%", "项目资金实际执行率"),  # after 年, 项目 stays (seed 002)
+    ("(6)年度预算安排:2279.048 万元。", "年度预算安排"),        # a field's label before its colon, kept as written
+    ("|\n项目总金额: |\n556万元 |\n", "项目总金额"),           # … its value in the next cell
 ])
 def test_prose_indicator_before_its_value(text, name):
     vals = find_values(text)
@@ -104,3 +106,9 @@ def test_run_text_links_a_value_at_the_end_of_the_text():
     doc = run_text("资金到位率100%", "x")
     assert [(e.label, e.text) for e in doc.entities] == [("INDICATOR", "资金到位率"), ("PERCENT", "100%")]
     assert [r.slot for r in doc.relations] == ["actual"]
+
+
+def test_a_field_label_is_linked_to_its_value_in_the_next_cell():
+    doc = run_text("|\n项目名称: |\n居家养老服务项目 |\n|\n项目总金额: |\n556万元 |\n", "f")
+    by = doc.entity_by_id()
+    assert [(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations] == [("项目总金额", "actual", "556万元")]

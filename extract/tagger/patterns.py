@@ -127,6 +127,18 @@ def _resolve(cands: list[Span]) -> list[Span]:
     return out
 
 
+#: what ends a field's label right before its value: a colon, then spaces, bars or one line break
+_FIELD_MARK = re.compile(r"[:：][ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*)?$")
+
+
+@lru_cache(maxsize=1)
+def _field_label_re() -> re.Pattern[str]:
+    """A field's label before its colon: a short name ending in a head word or a field head (年度预算安排:)."""
+    w = _words()["indicator"]
+    heads = "|".join(re.escape(h) for h in sorted({*w["heads"], *w["field_heads"]}, key=len, reverse=True))
+    return re.compile(rf"([\u4e00-\u9fff]{{1,{int(w['max_chars'])}}}?(?:{heads}))$")
+
+
 def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
     """Prose indicators directly before a value: ``(indicator_span, value_span)`` pairs."""
     pairs = []
@@ -134,15 +146,19 @@ def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
     for v in values:
         _, vs, _ = v
         left_start = max(prev_end, vs - int(_words()["indicator"]["reach"]))
-        left = text[left_start:vs]
+        field = _FIELD_MARK.search(text, left_start, vs)  # 项目总金额: | 556万元: a field's label and its value
+        end = field.start() if field else vs
+        left = text[left_start:end]
         cut = max(left.rfind(ch) for ch in _words()["indicator"]["cut"])
         frag_start = left_start + cut + 1
-        frag = text[frag_start:vs]
-        m = _indicator_re().search(frag)
+        frag = text[frag_start:end]
+        m = (_field_label_re() if field else _indicator_re()).search(frag)
         if m:
             name_start = frag_start + m.start(1)
             name = m.group(1)
-            ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)), trim_phases("baseline"))
+            # a field's label is written as a name (项目总金额, 年度预算安排): only the common trimming
+            ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)),
+                                 None if field else trim_phases("baseline"))
             if ind.end - ind.start >= MIN_NAME:
                 pairs.append((ind, v))
         prev_end = v[2]
