@@ -75,6 +75,10 @@ def test_baseline_phases(name, expected):
     ("共约100万元", Span("MONEY", 1, 7), "100万元"),                 # 约 stays outside (GUIDELINES 62)
     ("收容近百头", Span("QUANTITY", 2, 5), "百头"),
     ("按户籍人口万分之六", Span("PERCENT", 5, 9), "万分之六"),        # a Chinese numeral opens it
+    ("设备故障率低于5%", Span("TARGET", 6, 9), "低于5%"),             # a target takes in the comparator it cut
+    ("目录......................28", Span("TARGET", 2, 26), "28"),   # no value opens with a contents line's leader
+    ("长4 段,长", Span("TARGET", 4, 6), ",长"),                      # … a mark before no number stays (no value)
+    ("覆盖率85%左右", Span("TARGET", 3, 8), "85%左右"),
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
-from ..lexicon import load_data, longest_first, unit_after_number
+from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
 from ..textview import GLOSS
 
@@ -318,6 +318,11 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s = eq + 1
     while e > s and text[e - 1] in "=＝":
         e -= 1  # 20次*500= | 10000元: an operand, its = no part of it
+    while s < e - 1 and (text[s] in _NO_VALUE_OPENING or text.startswith("..", s) or text[s] == "." and text[s - 1] == ".") \
+            and any(c.isdigit() for c in text[s + 1:e]):
+        s += 1  # ......28 (a contents line's leader), ,4段: no value opens with a mark
+    if label == "TARGET":
+        s, e = _target_comparator(text, s, e)
     if label in ("MONEY", "PERCENT", "QUANTITY"):  # 占比75% → 75%, 约100万元 → 100万元: a value opens with its number
         while s < e and _HAN_CHAR.match(text[s]) and text[s] not in _ALL_CN_NUMERALS \
                 and any(c.isdigit() or c in _ALL_CN_NUMERALS for c in text[s + 1:e]):
@@ -329,7 +334,18 @@ def snap_to_numbers(text: str, span: Span) -> Span:
     return Span(label, s, e)
 
 
+def _target_comparator(text: str, s: int, e: int) -> tuple[int, int]:
+    """A target span that cuts its comparator word (于5% after 低) takes all of it in."""
+    for word in lexicon().comparators_before:
+        for k in range(1, len(word)):
+            if s - k >= 0 and text.startswith(word, s - k) and s - k + len(word) <= e:
+                return s - k, e
+    return s, e
+
+
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: what no value opens with
+_NO_VALUE_OPENING = frozenset(",，、。;；:：…")
 #: every character of a Chinese numeral (numbers.toml), simplified and traditional
 _ALL_CN_NUMERALS = frozenset(chinese_chars())
 #: a clause's punctuation that no number holds (not the comma of 1,000)
