@@ -307,6 +307,12 @@ def _cmp_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _magnitude_unit(text: str) -> bool:
+    """Whether a cell is a unit written as a magnitude and a measure word (万头, 千只)."""
+    lex = lexicon()
+    return len(text) >= 2 and text[0] in lex.magnitude and text[1:] in lex.measure
+
+
 def _units() -> frozenset[str]:
     lex = lexicon()
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
@@ -330,8 +336,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "level", None  # 项目立项(10分), 安全指标: a category of the form's own, its column tells its rank
     if norm in _cmp_words():
         return "cmp", None
-    if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units():
-        return "unit", None
+    if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units() or _magnitude_unit(norm):
+        return "unit", None  # 万头: a magnitude before a measure word is a unit too
     if _date_cell().fullmatch(norm):
         return "text", None  # 1月11號, 2021年12月: a date, no amount
     label = _fund_label_re().match(norm)

@@ -139,6 +139,9 @@ PERFORMANCE_EXAMPLES = [
 """, [("产出指标", "数量指标", "新建村级卫生室", "12", "12", "10", "10"),
       ("产出指标", "时效指标", "工程按期完工率", "100", "100", "10", "10"),
       ("效益指标", "可持续影响指标", "长效管护机制", "健全", "健全", "10", "10")]),
+    # livestock counts in 万头只, glued
+    ("glued_livestock_unit", "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标免疫畜禽≥85万头只87万头只1515\n",
+     [("产出指标", "数量指标", "免疫畜禽", "≥85万头只", "87万头只", "15", "15")]),
     # traditional characters, the header wrapped over two lines (年度 over 指標值, 實際 over 完成值)
     ("spaces_traditional_header_on_two_lines", """一級指標   二級指標   三級指標   年度     實際     分值   得分
                                  指標值   完成值

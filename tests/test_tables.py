@@ -2421,3 +2421,14 @@ def test_a_level_cell_wrapped_in_its_column_of_a_space_aligned_table_is_one_leve
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.level1, r.level2, r.label.text) for r in table.rows] == [
         ("效益指标", "社会效益指标", "群众出行便利程度"), ("满意度指标", "服务对象满意度指标", "乘客满意度")]
+
+
+def test_a_unit_cell_with_a_magnitude_joins_the_target():
+    """One-line, 指标性质 | 指标值 | 度量单位 columns: 万头 (a magnitude and a measure word) is the unit cell, the
+    target one TARGET over comparator, number and unit (probe of glued and one-line tables)."""
+    text = ("一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重 实际完成值 得分 "
+            "产出指标 数量指标 免疫畜禽 定量 ≥ 85 万头 15 87.3 15")
+    doc = run_text(text, "u")
+    by = doc.entity_by_id()
+    slots = {r.slot: by[r.tail].text for r in doc.relations if by[r.head].text == "免疫畜禽"}
+    assert slots == {"target": "≥ 85 万头", "actual": "87.3", "weight": "15", "score": "15"}
