@@ -2207,9 +2207,12 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 got = _best_run(text, j, k, left)
                 if got and (split is None or got[0] >= split[0]):
                     name, split, in_words = short, (got[0], got[1], said + got[2]), True
-            said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 else None
+            around = _worded_around(text, name, j, k, end, first) if not in_words else None
+            if around and (split is None or around[1][0] >= split[0]):  # 水质改善25改善25: word, points, word, score
+                name, split, in_words = around[0], around[1], True
+            said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 and not around else None
             said = _worded_between(text, j, k, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
-                else said
+                and not around else said
             if said and (split is None or said[0] >= split[0]):  # ≥95%达标1010: the actual in words between runs
                 split = said
             elif not in_words and not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
@@ -2543,6 +2546,42 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tu
     named = [r for r in roles if len(spans) == len(roles) or r != "adjusted"]
     cells = [(r, _cell(text, at[p], at[q - 1] + 1)) for r, (p, q) in zip(named, spans) if r in ("target", "actual")]
     return before[0] + after[0], after[1], before[2] + cells + after[2]
+
+
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[str]
+                   ) -> tuple[Cell, tuple[float, int, list[tuple[str, Cell]]]] | None:
+    """A row whose target and actual are words with the points between them, under a header that puts the
+    target first and other value columns before the actual (指标值 | 权重 | 实际值 | 得分: 水环境质量改善25改善25):
+    the target ends the name (the actual's word again, or a listed value word), the run ``text[j:k]`` holds
+    the columns between, the actual's word follows it and a run after it the rest. Returns the name without
+    the target, and the reading (plausibility, end, cells)."""
+    if "target" not in slots or "actual" not in slots:
+        return None
+    t, a = slots.index("target"), slots.index("actual")
+    if t != 0 or a <= t + 1 or "\n" in name.text:
+        return None
+    x = next((x for x in range(k, min(end, k + _WORDED_MAX + 1)) if _starts_value(text, x)), None)
+    if x is None or x == k or not _HAN_WORD.fullmatch(text, k, x):
+        return None
+    actual = text[k:x]
+    listed = _listed_words_at_end(actual, 1)
+    if name.text.endswith(actual):
+        cut = len(name.text) - len(actual)
+    elif listed and listed[0][0] == 0 and (named := _listed_words_at_end(name.text, 1)):
+        cut = named[0][0]
+    else:
+        return None
+    if len(_HAN.findall(name.text[:cut])) < 2:
+        return None
+    before = _best_run(text, j, k, slots[t + 1:a])
+    after = _best_run(text, x, _run_end(text, x, end), slots[a + 1:])
+    if before is None or after is None or before[1] != k:
+        return None
+    cells = [("target", _cell(text, name.start + cut, name.end)), *before[2], ("actual", _cell(text, k, x)), *after[2]]
+    return _cell(text, name.start, name.start + cut), (before[0] + after[0], after[1], cells)
 
 
 def _whole_words(words: str, times: int) -> list[tuple[int, int]]:
