@@ -2209,7 +2209,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                     name, split, in_words = short, (got[0], got[1], said + got[2]), True
             around = _worded_around(text, name, j, k, end, first) if not in_words else None
             if around and (split is None or around[1][0] >= split[0]):  # 水质改善25改善25: word, points, word, score
-                name, split, in_words = around[0], around[1], True
+                (name, more), split, in_words = _name_tail(text, around[0], before), around[1], True
+                extra = extra + more  # 农民技能水平定性 | 有效提升: the nature cell (定性) before the target
             said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 and not around else None
             said = _worded_between(text, j, k, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
                 and not around else said

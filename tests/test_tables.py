@@ -2432,3 +2432,14 @@ def test_a_unit_cell_with_a_magnitude_joins_the_target():
     by = doc.entity_by_id()
     slots = {r.slot: by[r.tail].text for r in doc.relations if by[r.head].text == "免疫畜禽"}
     assert slots == {"target": "≥ 85 万头", "actual": "87.3", "weight": "15", "score": "15"}
+
+
+def test_a_glued_qualitative_row_with_a_nature_column():
+    """Glued, 指标性质 | 指标值 | 度量单位 | 权重 | 实际完成值 | 得分: 定性 is the nature cell between the name and a target
+    in words, the target one TARGET over both (GUIDELINES 58), the points between target and actual."""
+    text = ("一级指标二级指标三级指标指标性质指标值度量单位权重实际完成值得分\n"
+            "效益指标社会效益指标农民技能水平定性有效提升20有效提升20\n")
+    assert rows_of(text) == [("效益指标", "社会效益指标", "农民技能水平", "有效提升", "有效提升", "20", "20")]
+    doc = run_text(text, "q")
+    by = doc.entity_by_id()
+    assert {r.slot: by[r.tail].text for r in doc.relations} == {"target": "定性有效提升", "weight": "20", "score": "20"}
