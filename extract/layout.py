@@ -1841,6 +1841,8 @@ def _cell(text: str, a: int, b: int) -> Cell:
 # -- glued rows -----------------------------------------------------------------------
 
 _CMP_CHARS = "≥≤≧≦><=＞＜═＝"
+#: an empty cell written as a dash or a slash, glued between a name and its run
+_DASH_CELL = ("/", "／", "—", "-", "－")
 #: what a row label leaves before a glued name (指标1：)
 _LABEL_MARKS = ":：、.．"
 #: what may stand between a number and its unit: 300余人次, 20多个
@@ -2196,8 +2198,16 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             name = _without_wrapped_tail(text, name, rows[-1] if rows else None, widest)
             widest = max([widest, *(grid.display_width(x.strip()) for x in name.text.split("\n"))])
             name, extra = _name_tail(text, name, before)
+            if "\n" in name.text and total_row_re().match(name.text[name.text.rfind("\n") + 1:].strip()):
+                # 部分 / 岗位强度较大 / 总分2019: the reason cell's wrapped rest above, no part of the total row's name
+                name = _cell(text, name.start + name.text.rfind("\n") + 1, name.end)
+            if name.text[-1:] in _DASH_CELL and len(_HAN.findall(name.text)) >= 2:
+                name = _cell(text, name.start, name.end - 1)  # 采购成本/186.4万元55: the first value column left empty
+                row_first = first[1:]
+            else:
+                row_first = first
             total = bool(total_row_re().match(name.text))
-            split = _best_run(text, j, k, first) if len(_HAN.findall(name.text)) >= 2 and not total else None
+            split = _best_run(text, j, k, row_first) if len(_HAN.findall(name.text)) >= 2 and not total else None
             if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
                 split = _total_run(text, j, k, first)
             worded = _worded_values(text, name, first)
@@ -2457,8 +2467,9 @@ def _total_cut(run: str) -> int:
     cuts = []
     for n in range(1, len(run)):
         head, tail = run[:n], run[n:]
-        if not head.isdigit() or tail[0] in "." or tail[0] == "0" and tail[:2] != "0." and tail != "0":
-            continue
+        if not _POINTS_NUMBER.fullmatch(head) or not _POINTS_NUMBER.fullmatch(tail) \
+                or tail[0] == "0" and tail[:2] != "0." and tail != "0":
+            continue  # 77.564.8 → 77.5 | 64.8 (points with a decimal), not 77. | 564.8
         points, total = _number(head), _number(tail)
         if points is not None and total is not None and 20 <= points <= full and points / 2 <= total <= points:
             cuts.append((points != full, n))
@@ -2492,9 +2503,15 @@ def _total_points(cell: str, glued: bool) -> bool:
     """Whether a total row's cell reads as points (100, 95.5分), or, ``glued``, as digits that may hold
     the full points and the total (10095)."""
     core = cell.strip().removesuffix("分").strip()
-    if not re.fullmatch(r"\d+(?:\.\d+)?", core):
+    if glued and re.fullmatch(r"\d+(?:\.\d+)?\d*\.\d+", core):
+        return True  # 77.564.8: two numbers glued, each with its decimals
+    if not _POINTS_NUMBER.fullmatch(core):
         return False
     return glued or float(core) <= _SPLIT_SCORES["total_points"]
+
+
+#: a number of points: digits, and decimals after a point
+_POINTS_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import Span
-from extract.layout import find_headers, find_tables, separator_style, split_glued
+from extract.document import Document, Span
+from extract.layout import find_headers, find_tables, read_layout, separator_style, split_glued
 from extract.pipeline import run_text
 
 from .docs import fund_lines
@@ -2443,3 +2443,23 @@ def test_a_glued_qualitative_row_with_a_nature_column():
     doc = run_text(text, "q")
     by = doc.entity_by_id()
     assert {r.slot: by[r.tail].text for r in doc.relations} == {"target": "定性有效提升", "weight": "20", "score": "20"}
+
+
+@pytest.mark.parametrize("text, weight, score", [
+    # points with a decimal glued to the achieved total
+    ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标建成中心≥6个6个2020\n总分77.564.8\n", "77.5", "64.8"),
+    # the reason cell's wrapped rest above the total row: no part of its name
+    ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因\n产出指标质量指标满意度≥90%92%2019部分\n岗位强度较大\n总分2019\n",
+     "20", "19"),
+])
+def test_glued_total_rows(text, weight, score):
+    doc = read_layout(Document(doc_id="t", text=text))
+    total = [r for t in doc.tables for r in t.rows if r.label is not None and r.label.text == "总分"]
+    assert len(total) == 1
+    assert (total[0].cell("weight").text, total[0].cell("score").text) == (weight, score)
+
+
+def test_a_glued_dash_cell_before_the_run_is_the_empty_first_column():
+    """采购成本/186.4万元55: the slash is the empty target cell, no part of the name; the run fills the columns after."""
+    text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标成本指标采购成本/186.4万元55\n"
+    assert rows_of(text) == [("产出指标", "成本指标", "采购成本", None, "186.4万元", "5", "5")]
