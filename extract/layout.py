@@ -2676,10 +2676,10 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     within one cell's length, read with the columns after the text column; a score at most the weight."""
     level_re = level_re_()
     j = k
-    while j < end and not _starts_value(text, j):
+    while j < end and (not _starts_value(text, j) or (rule := _RULE_POINTS.match(text, j)) and j > k):
         if level_re.match(text, j) or j - k > grid.MAX_CELL:
             return None
-        j += 1
+        j = rule.end() if _starts_value(text, j) else j + 1  # 未达到扣2分: a scoring rule's points, part of its text
     if j >= end or j == k:
         return None
     got = _best_run(text, j, _run_end(text, j, end), rest)
@@ -2691,6 +2691,10 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     if w is not None and sc is not None and sc > w:
         return None
     return got[1], got[2]
+
+
+#: points a scoring rule writes in its text (扣2分, 得0.5分, 每少1项): after a rule's verb, a number and its unit
+_RULE_POINTS = re.compile(r"(?<=[扣得计减加少多])\d+(?:\.\d+)?(?:分|项|个|次|人|%)")
 
 
 def _number(cell: str) -> float | None:
