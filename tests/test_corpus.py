@@ -51,3 +51,22 @@ def test_every_table_report_names_a_table_shape(root):
     for d in corpus_docs(root):
         if d.kind == "table":
             assert d.shape != "prose", d.doc_id
+
+
+def test_cross_validation_holds_out_each_train_report_once():
+    from collections import Counter
+
+    from benchmarks.cross_validation import fold_splits
+    from extract.annotations import project_root
+    from extract.corpus import read_split
+
+    split = project_root() / "corpus" / "split.tsv"
+    folds = fold_splits(split, 3)
+    held = Counter(d.doc_id for docs in folds for d in docs if d.split == "heldout")
+    train = {d.doc_id for d in read_split(split) if d.split == "train"}
+    assert set(held) == train and set(held.values()) == {1}
+    for docs in folds:  # dev and test keep their split; each fold holds out a third, every shape in it
+        assert [d.split for d in docs if d.split in ("dev", "test")] == [d.split for d in read_split(split) if d.split in ("dev", "test")]
+        out = [d for d in docs if d.split == "heldout"]
+        assert len(train) // 3 <= len(out) <= len(train) // 3 + 1
+        assert {d.shape for d in out} == {d.shape for d in read_split(split) if d.split == "train"}
