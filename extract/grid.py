@@ -306,13 +306,13 @@ def _cmp_words() -> frozenset[str]:
     return frozenset([*lex.comparators_before, *lex.comparators_after, *cmp["directions"], *cmp["kinds"]])
 
 
-@lru_cache(maxsize=1)
 def _magnitude_unit(text: str) -> bool:
     """Whether a cell is a unit written as a magnitude and a measure word (万头, 千只)."""
     lex = lexicon()
     return len(text) >= 2 and text[0] in lex.magnitude and text[1:] in lex.measure
 
 
+@lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     lex = lexicon()
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
@@ -601,14 +601,20 @@ DROPPED, JOINED = -1, -2
 
 def _wide_gaps(toks: list[Token], ratio: float) -> set[int]:
     """The tokens set apart from the cell before them on their line by a gap at least ``ratio`` times the
-    table's usual one (高        高 where cells are four spaces apart, \t\t where one tab is): an empty cell
-    lies between the two."""
+    table's usual one (高        高 where cells are four spaces apart, \t\t where one tab is), in a table whose
+    cells stand one separator apart (not padded to a column's width): an empty cell lies between the two."""
     gaps = {k: t.start - toks[k - 1].end for k, t in enumerate(toks)
             if k and t.brk == 0 and t.kind != "empty" and toks[k - 1].kind != "empty"}
     if len(gaps) < 4:
         return set()
     usual = sorted(gaps.values())[len(gaps) // 2]
-    return {k for k, g in gaps.items() if usual >= 1 and g >= ratio * usual and g - usual >= 2}
+    if usual < 1 or sum(g == usual for g in gaps.values()) < UNIFORM_GAPS * len(gaps):
+        return set()  # cells padded to their columns' widths (pdftotext -layout, padded | cells): gaps tell nothing
+    return {k for k, g in gaps.items() if g >= ratio * usual}
+
+
+#: the share of a table's gaps that must be alike (one separator between cells) for a wider one to mean an empty cell
+UNIFORM_GAPS = 0.8
 
 
 def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | None] | None:
@@ -753,6 +759,10 @@ def _wrapped_label(prev: Token, t: Token) -> bool:
     joined = normalize(prev.text + t.text).replace(" ", "")
     m = _fund_label_re().match(joined)
     return bool(m) and m.end() == len(joined)
+
+
+#: what the rest of a fund label wrapped onto the next line ends with, even after a whole label (中央财政 / 衔接资金)
+_FUND_WORD_ENDS = ("资金", "拨款", "经费", "补助", "收入", "支出", "结转", "结余", "資金", "撥款", "經費", "補助")
 
 
 def _whole_label(text: str) -> bool:
@@ -1054,7 +1064,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                 and out[-1].label.end < label.start \
                 and text.count("\n", out[-1].cells[-1][1].end, label.start) == 1 \
                 and not any(w in label.text for w in _head_words()) \
-                and (_wrapped_label(Token(0, 0, out[-1].label.text, 0), label) or not _whole_label(out[-1].label.text)):
+                and (_wrapped_label(Token(0, 0, out[-1].label.text, 0), label) or not _whole_label(out[-1].label.text)
+                     or label.text.endswith(_FUND_WORD_ENDS)):  # 中央财政 / 衔接资金; not 其他资金 / 项目概况
             prev = out[-1]  # | 其中：当年财政 | 100 | … | above | 拨款 | | |: the rest of the label, wrapped in its cell
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
             prev.line = fund_line(prev.label.text)

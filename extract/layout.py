@@ -946,9 +946,10 @@ def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, st
         return cluster
     nxt_end = text.find("\n", line_end + 1)
     found = _joined_heads(text, (line_start, line_end), (line_end + 1, len(text) if nxt_end < 0 else nxt_end))
-    if found is None and line_start > 0:
+    if found is None and line_start > 0 and not any(h[3][1] in ("level1", "level2", "name") for h in cluster):
+        # (a performance header's words broken so are moved up by _restore_broken_words)
         above_start = text.rfind("\n", 0, line_start - 1) + 1
-        found = _joined_heads(text, (above_start, line_start - 1), (line_start, line_end))
+        found = _joined_heads(text, (above_start, line_start - 1), (line_start, line_end), at_lower=True)
     if found is None:
         return cluster
     joined, used = found
@@ -956,11 +957,12 @@ def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, st
     return sorted(kept + joined)
 
 
-def _joined_heads(text: str, upper: tuple[int, int], lower: tuple[int, int]
+def _joined_heads(text: str, upper: tuple[int, int], lower: tuple[int, int], at_lower: bool = False
                   ) -> tuple[list[tuple[int, int, str, tuple[str, str]]], list[tuple[int, int]]] | None:
     """The header words that the short pieces of the ``lower`` line complete with the cells of the ``upper`` one
     (a formula mark after a piece, 数（A）, no part of the word), and the cells they use; None when the lower
-    line is no header's rest."""
+    line is no header's rest. A joined word stands where its upper part does, or, ``at_lower`` (the lower line
+    is the header's own, the words of the others stand on it), where its lower part does."""
     _, role_of = _header_re()
     pieces = _line_cells(text, *lower)
     if not pieces or any(_DIGIT_CHAR.search(text[a:b]) or len(text[a:b]) > _CONTINUED_MAX for a, b in pieces):
@@ -976,7 +978,7 @@ def _joined_heads(text: str, upper: tuple[int, int], lower: tuple[int, int]
         if m == len(cells):
             continue  # a piece that completes no known word (偏差原因分析 / 及改进措施): passed over
         word = normalize(text[cells[m][0]:cells[m][1]] + rest)  # 預算 / 數 as 预算数
-        joined.append((cells[m][0], b, word, role_of[word]))
+        joined.append((a if at_lower else cells[m][0], b, word, role_of[word]))
         used += [cells[m], (a, b)]
         n = m + 1
     if len(joined) < 2 and len(joined) < len(pieces):
@@ -2203,7 +2205,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 name = _cell(text, name.start + name.text.rfind("\n") + 1, name.end)
             if name.text[-1:] in _DASH_CELL and len(_HAN.findall(name.text)) >= 2:
                 name = _cell(text, name.start, name.end - 1)  # 采购成本/186.4万元55: the first value column left empty
-                row_first = first[1:]
+                row_first = first if "unit" in before or "cmp" in before else first[1:]  # (or the unit's: 完工率/100%)
             else:
                 row_first = first
             total = bool(total_row_re().match(name.text))
@@ -2694,7 +2696,7 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
 
 
 #: points a scoring rule writes in its text (扣2分, 得0.5分, 每少1项): after a rule's verb, a number and its unit
-_RULE_POINTS = re.compile(r"(?<=[扣得计减加少多])\d+(?:\.\d+)?(?:分|项|个|次|人|%)")
+_RULE_POINTS = re.compile(r"(?<=[扣得计减加])\d+(?:\.\d+)?分|(?<=[少多])\d+(?:\.\d+)?(?:项|个|次|人)")
 
 
 def _number(cell: str) -> float | None:

@@ -296,10 +296,16 @@ def drop_loose_amounts(doc: Document) -> int:
     number is an amount by its unit, its table cell or its indicator; alone it is most often a count, a code
     or a score the tagger took for money. Return how many were removed."""
     placed = {v for f in doc.funds for v in f.cells.values() if v} | {r.tail for r in doc.relations}
+    money = [e for e in doc.entities if e.label == "MONEY"]
+    loose = {e.id for e in money if e.id not in placed and not e.attrs.get("unit_hint")
+             and _BARE_NUMBER.fullmatch(e.text.strip())}
+    # … unless an amount of its table line is placed or written with a unit (公务接待费 5.5 5 4.2: a row of amounts)
+    line_of = {e.id: doc.text.count("\n", 0, e.start) for e in money}
+    sure_lines = {line_of[e.id] for e in money if e.id not in loose}
+    by_id = {e.id: e for e in money}
+    loose = {i for i in loose if line_of[i] not in sure_lines or not doc.in_table(by_id[i].start)}
     before = len(doc.entities)
-    doc.entities = [e for e in doc.entities if not (
-        e.label == "MONEY" and e.id not in placed and not e.attrs.get("unit_hint")
-        and _BARE_NUMBER.fullmatch(e.text.strip()))]
+    doc.entities = [e for e in doc.entities if e.id not in loose]
     return before - len(doc.entities)
 
 

@@ -190,6 +190,8 @@ def _tag_numbers_as_money(doc: Document) -> list:
     ("共支付 3000元 用于维修", ["3000元"]),                              # so does a unit
     ("单位：万元\n项目资金 | 年初预算数 | 全年预算数 | 全年执行数\n年度资金总额 | 120 | 120 | 118\n",
      ["120", "120", "118"]),                                          # fund cells
+    ("三公经费\n项目 上年决算数 预算数 决算数\n公务接待费 5.5 5 4.2\n",  # an amount on a table line of placed ones
+     ["5.5", "5", "4.2"]),
 ])
 def test_bare_numbers_nothing_placed_are_no_amounts(text, kept):
     doc = run_text(text, "m", tagger=_tag_numbers_as_money)

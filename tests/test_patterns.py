@@ -53,6 +53,7 @@ def test_values_in_their_surface_forms(text, expected):
     "一次性补贴",            # a lone 一 before a measure word is a word
     "公诉二处",
     "服务人口5万",            # 万 without 元 and no money word: no amount
+    "项目资金使用 ≤500万",    # … nor after a comparator (a target's)
     "覆盖面积12万，资金",
 ])
 def test_no_values(text):
@@ -81,6 +82,8 @@ def test_a_value_ends_where_the_text_ends_or_a_code_mark_follows():
     ("2021年项目资金实际执行率100%", "项目资金实际执行率"),  # after 年, 项目 stays (seed 002)
     ("(6)年度预算安排:2279.048 万元。", "年度预算安排"),        # a field's label before its colon, kept as written
     ("|\n项目总金额: |\n556万元 |\n", "项目总金额"),           # … its value in the next cell
+    ("产出指标数量指标培训人数：1200人", "培训人数"),             # … after the level names glued before it
+    ("项目区群众满意度：95%", "群众满意度"),                      # … trimmed like any name (项目区: scope)
 ])
 def test_prose_indicator_before_its_value(text, name):
     vals = find_values(text)

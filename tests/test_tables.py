@@ -2463,3 +2463,46 @@ def test_a_glued_dash_cell_before_the_run_is_the_empty_first_column():
     """采购成本/186.4万元55: the slash is the empty target cell, no part of the name; the run fills the columns after."""
     text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标成本指标采购成本/186.4万元55\n"
     assert rows_of(text) == [("产出指标", "成本指标", "采购成本", None, "186.4万元", "5", "5")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a padded | table with an empty target cell: the padding is no empty cell's gap (review of the wide gaps)
+    ("| 一级指标 | 二级指标     | 三级指标         | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+     "| 产出指标 | 数量指标     | 培训基层干部人次 | ≥300人次   | 326人次    | 20   | 20   |\n"
+     "|          | 质量指标     | 培训合格率       | ≥95%       | 97%        | 15   | 15   |\n"
+     "| 效益指标 | 社会效益指标 | 群众知晓率       |            | 82%        | 10   | 8.5  |\n",
+     [("产出指标", "数量指标", "培训基层干部人次", "≥300人次", "326人次", "20", "20"),
+      ("产出指标", "质量指标", "培训合格率", "≥95%", "97%", "15", "15"),
+      ("效益指标", "社会效益指标", "群众知晓率", None, "82%", "10", "8.5")]),
+    # -layout, the header's upper halves on the line above (年度 over 指标值): words stay in their order
+    ("                              年度      实际\n一级指标  二级指标  三级指标  指标值    完成值    分值  得分\n"
+     "产出指标  数量指标  培训人次  ≥300人次  326人次   20    20\n",
+     [("产出指标", "数量指标", "培训人次", "≥300人次", "326人次", "20", "20")]),
+    # glued, a unit column before the target: its slash is the empty unit, not an empty target
+    ("一级指标二级指标三级指标计量单位指标值实际值分值得分\n产出指标时效指标按期完工率/100%100%105\n",
+     [("产出指标", "时效指标", "按期完工率", "100%", "100%", "10", "5")]),
+    # glued, a scoring rule without points (按比例扣减): the run after it holds target, actual, score
+    ("一级指标二级指标三级指标分值评分标准指标值实际完成值得分\n产出指标数量指标执法巡查15未完成按比例扣减100%100%15\n",
+     [("产出指标", "数量指标", "执法巡查", "100%", "100%", "15", "15")]),
+])
+def test_table_forms_of_the_review(text, expected):
+    assert rows_of(text) == expected
+
+
+def test_a_whole_fund_label_takes_a_wrapped_rest_that_names_a_fund():
+    """| 其中：中央财政 | 100 | … | above | 衔接资金 | | |: 中央财政衔接资金, though 中央财政 is a label by itself."""
+    text = ("项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 120 | 110 | 91.67% |\n"
+            "| 其中：中央财政 | 100 | 95 | 95% |\n| 衔接资金 | | | |\n| 其他资金 | 20 | 15 | 75% |\n")
+    assert [f.line for f in run_text(text, "w").funds] == ["年度资金总额", "中央财政衔接资金", "其他资金"]
+
+
+def test_a_fund_header_with_its_upper_halves_above_keeps_the_cells_under_their_heads():
+    """-layout: 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数; 35 stands under 全年执行数 (review of the upward join)."""
+    text = ("项目资金情况\n                         年初         全年        全年\n"
+            "项目资金                预算数       预算数      执行数     分值      得分\n"
+            "年度资金总额              100          120        110        10       9.2\n"
+            "其中：财政拨款                                     35\n")
+    doc = run_text(text, "u")
+    by = doc.entity_by_id()
+    fin = next(f for f in doc.funds if f.line == "财政拨款")
+    assert {k: by[v].text for k, v in fin.cells.items() if v} == {"spent": "35"}

@@ -79,6 +79,9 @@ def test_baseline_phases(name, expected):
     ("目录......................28", Span("TARGET", 2, 26), "28"),   # no value opens with a contents line's leader
     ("长4 段,长", Span("TARGET", 4, 6), ",长"),                      # … a mark before no number stays (no value)
     ("覆盖率85%左右", Span("TARGET", 3, 8), "85%左右"),
+    ("全年支出１，２３４．５６万元，执行率", Span("MONEY", 4, 14), "１，２３４．５６万元"),  # a full-width thousands comma
+    ("经综合评价，本项目自评得分95.", Span("QUANTITY", 13, 16), "95"),   # the sentence's full stop is no decimal point
+    ("州市170.18170.\n3、18", Span("MONEY", 2, 12), "170.18170."),      # … a point before a wrapped number stays
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)
@@ -144,6 +147,13 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("支出总额\n\n1274.38\n\n基本支出", "1274.38", True),   # an amount, the next cell's name on the next line
     ("完成情况\n5 个\n", "5 个", True),                          # a unit after one space
     ("1.完成培训\n3.开展宣传", "3.", False),                        # a list's number with its mark
+    ("1.完成培训\n3.开展宣传", "1", False),
+    ("可行性论证充分5(10)绩效目标明确性", "10", True),                # points in brackets after a number: no list
+    ("经综合评价，本项目自评得分95.", "95", True),
+    ("年度资金总额 2030.12 2030.12 1925.67 10 94.85% 9.9", "2030.12", True),  # amounts alike: a budget, no period
+    ("单位：万元\n年度资金总额 2019.12 2019.12 2019.12 10 100% 10", "2019.12", True),
+    ("办结时限 | ≤15日 | 12 日 | 10 | 10", "12 日", True),          # a day count, no date's day
+    ("建设期3年", "3", True),                                      # a duration, no year
     ("4)加强管理", "4)", False),
     ("完成3.5公里", "3.5公里", True),
 ])

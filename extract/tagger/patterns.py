@@ -44,7 +44,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "PERCENT": re.compile(rf"{guard}(?:{_ARABIC}\s?(?:%|％|‰|个百分点)|百分之[{cn}]+(?:点[{cn}]+)?|[{cn}]+个百分点)"),
         "QUANTITY": re.compile(rf"{guard}(?:{_ARABIC}{mag}{approx}\s?(?:{measure})(?![{_DIGIT}]))"),
         # an amount in 万 or 亿 with no 元 (补助35万, 预算金额 | 250万): MONEY only after a money word (_money_before)
-        "MONEY_MAG": re.compile(rf"{guard}{_ARABIC}[ \u3000]?[万亿萬億](?![\u4e00-\u9fff0-9０-９A-Za-z%％])"),
+        "MONEY_MAG": re.compile(rf"{guard}(?<![≤≥<>＜＞=≦≧])(?<![≤≥<>＜＞=≦≧] ){_ARABIC}[ \u3000]?[万亿萬億]"
+                                rf"(?![\u4e00-\u9fff0-9０-９A-Za-z%％])"),  # (not ≤500万: a target's)
         # a count in Chinese numerals: 一百二十人, 十四个, 三万份, 两条 (a lone 一 is a word far more often: 一次性, 一个中心)
         "QUANTITY_CN": re.compile(rf"(?<![{cn}{re.escape(_words()['values']['cn_not_after'])}])(?:[{cn}]{{2,}}|[二两三四五六七八九十]|[百千万](?=[余多]))"
                                   rf"{approx}(?:{cn_measure})(?!性)"),
@@ -127,6 +128,8 @@ def _resolve(cands: list[Span]) -> list[Span]:
     return out
 
 
+#: a level name glued before a field's label (产出指标数量指标培训人数：)
+_LEVEL_WORD = re.compile(r"指标")
 #: what ends a field's label right before its value: a colon, then spaces, bars or one line break
 _FIELD_MARK = re.compile(r"[:：][ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*)?$")
 
@@ -156,9 +159,15 @@ def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
         if m:
             name_start = frag_start + m.start(1)
             name = m.group(1)
-            # a field's label is written as a name (项目总金额, 年度预算安排): only the common trimming
-            ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)),
-                                 None if field else trim_phases("baseline"))
+            if field:  # 产出指标数量指标培训人数：: a field's label starts after the level names glued before it
+                levels = list(_LEVEL_WORD.finditer(text, name_start, name_start + len(name)))
+                if levels and levels[-1].end() < name_start + len(name) - MIN_NAME:
+                    name_start, name = levels[-1].end(), text[levels[-1].end():name_start + len(name)]
+            ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)), trim_phases("baseline"))
+            kept = next((w for w in _words()["indicator"]["field_keep"] if field and ind.start - len(w) >= name_start
+                         and text.startswith(w, ind.start - len(w))), None)
+            if kept:  # 项目总金额, 年度预算安排: a field's label keeps these words
+                ind = Span(ind.label, ind.start - len(kept), ind.end)
             if ind.end - ind.start >= MIN_NAME:
                 pairs.append((ind, v))
         prev_end = v[2]

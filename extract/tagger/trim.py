@@ -235,8 +235,9 @@ def is_value_text(text: str, start: int, end: int) -> bool:
         return False  # 0838, 0838-2281234: an area code, a phone number or a code, never an amount
     if _date_number(text, start, end):
         return False  # 2023.03.15, 2017.01 2017.03, 2021 年 12 月: a date or its part
-    if _LIST_NUMBER.fullmatch(span.strip()):
-        return False  # 1., 3、, 4): a list's number
+    if _LIST_NUMBER.fullmatch(span.strip()) or span.strip().isdigit() and len(span.strip()) <= 3 \
+            and _LIST_MARK_AFTER.match(text, end) and _LIST_OPENING.search(text, max(0, start - 2), start):
+        return False  # 1., 3、, 4), 1.完成培训: a list's number (not 5(10)绩效目标: points)
     if _code_opening_cell(text, start, end):
         return False  # 30226 劳务费, 2专项资金: a code or a list's number before a name, in a cell of its own
     if _TWO_POINTS.search(span):
@@ -268,6 +269,11 @@ def _code_opening_cell(text: str, start: int, end: int) -> bool:
     return bool(m) and not unit_after_number().match(text, m.end() - 1)
 
 
+#: what stands before a list's number: a line's start, a space or a clause's mark, and its opening bracket
+_LIST_OPENING = re.compile(r"(?:^|(?<=[\s。；;，,：:]))[(（]?$|\A[(（]?$")
+#: a list's mark after its number, the item's words after it (1.完成培训, 3、开展宣传)
+_LIST_MARK_AFTER = re.compile(r"[.．、)）][ \t]*[\u4e00-\u9fff]")
+_DIGIT_AHEAD = re.compile(r"\s*[0-9０-９]")
 #: a list's number with its mark (1., 3、, 4), (2)）
 _LIST_NUMBER = re.compile(r"[(（]?\d{1,3}[.．、)）]")
 #: a name right after a number, one space at most between
@@ -278,25 +284,37 @@ _TWO_POINTS = re.compile(r"\d[.．]\d+[.．]")
 _YEAR_MONTH = r"(?:19|20)\d{2}[.．](?:0[1-9]|1[0-2])"
 _DAY_DATE = re.compile(_YEAR_MONTH + r"[.．](?:0[1-9]|[12]\d|3[01])")
 #: another year and month joined to one: a period (2023.07-2024.01), or the next cell (开始时间 | 完成时间)
-_PERIOD_BEFORE = re.compile(_YEAR_MONTH + r"[ \t\u3000]*(?:[-－—~～至到]|[ \t\u3000])[ \t\u3000]*$")
-_PERIOD_AFTER = re.compile(r"[ \t\u3000]*(?:[-－—~～至到]|[ \t\u3000])[ \t\u3000]*" + _YEAR_MONTH + r"(?![0-9])")
-#: what follows a number that is a part of a date (2021 年 12 月 31日; 年度 only after a year: 分值 20 | 年度指标)
-_DATE_PART_AFTER = re.compile(r"[ \t\u3000]*(?:年(?!度)|月|日)")
+_RANGE_BEFORE_DATE = re.compile(_YEAR_MONTH + r"[ \t\u3000]*[-－—~～至到][ \t\u3000]*$")
+_RANGE_AFTER_DATE = re.compile(r"[ \t\u3000]*[-－—~～至到][ \t\u3000]*" + _YEAR_MONTH + r"(?![0-9])")
+_SPACED_BEFORE = re.compile(r"(" + _YEAR_MONTH + r")[ \t\u3000]+$")
+_SPACED_AFTER = re.compile(r"[ \t\u3000]+(" + _YEAR_MONTH + r")(?![0-9])")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _date_number(text: str, start: int, end: int) -> bool:
     """Whether the bare number ``text[start:end]`` is a date or a date's part: a day written with dots
-    (2023.03.15), a year and month with dots beside another (2017.01 2017.03, 2023.07-2024.01), or a number
-    that 年, 月 or 日 follows (2021 年 12 月)."""
+    (2023.03.15); a year and month with dots joined to another by a range mark (2023.07-2024.01), or beside a
+    later one (开始时间 | 完成时间: 2017.01 2017.03; not 2030.12 2030.12, a budget and its spending); a year before
+    年 (2021 年, 2021年度), a month before 月 after its year, a day before 日 after its month (2021 年 12 月 31 日;
+    not 3年, 12 日 alone: durations)."""
     span = text[start:end].strip()
     if _DAY_DATE.fullmatch(span):
         return True
     if re.fullmatch(_YEAR_MONTH, span):
-        return bool(_PERIOD_BEFORE.search(text, max(0, start - 12), start) or _PERIOD_AFTER.match(text, end))
+        if _RANGE_BEFORE_DATE.search(text, max(0, start - 12), start) or _RANGE_AFTER_DATE.match(text, end):
+            return True
+        before = _SPACED_BEFORE.search(text, max(0, start - 12), start)
+        after = _SPACED_AFTER.match(text, end)
+        return bool(before and before.group(1) < span or after and span < after.group(1))
     if not span.isdigit():
         return False
-    return bool(_DATE_PART_AFTER.match(text, end)) or bool(_YEAR.fullmatch(span)) and text.startswith("年度", end)
+    if _YEAR.fullmatch(span):
+        return bool(re.match(r"[ \t\u3000]*年", text[end:end + 4]))
+    m = re.match(r"[ \t\u3000]*([月日])", text[end:end + 4])
+    if not m:
+        return False
+    before = text[max(0, start - 4):start]
+    return int(span) <= 12 and "年" in before if m.group(1) == "月" else int(span) <= 31 and "月" in before
 
 
 def snap_to_numbers(text: str, span: Span) -> Span:
@@ -312,6 +330,8 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s -= 1
     while e < len(text) and text[e] in _NUM_CHARS and text[e - 1] in _NUM_CHARS:
         e += 1
+    while e > s + 1 and text[e - 1] in ".．,，" and not _DIGIT_AHEAD.match(text, e):
+        e -= 1  # 自评得分95. : the sentence's full stop, no decimal point (not 170. / 3、18: a number wrapped)
     # 5次*5000=25000元: the result of a reckoning is the value, not its operands (a target's leading = is its comparator)
     eq = max(text.rfind("=", s, e), text.rfind("＝", s, e))
     if eq > s and any(c.isdigit() for c in text[s:eq]) and any(c.isdigit() for c in text[eq + 1:e]):
@@ -349,4 +369,4 @@ _NO_VALUE_OPENING = frozenset(",，、。;；:：…")
 #: every character of a Chinese numeral (numbers.toml), simplified and traditional
 _ALL_CN_NUMERALS = frozenset(chinese_chars())
 #: a clause's punctuation that no number holds (not the comma of 1,000)
-_CLAUSE_END = re.compile(r"[;；。、：]|(?<![0-9])[,，]|[,，](?![0-9])")
+_CLAUSE_END = re.compile(r"[;；。、：]|(?<![0-9０-９])[,，]|[,，](?![0-9０-９])")
