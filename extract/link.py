@@ -13,6 +13,7 @@ and :func:`drop_loose_amounts` removes bare numbers a tagger called MONEY that n
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -300,7 +301,10 @@ def drop_loose_amounts(doc: Document) -> int:
     loose = {e.id for e in money if e.id not in placed and not e.attrs.get("unit_hint")
              and _BARE_NUMBER.fullmatch(e.text.strip())}
     # … unless an amount of its table line is placed or written with a unit (公务接待费 5.5 5 4.2: a row of amounts)
-    line_of = {e.id: doc.text.count("\n", 0, e.start) for e in money}
+    if not loose:
+        return 0
+    breaks = [m.start() for m in re.finditer("\n", doc.text)]
+    line_of = {e.id: bisect.bisect_left(breaks, e.start) for e in money}
     sure_lines = {line_of[e.id] for e in money if e.id not in loose}
     by_id = {e.id: e for e in money}
     loose = {i for i in loose if line_of[i] not in sure_lines or not doc.in_table(by_id[i].start)}
