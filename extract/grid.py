@@ -756,13 +756,13 @@ _ONE_CHAR_VALUES = frozenset("是否有无高中低优良好差")
 
 def _wrapped_label(prev: Token, t: Token) -> bool:
     """Whether two lines make one fund row label (其中：当年财政 / 拨款 → 当年财政拨款)."""
-    joined = normalize(prev.text + t.text).replace(" ", "")
-    m = _fund_label_re().match(joined)
-    return bool(m) and m.end() == len(joined)
+    return _whole_label(prev.text + t.text)
 
 
-#: what the rest of a fund label wrapped onto the next line ends with, even after a whole label (中央财政 / 衔接资金)
-_FUND_WORD_ENDS = ("资金", "拨款", "经费", "补助", "收入", "支出", "结转", "结余", "資金", "撥款", "經費", "補助")
+def _names_a_fund(rest: str) -> bool:
+    """Whether the rest of a fund label wrapped onto the next line names a fund even after a whole label
+    (中央财政 / 衔接资金; tables.toml [fund_rows] wrapped_rest_ends)."""
+    return normalize(rest).endswith(tuple(load_data("tables.toml")["fund_rows"]["wrapped_rest_ends"]))
 
 
 def _whole_label(text: str) -> bool:
@@ -1064,8 +1064,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                 and out[-1].label.end < label.start \
                 and text.count("\n", out[-1].cells[-1][1].end, label.start) == 1 \
                 and not any(w in label.text for w in _head_words()) \
-                and (_wrapped_label(Token(0, 0, out[-1].label.text, 0), label) or not _whole_label(out[-1].label.text)
-                     or label.text.endswith(_FUND_WORD_ENDS)):  # 中央财政 / 衔接资金; not 其他资金 / 项目概况
+                and (_whole_label(out[-1].label.text + label.text) or not _whole_label(out[-1].label.text)
+                     or _names_a_fund(label.text)):  # 中央财政 / 衔接资金; not 其他资金 / 项目概况
             prev = out[-1]  # | 其中：当年财政 | 100 | … | above | 拨款 | | |: the rest of the label, wrapped in its cell
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
             prev.line = fund_line(prev.label.text)
