@@ -2678,10 +2678,13 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     within one cell's length, read with the columns after the text column; a score at most the weight."""
     level_re = level_re_()
     j = k
-    while j < end and (not _starts_value(text, j) or (rule := _RULE_POINTS.match(text, j)) and j > k):
+    while j < end:
+        rule = _RULE_POINTS.match(text, j) if j > k else None  # 未达到扣2分: a scoring rule's points, part of its text
+        if _starts_value(text, j) and not rule:
+            break
         if level_re.match(text, j) or j - k > grid.MAX_CELL:
             return None
-        j = rule.end() if _starts_value(text, j) else j + 1  # 未达到扣2分: a scoring rule's points, part of its text
+        j = rule.end() if rule else j + 1
     if j >= end or j == k:
         return None
     got = _best_run(text, j, _run_end(text, j, end), rest)

@@ -128,8 +128,6 @@ def _resolve(cands: list[Span]) -> list[Span]:
     return out
 
 
-#: a level name glued before a field's label (产出指标数量指标培训人数：)
-_LEVEL_WORD = re.compile(r"指标")
 #: what ends a field's label right before its value: a colon, then spaces, bars or one line break
 _FIELD_MARK = re.compile(r"[:：][ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*)?$")
 
@@ -160,9 +158,10 @@ def find_indicators(text: str, values: list[Span]) -> list[tuple[Span, Span]]:
             name_start = frag_start + m.start(1)
             name = m.group(1)
             if field:  # 产出指标数量指标培训人数：: a field's label starts after the level names glued before it
-                levels = list(_LEVEL_WORD.finditer(text, name_start, name_start + len(name)))
-                if levels and levels[-1].end() < name_start + len(name) - MIN_NAME:
-                    name_start, name = levels[-1].end(), text[levels[-1].end():name_start + len(name)]
+                level = text.rfind("指标", name_start, name_start + len(name))
+                level_end = level + len("指标")
+                if level >= 0 and level_end < name_start + len(name) - MIN_NAME:
+                    name_start, name = level_end, text[level_end:name_start + len(name)]
             ind = trim_indicator(text, Span("INDICATOR", name_start, name_start + len(name)), trim_phases("baseline"))
             kept = next((w for w in _words()["indicator"]["field_keep"] if field and ind.start - len(w) >= name_start
                          and text.startswith(w, ind.start - len(w))), None)

@@ -270,7 +270,7 @@ def _code_opening_cell(text: str, start: int, end: int) -> bool:
 
 
 #: what stands before a list's number: a line's start, a space or a clause's mark, and its opening bracket
-_LIST_OPENING = re.compile(r"(?:^|(?<=[\s。；;，,：:]))[(（]?$|\A[(（]?$")
+_LIST_OPENING = re.compile(r"(?:^|(?<=[\s。；;，,：:]))[(（]?$")
 #: a list's mark after its number, the item's words after it (1.完成培训, 3、开展宣传)
 _LIST_MARK_AFTER = re.compile(r"[.．、)）][ \t]*[\u4e00-\u9fff]")
 _DIGIT_AHEAD = re.compile(r"\s*[0-9０-９]")
@@ -343,11 +343,12 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s += 1  # ......28 (a contents line's leader), ,4段: no value opens with a mark
     if label == "TARGET":
         s, e = _target_comparator(text, s, e)
-    if label in ("MONEY", "PERCENT", "QUANTITY"):  # 占比75% → 75%, 约100万元 → 100万元: a value opens with its number
+    if label in ("MONEY", "PERCENT", "QUANTITY"):
+        # 占比75% → 75%, 约100万元 → 100万元: a value opens with its number
         while s < e and _HAN_CHAR.match(text[s]) and text[s] not in _ALL_CN_NUMERALS \
                 and any(c.isdigit() or c in _ALL_CN_NUMERALS for c in text[s + 1:e]):
             s += 1
-    if label in ("MONEY", "PERCENT", "QUANTITY"):  # 252萬元;其他萬元: a value ends at a clause's end
+        # 252萬元;其他萬元: a value ends at a clause's end
         stop = _CLAUSE_END.search(text, s, e)
         if stop and any(c.isdigit() for c in text[s:stop.start()]):
             e = stop.start()
