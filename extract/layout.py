@@ -296,7 +296,8 @@ def allocation_tables(text: str, view: TextView, tables: list[Table], captions: 
     """Allocation tables (GUIDELINES 95) written a row per line: after a caption naming one (资金分配表), rows of
     a recipient and its amounts (``2 | 霍邱县 | 430 | - | 430``). The overall allocation is the column that, in
     every row, is the sum of other columns (小计 = 省级 + 市级), the largest such; it is each recipient's
-    ``budget``. A table with one amount column needs no sum. Other amounts stay MONEY without field."""
+    ``budget``. A table with one amount column needs no sum. The columns that add up to it are MONEY without
+    field (:func:`_sum_parts`)."""
     cfg = table_words()["allocation"]
     inside = [(t.start, t.end) for t in tables]
     out: list[Table] = []
@@ -315,7 +316,9 @@ def allocation_tables(text: str, view: TextView, tables: list[Table], captions: 
         first = rows[0][0]
         t = _fund_table("budget", first.start, rows[-1][1][-1][1].end if rows[-1][1][-1][1] else first.end)
         t.style, t.unit = "allocation", unit_before(captions, first.start, window=CAPTION_WINDOW, until=first.start)
-        t.rows = [Row(label, [("budget", cells[column][1])], line=grid.fund_line(label.text))
+        parts = _sum_parts(rows, column)
+        t.rows = [Row(label, [("budget" if n == column else "other", c) for n, (_, c) in enumerate(cells)
+                              if c is not None and (n == column or n in parts)], line=grid.fund_line(label.text))
                   for label, cells in rows if cells[column][1] is not None]
         out.append(t)
     return out
@@ -396,6 +399,20 @@ def _allocation_row(text: str, a: int, b: int) -> tuple[Cell, list[tuple[float, 
     if not any(c for _, c in cells):
         return None
     return _cell(text, a + pieces[0][0], a + pieces[0][1]), cells
+
+
+def _sum_parts(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]], column: int) -> set[int]:
+    """The columns that are parts of the overall ``column`` (省级, 市级 of 小计): in every row they are zero or in a
+    set of columns that adds up to it. Their amounts are MONEY; a column that is no part (人数) is left alone."""
+    width = len(rows[0][1])
+    parts = set(range(width)) - {column}
+    for _, cells in rows:
+        vals = [v for v, _ in cells]
+        others = [n for n in range(width) if n != column and vals[n]]
+        summed = {n for r in range(1, len(others) + 1) for sub in combinations(others, r)
+                  if abs(sum(vals[k] for k in sub) - vals[column]) < 0.005 for n in sub}
+        parts &= summed | {n for n in range(width) if not vals[n]}
+    return parts
 
 
 def _overall_column(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]]) -> int | None:

@@ -397,6 +397,18 @@ def test_allocation_tables_give_each_recipient_its_budget(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the parts of the overall allocation (省级, 市级 of 小计) are amounts too
+    (ALLOCATION, ["140", "140", "175", "50", "225", "-100", "150", "50", "215", "200", "415"]),
+    # a column that is no part of the sum (人数) is no amount
+    ("资金分配表\n单位:万元\n序号 | 乡镇 | 人数 | 省级 | 县级 | 小计 |\n1 | 甲镇 | 12 | 30 | 10 | 40 |\n"
+     "2 | 乙镇 | 7 | 20 | 5 | 25 |\n", ["30", "10", "40", "20", "5", "25"]),
+], ids=["parts", "count-column"])
+def test_the_parts_of_an_allocation_are_money(text, expected):
+    doc = run_text(text, "a")
+    assert [e.text for e in sorted(doc.entities, key=lambda e: e.start) if e.label == "MONEY"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a fund header written as fields, each column word with its amount (e13, e34): the total line, no label
     ("計劃安排資金\n\n(萬元)\n\n55\n\n實際到位資金\n\n(萬元)\n\n55\n\n實際支出\n\n(萬元)\n\n55\n\n結余(萬元)\n\n0\n\n其中:中央財政",
      [("年度资金总额", None, {"budget": "55", "received": "55", "spent": "55"}), ("中央財政", "中央財政", {})]),
