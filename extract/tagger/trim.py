@@ -289,6 +289,10 @@ _RANGE_AFTER_DATE = re.compile(r"[ \t\u3000]*[-－—~～至到][ \t\u3000]*" + 
 _SPACED_BEFORE = re.compile(r"(" + _YEAR_MONTH + r")[ \t\u3000]+$")
 _SPACED_AFTER = re.compile(r"[ \t\u3000]+(" + _YEAR_MONTH + r")(?![0-9])")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+#: the word of a date's part after its number, a form's padding between (2021 年   12    月)
+_DATE_WORD_AFTER = re.compile(r"[ \t\u3000]{0,8}([月日])")
+#: a time of day (12:55:40, 09:53): its numbers are no amounts
+_TIME = re.compile(r"(?<![\d:：])(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?![\d:：])")
 
 
 def _date_number(text: str, start: int, end: int) -> bool:
@@ -296,7 +300,7 @@ def _date_number(text: str, start: int, end: int) -> bool:
     (2023.03.15); a year and month with dots joined to another by a range mark (2023.07-2024.01), or beside a
     later one (开始时间 | 完成时间: 2017.01 2017.03; not 2030.12 2030.12, a budget and its spending); a year before
     年 (2021 年, 2021年度), a month before 月 after its year, a day before 日 after its month (2021 年 12 月 31 日;
-    not 3年, 12 日 alone: durations)."""
+    not 3年, 12 日 alone: durations); a part of a time of day (12:55:40)."""
     span = text[start:end].strip()
     if _DAY_DATE.fullmatch(span):
         return True
@@ -310,10 +314,10 @@ def _date_number(text: str, start: int, end: int) -> bool:
         return False
     if _YEAR.fullmatch(span):
         return bool(re.match(r"[ \t\u3000]*年", text[end:end + 4]))
-    m = re.match(r"[ \t\u3000]*([月日])", text[end:end + 4])
-    if not m:
-        return False
-    before = text[max(0, start - 4):start]
+    m = _DATE_WORD_AFTER.match(text, end)
+    if not m:  # 12:55:40: a time of day
+        return any(t.start() <= start and end <= t.end() for t in _TIME.finditer(text, max(0, start - 6), end + 6))
+    before = text[max(0, start - 12):start].rstrip(" \t\u3000")[-3:]  # 2021年   1    月: spaced as the form was
     return int(span) <= 12 and "年" in before if m.group(1) == "月" else int(span) <= 31 and "月" in before
 
 
