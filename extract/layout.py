@@ -2243,6 +2243,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 and not around else None
             said = _worded_between(text, j, k, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
                 and not around else said
+            said = _dated_between(text, j, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
+                and not around else said
             if said and (split is None or said[0] >= split[0]):  # ≥95%达标1010: the actual in words between runs
                 split = said
             elif not in_words and not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
@@ -2585,6 +2587,47 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tu
     return before[0] + after[0], after[1], before[2] + cells + after[2]
 
 
+def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+    """A row whose target is a deadline glued to the points before it, under a header that puts a column of
+    values before the target (分值 | 年度指标值 | 实际完成值 | 得分: 完成时间109月底前8月完成10 = 10 | 9月底前 |
+    8月完成 | 10): the digits at ``j`` cut where a date with its 前 / 底前 begins, the actual a date or words
+    after it, then a run with the rest. The most plausible cut wins (a score is at most its points)."""
+    if "target" not in slots or "actual" not in slots or slots.index("target") == 0 \
+            or slots.index("actual") != slots.index("target") + 1:
+        return None
+    t, a = slots.index("target"), slots.index("actual")
+    digits = j
+    while digits < end and text[digits].isdigit():
+        digits += 1
+    best = None
+    for c in range(j + 1, digits):
+        target = _one_date_re().match(text, c)
+        if not target or target.end() <= digits or not _DEADLINE_END.search(target.group(0)):
+            continue
+        before = _best_run(text, j, c, slots[:t])
+        if before is None or before[1] != c:
+            continue
+        y = target.end()
+        done = _one_date_re().match(text, y)
+        z = done.end() if done and done.end() > y else \
+            next((x for x in range(y, min(end, y + _WORDED_MAX + 1)) if _starts_value(text, x)), y)
+        if z == y or not done and not _HAN_WORD.fullmatch(text, y, z):
+            continue
+        after = _best_run(text, z, _run_end(text, z, end), slots[a + 1:])
+        if after is None:
+            continue
+        points = {r: _number(x.text) for r, x in before[2] + after[2] if r in ("weight", "score")}
+        if len(points) == 2 and None not in points.values() and points["score"] > points["weight"]:
+            continue  # 1 | 09月底前 … 10: a score above its points
+        got = (before[0] + after[0], after[1],
+               before[2] + [("target", _cell(text, c, y)), ("actual", _cell(text, y, z))] + after[2])
+        if best is None or got[0] > best[0]:
+            best = got
+    return best
+
+
+#: what a deadline target ends with (9月底前, 2021年12月31日前完成), unlike a date that is a count (9月)
+_DEADLINE_END = re.compile(r"(?:前|底|末|内|完成)$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -2605,10 +2648,13 @@ def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[
         return None
     actual = text[k:x]
     listed = _listed_words_at_end(actual, 1)
+    dated = _date_at_end_re().search(name.text)
     if name.text.endswith(actual):
         cut = len(name.text) - len(actual)
     elif listed and listed[0][0] == 0 and (named := _listed_words_at_end(name.text, 1)):
         cut = named[0][0]
+    elif listed and listed[0][0] == 0 and dated:  # 完成时间10月底前 | 10 | 按期完成: a deadline's target
+        cut = dated.start()
     else:
         return None
     if len(_HAN.findall(name.text[:cut])) < 2:
@@ -2680,6 +2726,12 @@ def is_date(cell: str) -> bool:
 @lru_cache(maxsize=1)
 def _one_date_re() -> re.Pattern[str]:
     return re.compile(f"(?:{_SPLIT_SCORES['date']})(?:{_SPLIT_SCORES['date_after']})?")
+
+
+@lru_cache(maxsize=1)
+def _date_at_end_re() -> re.Pattern[str]:
+    """A date that ends a glued name with its 前 / 底前 / 完成 (项目完成时间10月底前): a target deadline."""
+    return re.compile(f"(?:{_SPLIT_SCORES['date']})(?:{_SPLIT_SCORES['date_after']})$")
 
 
 @lru_cache(maxsize=1)

@@ -513,6 +513,27 @@ def test_glued_values_in_words_one_per_value_column(heads, row, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("heads, row, expected", [
+    # the deadline glued to the points before it (10 | 9月底前), the actual a date or words
+    ("分值年度指标值实际完成值得分", "产出指标时效指标设备采购完成时间109月底前8月完成10",
+     ("设备采购完成时间", "9月底前", "8月完成", "10", "10")),
+    ("分值年度指标值实际完成值得分", "产出指标时效指标工程完工时间1012月底前已完工10",
+     ("工程完工时间", "12月底前", "已完工", "10", "10")),
+    # the deadline ends the name, the points between it and the actual's words
+    ("指标值权重完成值得分", "产出指标时效指标项目完成时间10月底前10按期完成10",
+     ("项目完成时间", "10月底前", "按期完成", "10", "10")),
+    # the deadline then a word for works finished, no points column
+    ("指标值完成值得分", "产出指标时效指标项目完工时间2024年12月底前按期完工10",
+     ("项目完工时间", "2024年12月底前", "按期完工", None, "10")),
+])
+def test_glued_deadlines(heads, row, expected):
+    text = f"一级指标二级指标三级指标{heads}\n{row}\n"
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    (r,) = table.rows
+    assert (r.label.text, *(r.cell(k).text if r.cell(k) else None for k in ("target", "actual", "weight", "score"))) \
+        == expected
+
+
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])
 def test_a_name_wrapped_before_a_level_word_keeps_it_when_values_follow(sep):
     """受益群众 / 满意度 / ≥90%: a level word alone on the line after a name, values right after it, is the rest of
