@@ -1039,7 +1039,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = index_words()
-    toks = _labels_apart(_side_by_side(_labels_over_amounts(toks)), value_roles)
+    toks = _labels_apart(_side_by_side(_labels_over_amounts(_without_headings(toks))), value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     rows = _cells(text, align(toks, columns, "fund", under=under))
@@ -1114,6 +1114,21 @@ def _head_words() -> tuple[str, ...]:
     w = load_data("tables.toml")
     words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _without_headings(toks: list[Token]) -> list[Token]:
+    """The tokens without the labels that head a group of fund rows and hold no amounts, a row label right after
+    them (按收入性质分 / 其中：财政拨款 / 279 / …: tables.toml [fund_rows] headings); a heading with its own amount
+    beside it (按支出性质分 | 1925.67) stays a row."""
+    heads = frozenset(load_data("tables.toml")["fund_rows"]["headings"])
+
+    def heading(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].kind == "label" \
+            and normalize(toks[k].text).replace(" ", "").rstrip(":：") in heads
+
+    # two headings side by side (按收入性质分 | 按支出性质分: the form's two halves, :func:`_side_by_side`) stay
+    return [t for k, t in enumerate(toks) if not (heading(k) and k + 1 < len(toks) and toks[k + 1].kind == "label"
+                                                  and not heading(k + 1) and not heading(k - 1))]
 
 
 def _labels_over_amounts(toks: list[Token]) -> list[Token]:

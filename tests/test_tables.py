@@ -2539,3 +2539,30 @@ def test_a_fund_header_with_its_upper_halves_above_keeps_the_cells_under_their_h
     by = doc.entity_by_id()
     fin = next(f for f in doc.funds if f.line == "财政拨款")
     assert {k: by[v].text for k, v in fin.cells.items() if v} == {"spent": "35"}
+
+
+def test_a_name_that_names_an_epidemic_is_no_deviation_note():
+    """疫情 in a name (区域性重大动物疫情) is no 偏差原因 text (受疫情影响 is)."""
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 强制免疫数量 | ≥50万头 | 52万头 | 20 | 20 | |\n"
+            "| 效益指标 | 社会效益指标 | 区域性重大动物疫情 | 不发生 | 未发生 | 20 | 20 | |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 养殖户满意度 | ≥90% | 88% | 10 | 9 | 受疫情影响，部分服务延后 |\n")
+    assert [r[2:] for r in rows_of(text)] == [("强制免疫数量", "≥50万头", "52万头", "20", "20"),
+                                              ("区域性重大动物疫情", "不发生", "未发生", "20", "20"),
+                                              ("养殖户满意度", "≥90%", "88%", "10", "9")]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_heading_of_fund_rows_takes_no_cells(sep):
+    """按收入性质分 heads the rows under it, one cell per line: no line of its own, the row under it keeps its cells."""
+    cells = ["年度预算资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "286", "312", "308", "10", "98.7%", "9.9",
+             "按收入性质分", "其中：财政拨款", "279", "304", "301", "—", "99%", "—",
+             "其他资金", "7", "8", "7", "—", "87.5%", "—",
+             "按支出性质分", "基本支出", "200", "210", "209", "—", "99.5%", "—"]
+    doc = run_text(sep.join(cells) + "\n", "h")
+    by = doc.entity_by_id()
+    got = [(f.line, *(by[f.cells[k]].text if f.cells.get(k) else None for k in ("budget_initial", "budget", "spent", "rate")))
+           for f in doc.funds]
+    assert got == [("年度资金总额", "286", "312", "308", "98.7%"), ("财政拨款", "279", "304", "301", "99%"),
+                   ("其他资金", "7", "8", "7", "87.5%"), ("基本支出", "200", "210", "209", "99.5%")]
