@@ -1043,6 +1043,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     rows = _cells(text, align(toks, columns, "fund", under=under))
+    head: Token | None = None  # a label with no cells just before: the first line of a label the PDF wrapped
     for k, row in enumerate(rows):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)
         if label is not None and normalize(label.text).startswith(index_rows):
@@ -1059,6 +1060,11 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         full = _full_row(toks, label, rows[k + 1][0][1].start if k + 1 < len(rows) else None, value_roles)
         placed = full if full is not None else \
             plausible_fund_cells([t for _, t in cells], value_roles, [r for r, _ in cells], line == TOTAL_LINE, trust)
+        below = next((t for col, t in rows[k + 1] if columns[col].role == "label" and t.kind != "empty"), None) \
+            if k + 1 < len(rows) and label is not None else None
+        if below is not None and _wrapped_from_above(text, below, label) is not below:
+            head = label  # 单位自筹 / 资金 / 100 …: the first line of the next row's label, not the rest of this one
+            continue
         if not placed and label is not None and label.kind == "text" and out and out[-1].label is not None \
                 and out[-1].cells and _WRAPPED_REST.fullmatch(label.text) and not label.text.startswith("其中") \
                 and out[-1].label.end < label.start \
@@ -1071,13 +1077,37 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
             prev.line = fund_line(prev.label.text)
             continue
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
+            head = label if label is not None and not cells else None
             continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
+        if placed and label is not None and not label.text.startswith("其中"):
+            label = _wrapped_from_above(text, label, head if head is not None else
+                                        out[-1].label if out and not out[-1].cells and out[-1].label else None)
+        head = None
         cells = [(role, Cell(t.start, t.end, t.text)) for role, t in placed]
         # the cells of an index or code column (序号, 行次, 项目编码 43012345, 文号): no amount, no entity
         cells += [("index", Cell(t.start, t.end, t.text)) for col, t in row if t.kind != "empty"
                   and columns[col].role != "label" and is_index_column(columns[col])]
-        out.append(Row(_label_cell(label) if label else None, cells, line=line))
+        if out and not out[-1].cells and out[-1].label is not None and label is not None \
+                and out[-1].label.start < label.start <= out[-1].label.end:
+            out.pop()  # its first line, now part of this row's label
+        out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text) if label else line))
     return merge_repeated_labels(out, value_roles)
+
+
+#: the first line of a fund label the PDF wrapped (其中：上级转移支付 / 资金): a few Han characters after 其中：
+_WRAPPED_HEAD = re.compile(r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff]{2,12}")
+
+
+def _wrapped_from_above(text: str, label: Token, above: Token | Cell | None) -> Token:
+    """A fund row's label with the first line of it that stands alone on the line above (其中：上级转移支付 / 资金 /
+    2460.5 …; 单位自筹 / 资金): the two joined when the label is a short rest that names a fund (tables.toml
+    [fund_rows] wrapped_rest_ends) but is no whole label (其他资金) and nothing but the line break stands between
+    them; else ``label``."""
+    if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or above.end >= label.start \
+            or text[above.end:label.start].strip() or "\n" not in text[above.end:label.start] or not _WRAPPED_REST.fullmatch(label.text) \
+            or not _names_a_fund(label.text) or _whole_label(label.text) or any(w in above.text for w in _head_words()):
+        return label
+    return replace(label, start=above.start, text=text[above.start:label.end], kind="label")
 
 
 def _full_row(toks: list[Token], label: Token | None, until: int | None, roles: list[str]) -> list[tuple[str, Token]] | None:

@@ -2566,3 +2566,19 @@ def test_a_heading_of_fund_rows_takes_no_cells(sep):
            for f in doc.funds]
     assert got == [("年度资金总额", "286", "312", "308", "98.7%"), ("财政拨款", "279", "304", "301", "99%"),
                    ("其他资金", "7", "8", "7", "87.5%"), ("基本支出", "200", "210", "209", "99.5%")]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_fund_label_wrapped_before_its_amounts_is_read_whole(sep):
+    """其中：上级转移支付 / 资金 / 2460.5 …, a cell per line: the label's two lines are one label; a whole label on the
+    line after a cell-less text (资金来源 / 其他资金) is a row of its own."""
+    cells = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+             "年度资金总额", "2560.5", "2948.2", "2847.3", "96.58%",
+             "其中：上级转移支付", "资金", "2460.5", "2848.2", "2747.3", "96.46%",
+             "单位自筹", "资金", "100", "100", "100", "100%"]
+    doc = run_text(sep.join(cells) + "\n", "w")
+    by = doc.entity_by_id()
+    got = [(f.line, doc.text[f.start:f.end].replace("\n", "") if f.start is not None else None,
+            *(by[f.cells[k]].text if f.cells.get(k) else None for k in ("budget_initial", "spent"))) for f in doc.funds]
+    assert got == [("年度资金总额", "年度资金总额", "2560.5", "2847.3"), ("上级转移支付资金", "上级转移支付资金", "2460.5", "2747.3"),
+                   ("单位自筹资金", "单位自筹资金", "100", "100")]
