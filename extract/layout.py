@@ -1079,8 +1079,15 @@ def _by_cell(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int
 
     by: dict[int, tuple[int, int, str, str]] = {}
     for h, ls in zip(hits, starts):
+        if cell(h, ls) in by and not _finer(by[cell(h, ls)][2], h[2]):
+            return hits  # | 全年执行数 above | 执行率 |: a header row wrapped onto the next line, its words in text order
         by[cell(h, ls)] = h
     return [by[k] for k in sorted(by)]
+
+
+def _finer(upper: str, lower: str) -> bool:
+    """Whether the header word ``lower`` refines the group word above it (预算数 over 年初预算数, 执行数 over 全年执行数)."""
+    return _squash(upper) in _squash(lower)
 
 
 def _header_lines(text: str, cluster: list) -> list:
@@ -1729,8 +1736,9 @@ def labelled_fund_rows(text: str, table: Table) -> list[Row]:
     for n, (a, b) in enumerate(runs):
         label = text[prev_end:a].strip().lstrip("、.．")  # 2、: the line's list number, no row number
         prev_end = b
-        if unit_after_number().match(label):
-            return []  # 300万元: the numbers carry their units, the words between them are no row names
+        unit = unit_after_number().match(label)
+        if unit and (unit.end() == len(label) or label[:unit.end()] in lexicon().money):
+            return []  # 300万元: the numbers carry their units, the words between them are no row names (村集体自筹 is one)
         if len(_HAN.findall(label)) < 2:
             if not label and indexed and b - a <= 3 and text[a:b].isdigit() and text[b:b + 1] not in "、.．":
                 seq = int(text[a:b])  # a row's number written apart from the run before
@@ -1819,7 +1827,11 @@ def body_glued(text: str, header: Table) -> bool:
     年度资金总额1001201101091.67%9.17): its first row label followed at once by a long run of numbers."""
     m = _fund_row_re().search(text, header.header_end, min(len(text), header.header_end + CAPTION_AFTER))
     run = _GLUED_BODY_RUN.match(text, m.end(1)) if m else None  # right after the label: no space, no colon
-    return bool(run) and sum(run.group(0).count(c) for c in ".%") >= 2  # two numbers at least: 110 | 91.67%
+    if not run:
+        return False
+    glued = run.group(0).rstrip(",")
+    # two numbers at least: 110 | 91.67%, or a rate with a number after it (56565610100%10: … | 100% | 10)
+    return sum(glued.count(c) for c in ".%") >= 2 or "%" in glued[:-1]
 
 
 def rows_glued(text: str, header: Table) -> bool:
