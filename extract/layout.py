@@ -2214,9 +2214,9 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             continue
         start, j = i, i
         while True:
-            while j < end and not _starts_value(text, j) and not level_re.match(text, j):
+            while j < end and not _starts_value(text, j) and not _level_in_row(level_re, text, start, j, levels.level1):
                 j += 1
-            if j >= end or level_re.match(text, j):
+            if j >= end or _level_in_row(level_re, text, start, j, levels.level1):
                 break
             date = _date_re().match(text, j)
             if date and (len(_HAN.findall(text[start:j])) >= 2 or start == j and _HAN.match(text, date.end())):
@@ -2248,6 +2248,8 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 got = _best_run(text, j, k, left)
                 if got and (split is None or got[0] >= split[0]):
                     name, split, in_words = short, (got[0], got[1], said + got[2]), True
+                    if not extra and "cmp" in before:  # 群众出行条件改善定性 | 改善 | 改善: the nature cell before the words
+                        name, extra = _name_tail(text, name, ["cmp"])
             around = _worded_around(text, name, j, k, end, first) if not in_words else None
             if around and (split is None or around[1][0] >= split[0]):  # 水质改善25改善25: word, points, word, score
                 (name, more), split, in_words = _name_tail(text, around[0], before), around[1], True
@@ -2332,6 +2334,18 @@ def _without_wrapped_tail(text: str, name: Cell, before: Row | None, widest: int
             break  # (惠及 / 3个乡镇群众出行: a name goes on with a number, it does not open with one)
         cut += len(line) + 1
     return _cell(text, name.start + cut, name.end) if cut else name
+
+
+def _level_in_row(level_re: "_LevelOrName", text: str, start: int, j: int, level1: str | None) -> re.Match[str] | None:
+    """A level name at ``j`` of a glued row whose name began at ``start``; not a scoring form's level-2 name
+    inside a name under a level-1 of 指标 forms, a word going on after it (产出指标 … 科技项目立项数: 项目立项 is
+    a category of 项目决策 forms, tables.toml [levels] scoring_level2)."""
+    m = level_re.match(text, j)
+    if m is None or j == start or not level1 or not level1.endswith("指标") \
+            or normalize(_squash(m.group(0))) not in table_words()["levels"]["scoring_level2"] \
+            or not _HAN.match(text, m.end()) or not _HAN.match(text, j - 1):
+        return m
+    return None
 
 
 class _LevelOrName:

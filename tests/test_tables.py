@@ -500,6 +500,8 @@ def test_a_header_wrapped_once_keeps_the_style_of_its_other_gaps(text, style, ro
      ("工程完工时间", "汛期前完成", "按期完成", "15", "14")),
     # the adjusted target left empty
     ("年初指标值调整指标值实际完成值", "产出指标质量指标管理制度健全性高高33", ("管理制度健全性", "高", "高", "3", "3")),
+    # the nature of the target (指标性质: 定性) between the name and the words
+    ("指标性质年度指标值实际完成值", "效益指标社会效益指标群众出行条件改善定性改善改善2020", ("群众出行条件改善", "改善", "改善", "20", "20")),
     # a value wrapped in its cell by the PDF
     ("年初目标值全年目标值实际完成值", "效益指标社会效益指标学生营养健康状况持续改善持\n续改善改善1514",
      ("学生营养健康状况", "持续改善", "改善", "15", "14")),
@@ -2600,3 +2602,14 @@ def test_fund_headers_wrapped_over_two_lines(text, expected):
     got = [(f.line, *(by[f.cells[k]].text if f.cells.get(k) else None for k in ("budget_initial", "budget", "spent", "rate")))
            for f in doc.funds]
     assert got == expected
+
+
+def test_a_level_name_inside_a_glued_name_is_part_of_it():
+    """科技项目立项数: 项目立项 is a scoring form's level-2 name too, but a word goes on after it inside the name."""
+    text = ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+            "产出指标数量指标引进高层次人才数量≥30人27人107.5部分人才未能按期到岗。\n"
+            "产出指标数量指标科技项目立项数≥45项48项1010\n"
+            "产出指标质量指标项目验收通过率≥90%88.5%54.75\n")
+    assert [r[2:] for r in rows_of(text)] == [("引进高层次人才数量", "≥30人", "27人", "10", "7.5"),
+                                              ("科技项目立项数", "≥45项", "48项", "10", "10"),
+                                              ("项目验收通过率", "≥90%", "88.5%", "5", "4.75")]
