@@ -101,6 +101,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
         pos = line_end + 1
         if nl < 0:
             break
+    if single_spaces and wrapped_at_width(text, start, end):
+        out = _join_wrapped(text, out)
     out = _join_vertical(text, out)
     for t in out:
         classify(t)
@@ -111,6 +113,41 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
         if t.kind == "unit" and nxt is not None and nxt.brk == 0 and nxt.kind == "text" \
                 and (prev is None or prev.kind not in VALUE_KINDS or t.brk > 0):
             t.kind = "text"
+    return out
+
+
+#: a text wrapped at a fixed width: at least this many full lines, and this share of them as wide as the widest
+WRAPPED_LINES = 3
+WRAPPED_SHARE = 0.75
+
+
+def wrapped_at_width(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` was wrapped at a fixed width (a web page or a viewer's copy of a table flattened
+    to one line): its lines to its paragraph's end but the last are as wide as each other, in characters or in display
+    width, two either way. Its line breaks then fall anywhere, inside a cell too (65岁及以上老年人健 / 康管理率, ≥6 / 2%)."""
+    a = text.rfind("\n", 0, start) + 1  # from the table's first line to its paragraph's end: a table's own lines
+    b = text.find("\n\n", end)          # may be few, the title above it is no wrapped line
+    lines = text[a:b if b >= 0 else len(text)].strip("\n").split("\n")[:-1]
+    if len(lines) < WRAPPED_LINES:
+        return False
+    for width in (len, display_width):
+        widths = [width(ln.rstrip("\r")) for ln in lines]
+        if sum(1 for w in widths if max(widths) - w <= 2) >= WRAPPED_SHARE * len(widths) and max(widths) >= 20:
+            return True
+    return False
+
+
+def _join_wrapped(text: str, toks: list[Token]) -> list[Token]:
+    """The cells of a text wrapped at a fixed width, a cell that a line break cut without a space on either side
+    of it read whole (康管理率 goes on 65岁及以上老年人健 on the line before); the other line breaks tell no row
+    apart either."""
+    out: list[Token] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and t.brk == 1 and text[prev.end:t.start] == "\n":
+            out[-1] = Token(prev.start, t.end, text[prev.start:t.end], prev.brk)
+            continue
+        out.append(replace(t, brk=0) if prev is not None and t.brk == 1 else t)  # a wrap: no new row
     return out
 
 

@@ -1154,8 +1154,8 @@ def _data_line_after(text: str, before: tuple, hit: tuple, after: tuple | None =
     """Whether a header word that opens a new line's words is a row's name: the line goes on with values
     (产出指标 | 质量指标 | 预算执行率 | ≥95% | 99.06% |: the first row, under a header of its own); not when the
     next header word (``after``) follows it at once (年度指标值 / 实际完成值分值得分…: the header wrapped)."""
-    if "\n" not in text[before[1]:hit[0]]:
-        return False
+    if "\n" not in text[before[1]:hit[0]] or grid.wrapped_at_width(text, before[0], hit[1]):
+        return False  # (a text wrapped at a fixed width: its line breaks fall anywhere, no row starts at one)
     if after is not None and not _NOTE.sub("", text[hit[1]:after[0]]).strip(" \t|"):
         return False
     line_end = text.find("\n", hit[1])

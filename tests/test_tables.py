@@ -2613,3 +2613,21 @@ def test_a_level_name_inside_a_glued_name_is_part_of_it():
     assert [r[2:] for r in rows_of(text)] == [("引进高层次人才数量", "≥30人", "27人", "10", "7.5"),
                                               ("科技项目立项数", "≥45项", "48项", "10", "10"),
                                               ("项目验收通过率", "≥90%", "88.5%", "5", "4.75")]
+
+
+@pytest.mark.parametrize("width", [25, 30, 34, 38])
+def test_a_one_line_table_wrapped_at_a_fixed_width_reads_as_unwrapped(width):
+    """A table flattened to one line, then wrapped every ``width`` characters wherever that falls (inside names and
+    numbers: 培训基层干 / 部人次, ≥3 / 00人次): the same rows, each cell whole."""
+    from .table_examples import ONE_LINE, PERFORMANCE_EXAMPLES
+    expected = next(e[2] for e in PERFORMANCE_EXAMPLES if e[0] == "one_line")
+    text = "项目支出绩效自评表\n" + "\n".join(ONE_LINE[i:i + width] for i in range(0, len(ONE_LINE), width)) + "\n"
+    got = [tuple(x.replace("\n", "") if x else x for x in row) for row in rows_of(text)]
+    assert got == expected
+
+
+def test_lines_of_a_one_line_table_that_differ_in_width_are_no_wraps():
+    """Rows of a one-line table ending their lines (widths apart): a line break between two cells stays a cell break."""
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 培训人次 ≥300人次 326人次 20 20\n"
+            "质量指标 培训合格率 ≥95% 97% 15 15\n效益指标 社会效益指标 群众知晓率 ≥85% 82% 10 8.5\n")
+    assert [r[2] for r in rows_of(text)] == ["培训人次", "培训合格率", "群众知晓率"]
