@@ -1736,9 +1736,8 @@ def labelled_fund_rows(text: str, table: Table) -> list[Row]:
     for n, (a, b) in enumerate(runs):
         label = text[prev_end:a].strip().lstrip("、.．")  # 2、: the line's list number, no row number
         prev_end = b
-        unit = unit_after_number().match(label)
-        if unit and (unit.end() == len(label) or label[:unit.end()] in lexicon().money):
-            return []  # 300万元: the numbers carry their units, the words between them are no row names (村集体自筹 is one)
+        if unit_after_number().match(label):
+            return []  # 300万元: the numbers carry their units, the words between them are no row names
         if len(_HAN.findall(label)) < 2:
             if not label and indexed and b - a <= 3 and text[a:b].isdigit() and text[b:b + 1] not in "、.．":
                 seq = int(text[a:b])  # a row's number written apart from the run before

