@@ -396,8 +396,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
             if r.kind is None and han == 0:
                 return ("points" if 0 <= n <= 100 else "number"), n
             return "quantity", n
-    if _note_re().search(norm):
-        return "note", None  # 受疫情影响，减少培训20人: the reason for a deviation, no name nor value
+    if _note_re().search(norm) or norm in scores()["notes"]["whole"]:
+        return "note", None  # 受疫情影响，减少培训20人, 无: the reason for a deviation, no name nor value
     return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
 
 

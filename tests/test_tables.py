@@ -2631,3 +2631,13 @@ def test_lines_of_a_one_line_table_that_differ_in_width_are_no_wraps():
     text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 培训人次 ≥300人次 326人次 20 20\n"
             "质量指标 培训合格率 ≥95% 97% 15 15\n效益指标 社会效益指标 群众知晓率 ≥85% 82% 10 8.5\n")
     assert [r[2] for r in rows_of(text)] == ["培训人次", "培训合格率", "群众知晓率"]
+
+
+def test_a_reason_cell_that_says_none_is_no_name():
+    """… | 10 | 无 / 农机购置补贴受益 / 农户数 / ≥1500户 …, a cell per line: 无 is the row's reason cell, the two lines
+    after it the next row's name."""
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "补贴机具数量", "≥800台", "812台", "10", "10", "无",
+             "农机购置补贴受益", "农户数", "≥1500户", "1426户", "10", "9", "部分农户推迟购机"]
+    assert [(r[2].replace("\n", ""), r[3]) for r in rows_of("\n".join(cells) + "\n")] == [
+        ("补贴机具数量", "≥800台"), ("农机购置补贴受益农户数", "≥1500户")]
