@@ -1076,7 +1076,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
     index_rows = index_words()
-    toks = _labels_apart(_side_by_side(_labels_over_amounts(_without_headings(toks))), value_roles)
+    toks = _labels_apart(_side_by_side(_labels_over_amounts(_without_headings(_label_pieces_joined(text, toks)))),
+                         value_roles)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     rows = _cells(text, align(toks, columns, "fund", under=under))
@@ -1141,7 +1142,9 @@ def _wrapped_from_above(text: str, label: Token, above: Token | Cell | None) -> 
     [fund_rows] wrapped_rest_ends) but is no whole label (其他资金) and nothing but the line break stands between
     them; else ``label``."""
     if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or above.end >= label.start \
-            or text[above.end:label.start].strip() or "\n" not in text[above.end:label.start] or not _WRAPPED_REST.fullmatch(label.text) \
+            or text[above.end:label.start].strip():
+        return label
+    if "\n" not in text[above.end:label.start] or not _WRAPPED_REST.fullmatch(label.text) \
             or not _names_a_fund(label.text) or _whole_label(label.text) or any(w in above.text for w in _head_words()):
         return label
     return replace(label, start=above.start, text=text[above.start:label.end], kind="label")
@@ -1181,6 +1184,25 @@ def _head_words() -> tuple[str, ...]:
     w = load_data("tables.toml")
     words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _label_pieces_joined(text: str, toks: list[Token]) -> list[Token]:
+    """The tokens with a fund label cut after 其中： read whole (其中：当年 | 财政拨款, 其中：当 / 年财政拨款: a space
+    or a wrap inside the cell): 其中： and words that name no fund by themselves, then a rest that names one."""
+    out: list[Token] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "text" and _OPENS_LABEL.fullmatch(prev.text) and not _whole_label(prev.text) \
+                and not text[prev.end:t.start].strip() and t.kind in ("label", "text") \
+                and _WRAPPED_REST.fullmatch(t.text) and _names_a_fund(t.text):
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end], kind="label")
+            continue
+        out.append(t)
+    return out
+
+
+#: the opening piece of a fund label cut inside its cell: 其中： and a few words (其中：当年)
+_OPENS_LABEL = re.compile(r"其中\s*[:：]\s*[\u4e00-\u9fff]{1,6}")
 
 
 def _without_headings(toks: list[Token]) -> list[Token]:

@@ -2641,3 +2641,15 @@ def test_a_reason_cell_that_says_none_is_no_name():
              "农机购置补贴受益", "农户数", "≥1500户", "1426户", "10", "9", "部分农户推迟购机"]
     assert [(r[2].replace("\n", ""), r[3]) for r in rows_of("\n".join(cells) + "\n")] == [
         ("补贴机具数量", "≥800台"), ("农机购置补贴受益农户数", "≥1500户")]
+
+
+@pytest.mark.parametrize("text", [
+    "项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 3268.5 3268.5 3268.5 100% "
+    "其中：当年 财政拨款 3200 3200 3200 100% 一级指标 二级指标 三级指标\n",
+    "项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n执行率\n年度资金总额\n3268.5\n3268.5\n3268.5\n100%\n"
+    "其中：当\n年财政拨款\n3200\n3200\n3200\n100%\n",
+], ids=["one-line-space", "cell-per-line-wrap"])
+def test_a_fund_label_cut_after_its_opening_words_is_read_whole(text):
+    doc = run_text(text, "c")
+    by = doc.entity_by_id()
+    assert [(f.line, by[f.cells["budget"]].text) for f in doc.funds] == [("年度资金总额", "3268.5"), ("当年财政拨款", "3200")]
