@@ -2089,10 +2089,20 @@ def split_glued(run: str, roles: list[str]) -> list[tuple[str, int, int]] | None
 
 def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, int]]] | None:
     """The most plausible reading of a glued run with its plausibility (see :func:`split_glued`)."""
+    best: tuple[float, list[tuple[str, int, int]]] | None = None
+    for got in _readings(run, roles):
+        if best is None or got[0] > best[0]:
+            best = got
+    return best
+
+
+def _readings(run: str, roles: list[str]) -> list[tuple[float, list[tuple[str, int, int]]]]:
+    """Every plausible reading of a glued run (see :func:`split_glued`) with its plausibility, in the order
+    they are tried."""
     groups = _value_runs(run)
     if not groups:
-        return None
-    best: tuple[float, list[tuple[str, int, int]]] | None = None
+        return []
+    out: list[tuple[float, list[tuple[str, int, int]]]] = []
     for pieces in _pieces(run, groups, len(roles)):
         if len(pieces) < min(2, len(roles)):
             continue
@@ -2111,9 +2121,9 @@ def best_split(run: str, roles: list[str]) -> tuple[float, list[tuple[str, int, 
                 left.remove(role)
             missing = sum(_SPLIT_SCORES["missing"].get(r, 1.0) for r in left)
             score = _plausibility(run, cells, cuts, missing)
-            if score is not None and score >= _SPLIT_SCORES["floor"] and (best is None or score > best[0]):
-                best = (score, [(role, a, b) for role, (a, b) in cells.items()])
-    return best
+            if score is not None and score >= _SPLIT_SCORES["floor"]:
+                out.append((score, [(role, a, b) for role, (a, b) in cells.items()]))
+    return out
 
 
 #: weights of the glued-run reading (data/layout.toml [glued])
@@ -2576,12 +2586,12 @@ def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple
     if not word or word.end() >= end or not _starts_value(text, word.end()):
         return None
     at = slots.index("actual")
-    before = _best_run(text, j, k, slots[:at])
-    after = _best_run(text, word.end(), _run_end(text, word.end(), end), slots[at + 1:])
-    if before is None or after is None:
+    got = _two_runs(text, (j, k, slots[:at]), (word.end(), _run_end(text, word.end(), end), slots[at + 1:]))
+    if got is None:
         return None
+    score, (_, before), (after_end, after) = got
     said = [("actual", Cell(word.start(), word.end(), word.group(0)))] if word.group(0) not in _empty_marks() else []
-    return before[0] + after[0], after[1], before[2] + said + after[2]
+    return score, after_end, before + said + after
 
 
 def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
@@ -2603,13 +2613,13 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tu
                   if sp), None)
     if not spans:
         return None
-    before = _best_run(text, j, k, slots[:t])
-    after = _best_run(text, x, _run_end(text, x, end), slots[a + 1:])
-    if before is None or after is None:
+    got = _two_runs(text, (j, k, slots[:t]), (x, _run_end(text, x, end), slots[a + 1:]))
+    if got is None:
         return None
+    score, (_, before), (after_end, after) = got
     named = [r for r in roles if len(spans) == len(roles) or r != "adjusted"]
     cells = [(r, _cell(text, at[p], at[q - 1] + 1)) for r, (p, q) in zip(named, spans) if r in ("target", "actual")]
-    return before[0] + after[0], after[1], before[2] + cells + after[2]
+    return score, after_end, before + cells + after
 
 
 def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
@@ -2629,8 +2639,7 @@ def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float
         target = _one_date_re().match(text, c)
         if not target or target.end() <= digits or not _DEADLINE_END.search(target.group(0)):
             continue
-        before = _best_run(text, j, c, slots[:t])
-        if before is None or before[1] != c:
+        if not _run_readings(text, j, c, slots[:t]):
             continue
         y = target.end()
         done = _one_date_re().match(text, y)
@@ -2638,14 +2647,11 @@ def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float
             next((x for x in range(y, min(end, y + _WORDED_MAX + 1)) if _starts_value(text, x)), y)
         if z == y or not done and not _HAN_WORD.fullmatch(text, y, z):
             continue
-        after = _best_run(text, z, _run_end(text, z, end), slots[a + 1:])
-        if after is None:
-            continue
-        points = {r: _number(x.text) for r, x in before[2] + after[2] if r in ("weight", "score")}
-        if len(points) == 2 and None not in points.values() and points["score"] > points["weight"]:
-            continue  # 1 | 09月底前 … 10: a score above its points
-        got = (before[0] + after[0], after[1],
-               before[2] + [("target", _cell(text, c, y)), ("actual", _cell(text, y, z))] + after[2])
+        runs = _two_runs(text, (j, c, slots[:t]), (z, _run_end(text, z, end), slots[a + 1:]))
+        if runs is None or runs[1][0] != c:
+            continue  # (1 | 09月底前 … 10: a score above its points)
+        score, (_, before), (after_end, after) = runs
+        got = (score, after_end, before + [("target", _cell(text, c, y)), ("actual", _cell(text, y, z))] + after)
         if best is None or got[0] > best[0]:
             best = got
     return best
@@ -2684,12 +2690,12 @@ def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[
         return None
     if len(_HAN.findall(name.text[:cut])) < 2:
         return None
-    before = _best_run(text, j, k, slots[t + 1:a])
-    after = _best_run(text, x, _run_end(text, x, end), slots[a + 1:])
-    if before is None or after is None or before[1] != k:
+    got = _two_runs(text, (j, k, slots[t + 1:a]), (x, _run_end(text, x, end), slots[a + 1:]))
+    if got is None or got[1][0] != k:
         return None
-    cells = [("target", _cell(text, name.start + cut, name.end)), *before[2], ("actual", _cell(text, k, x)), *after[2]]
-    return _cell(text, name.start, name.start + cut), (before[0] + after[0], after[1], cells)
+    score, (_, before), (after_end, after) = got
+    cells = [("target", _cell(text, name.start + cut, name.end)), *before, ("actual", _cell(text, k, x)), *after]
+    return _cell(text, name.start, name.start + cut), (score, after_end, cells)
 
 
 def _whole_words(words: str, times: int) -> list[tuple[int, int]]:
@@ -2841,18 +2847,43 @@ def _best_run(text: str, j: int, k: int, slots: list[str]) -> tuple[float, int, 
     """The most plausible reading of the run ``text[j:k]``, or of it without its last unit word (which
     may be the next name's first character: ``2110110天保工程区`` is no ``10110天``); with its
     plausibility and where it ends."""
+    best = None
+    for got in _run_readings(text, j, k, slots):
+        if best is None or got[0] > best[0]:
+            best = got
+    return best
+
+
+def _run_readings(text: str, j: int, k: int, slots: list[str]) -> list[tuple[float, int, list[tuple[str, Cell]]]]:
+    """Every reading of the run ``text[j:k]`` (:func:`_best_run`), with its plausibility and where it ends."""
     ends = [k]
     groups = _value_runs(text[j:k])
     if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]):
         ends.append(j + groups[-1][1])
+    return [(score, e, [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in cells])
+            for e in ends for score, cells in _readings(text[j:e], slots)]
+
+
+def _two_runs(text: str, before: tuple[int, int, list[str]], after: tuple[int, int, list[str]]
+              ) -> tuple[float, tuple[int, list[tuple[str, Cell]]], tuple[int, list[tuple[str, Cell]]]] | None:
+    """The most plausible readings of two runs of one row with words between them (``(start, end, slots)``
+    each), read together: a score is at most its points, and a score equal to them is likely, whichever run
+    holds each (防洪标准1520年一遇达标15 is 15 | 20年一遇 | 达标 | 15, not 1 | 520年一遇). Returns the
+    plausibility and each run's (end, cells)."""
     best = None
-    for e in ends:
-        got = best_split(text[j:e], slots)
-        if got and (best is None or got[0] > best[0]):
-            best = (got[0], e, got[1])
-    if best is None:
-        return None
-    return best[0], best[1], [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in best[2]]
+    for s1, e1, c1 in _run_readings(text, *before):
+        for s2, e2, c2 in _run_readings(text, *after):
+            points = {r: _number(c.text) for r, c in c1 + c2 if r in ("weight", "score")}
+            score = s1 + s2
+            if len(points) == 2 and None not in points.values():
+                if points["score"] > points["weight"]:
+                    continue
+                first = {r for r, _ in c1}
+                if ("weight" in first) != ("score" in first) and points["score"] == points["weight"]:
+                    score += _SPLIT_SCORES["score_is_weight"]  # (within one run the reading counted it already)
+            if best is None or score > best[0]:
+                best = (score, (e1, c1), (e2, c2))
+    return best
 
 
 @lru_cache(maxsize=1)

@@ -524,6 +524,9 @@ def test_glued_values_in_words_one_per_value_column(heads, row, expected):
     # the deadline ends the name, the points between it and the actual's words
     ("指标值权重完成值得分", "产出指标时效指标项目完成时间10月底前10按期完成10",
      ("项目完成时间", "10月底前", "按期完成", "10", "10")),
+    # a return period (20年一遇, no year) after the points, the actual in words: a score is at most its points
+    # across the runs (15 | 20年一遇, not 1 | 520年一遇)
+    ("分值年度指标值实际完成值得分", "效益指标社会效益指标防洪标准1520年一遇达标15", ("防洪标准", "20年一遇", "达标", "15", "15")),
     # the deadline then a word for works finished, no points column
     ("指标值完成值得分", "产出指标时效指标项目完工时间2024年12月底前按期完工10",
      ("项目完工时间", "2024年12月底前", "按期完工", None, "10")),
