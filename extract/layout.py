@@ -893,8 +893,9 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
                 if (k == "fund" or w in _fund_points_words()) and (perf_start is None or s < perf_start)]
         fund = _earlier_years_apart(text, fund)
-        if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} and _UNIT_NOTE.match(text, fund[0][1]):
-            fund = fund[1:]  # 年度预算数(万元) | 年初预算 | 调整后预算数: the row labels' caption, no column
+        if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} \
+                and _UNIT_NOTE.match(text, _CAPTION_WORDS.match(text, fund[0][1]).end()):
+            fund = fund[1:]  # 年度预算数(万元), 年度预算安排情况(万元) | 年初预算 | …: the row labels' caption, no column
         fund = _by_cell(text, fund)
         roles = [r for *_, r in fund]
         if roles.count("budget") >= 2 and "budget_initial" not in roles:  # 预算数 | 全年预算数: the year's first budget
@@ -929,7 +930,9 @@ def _detail_head_before(text: str, start: int) -> bool:
 
 
 #: a unit note right after a header word: (万元), （元）
-_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元|亿元|千元)\s*[)）]")
+#: the words that may end a caption cell before its unit note (年度预算安排情况（万元）)
+_CAPTION_WORDS = re.compile(r"(?:[\u4e00-\u9fff](?:" + GLOSS_BODY + r")?){0,4}")
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|萬元|元|亿元|億元|千元)\s*[)）]")
 
 #: a header word that is an operand of a formula in a note (预算执行率=预算执行数/调整后预算数) is no column
 _FORMULA = re.compile(r"[=＝/÷×*](?!\s*\d)(?![ \t]*(?:万元|元|亿元|千元)(?![\u4e00-\u9fff]))")  # not 预算数/万元

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: a pinyin gloss after a Han character: (shù), (xiàng), (jì)
-GLOSS_BODY = r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})\)"
+GLOSS_BODY = (r"[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"  # a syllable has a vowel
+              r"(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,6})[)）]")
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])" + GLOSS_BODY)
 
 
@@ -142,13 +143,14 @@ def reading_copy(text: str) -> TextView | None:
 
 
 def loose(word: str) -> str:
-    """A pattern for ``word`` that allows spaces or line breaks between its characters (年度 指标值)."""
-    return r"\s{0,3}".join(re.escape(c) for c in word)
+    """A pattern for ``word`` that allows spaces or line breaks between its characters (年度 指标值), and a
+    mirror's pinyin gloss after each (數(shù)量指標)."""
+    return r"\s{0,3}".join(re.escape(c) + f"(?:{GLOSS_BODY})?" for c in word)
 
 
 def normalize(text: str) -> str:
     """``text`` in normal form (for comparing a cell or a label with the words of the data)."""
-    if "(" in text:
+    if "(" in text or "（" in text:
         text = GLOSS.sub("", text)
     return _translate(text)
 

@@ -2656,3 +2656,23 @@ def test_a_fund_label_cut_after_its_opening_words_is_read_whole(text):
     doc = run_text(text, "c")
     by = doc.entity_by_id()
     assert [(f.line, by[f.cells["budget"]].text) for f in doc.funds] == [("年度资金总额", "3268.5"), ("当年财政拨款", "3200")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a glued row whose level name carries a mirror's gloss (數(shù)量指標): the level, then the name
+    ("一級指標二級指標三級指標年度指標值實際完成值分值得分\n產出指標數(shù)量指標老年人健康管理人數≥8500人9123人109.5\n"
+     "質(zhì)量指標居民電子健康檔案建檔率≥90%92.4%1010\n",
+     [("老年人健康管理人數", "≥8500人", "9123人", "10", "9.5"), ("居民電子健康檔案建檔率", "≥90%", "92.4%", "10", "10")]),
+])
+def test_glued_rows_under_glossed_level_names(text, expected):
+    assert [r[2:] for r in rows_of(text)] == expected
+
+
+@pytest.mark.parametrize("caption", ["年度预算安排情况（万元）", "年度預(yù)算安排情況（萬元）", "項目資金（萬元）"])
+def test_a_caption_cell_with_a_budget_word_is_no_column(caption):
+    text = f"{caption}|年初预算数|全年预算数|全年执行数|分值|执行率|得分\n年度资金总额|3150.6|3402.3|3318.9|10|97.55%|9.76\n"
+    doc = run_text(text, "c")
+    by = doc.entity_by_id()
+    (line,) = doc.funds
+    assert {k: by[v].text for k, v in line.cells.items() if v} == {
+        "budget_initial": "3150.6", "budget": "3402.3", "spent": "3318.9", "weight": "10", "rate": "97.55%", "score": "9.76"}

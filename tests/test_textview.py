@@ -66,3 +66,23 @@ def test_look_alike_han_characters_read_as_the_ideographs_they_stand_for(written
     assert [f for f in facts(got)[1] if f[1]]  # the fund line is read, with its amounts
     assert all(written[e.start:e.end] == e.text for e in got.entities)  # the output quotes the text as written
     assert any(e.text == "6.8万\u2f08次" and e.attrs["unit"] == "人次" for e in got.entities)
+
+
+@pytest.mark.parametrize("written, normal", [
+    ("數(shù)量指標", "数量指标"),
+    ("年初預（yù）算數", "年初预算数"),      # a full-width gloss
+    ("分（fēn）值", "分值"),
+    ("里程(km)", "里程(km)"),               # no vowel: a unit in brackets, no gloss
+])
+def test_a_mirrors_pinyin_glosses_are_no_part_of_a_word(written, normal):
+    from extract.textview import normalize
+
+    assert normalize(written) == normal
+
+
+def test_a_word_pattern_reads_over_glosses():
+    import re
+
+    from extract.textview import loose
+
+    assert re.fullmatch(loose("数量指标"), "数(shù)量指标") and re.fullmatch(loose("预算数"), "预（yù）算数")
