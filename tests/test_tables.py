@@ -2676,3 +2676,13 @@ def test_a_caption_cell_with_a_budget_word_is_no_column(caption):
     (line,) = doc.funds
     assert {k: by[v].text for k, v in line.cells.items() if v} == {
         "budget_initial": "3150.6", "budget": "3402.3", "spent": "3318.9", "weight": "10", "rate": "97.55%", "score": "9.76"}
+
+
+
+def test_a_glued_fund_row_under_a_points_head_of_two_words():
+    """指标分值 is a fund table's 分值 too: 2803.2410 is 2803.24 | 10."""
+    text = "项目资金（万元）\n年初预算数全年预算数全年执行数指标分值执行率得分\n年度资金总额2860.002860.002803.2410 98.02%9.80\n"
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    (line,) = doc.funds
+    assert (by[line.cells["spent"]].text, by[line.cells["weight"]].text) == ("2803.24", "10")
