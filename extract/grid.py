@@ -396,9 +396,18 @@ def kind_of(text: str) -> tuple[str, float | None]:
             if r.kind is None and han == 0:
                 return ("points" if 0 <= n <= 100 else "number"), n
             return "quantity", n
-    if _note_re().search(norm) or norm in scores()["notes"]["whole"]:
+    if _is_note(norm):
         return "note", None  # 受疫情影响，减少培训20人, 无: the reason for a deviation, no name nor value
     return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
+
+
+def _is_note(norm: str) -> bool:
+    """Whether a cell explains a deviation: it holds a note word (layout.toml [notes] words) that is no part of a
+    longer word of a name (改造成本 holds 造成: [notes] not_in), or is a note as a whole (无)."""
+    if norm in scores()["notes"]["whole"]:
+        return True
+    inside = [(m.start(), m.end()) for w in scores()["notes"]["not_in"] for m in re.finditer(re.escape(w), norm)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in inside) for m in _note_re().finditer(norm))
 
 
 @lru_cache(maxsize=1)

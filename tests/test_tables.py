@@ -2686,3 +2686,22 @@ def test_a_glued_fund_row_under_a_points_head_of_two_words():
     by = doc.entity_by_id()
     (line,) = doc.funds
     assert (by[line.cells["spent"]].text, by[line.cells["weight"]].text) == ("2803.24", "10")
+
+
+def test_a_name_that_holds_a_note_word_across_two_words_is_a_name():
+    """改造成本 holds 造成 (a deviation's cause) across 改造 | 成本: the cell is the row's name."""
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 危桥改造数量 | 12座 | 12座 | 10 | 10 | |\n"
+            "| | 成本指标 | 单座危桥改造成本 | ≤38万元 | 36.45万元 | 5 | 5 | |\n"
+            "| | 时效指标 | 完工及时率 | 100% | 92% | 5 | 4 | 雨季造成部分工期延误 |\n")
+    assert [r[2:5] for r in rows_of(text)] == [("危桥改造数量", "12座", "12座"), ("单座危桥改造成本", "≤38万元", "36.45万元"),
+                                               ("完工及时率", "100%", "92%")]
+
+
+@pytest.mark.parametrize("head, budget", [("调整预算", "612.4"), ("预算批复数", "612.4")])
+def test_more_words_for_the_years_budget(head, budget):
+    text = f"单位：万元\n| 项目 | 年初预算 | {head} | 决算数 | 执行率 |\n| 年度资金总额 | 580 | 612.4 | 597.35 | 97.54% |\n"
+    doc = run_text(text, "b")
+    by = doc.entity_by_id()
+    (line,) = doc.funds
+    assert by[line.cells["budget"]].text == budget
