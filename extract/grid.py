@@ -90,6 +90,8 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
+            if len(pieces) >= 3 and "|" not in line and "｜" not in line:  # a row of cells apart by spaces
+                pieces = [p for a, b in pieces for p in _level_pieces(line, a, b)]
             open_cell = brk == 1 and out and _open_pipe_row(text, pos) and not line.lstrip().startswith(("|", "｜")) \
                 and ("|" in line or "｜" in line)  # the rest of the row, its bars (总分 100 95 below: a line of its own)
             for i, (a, b) in enumerate(pieces):
@@ -291,6 +293,22 @@ def _field_pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
     if not m:
         return [(a, b)]
     return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+
+
+def _level_pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """One cell, or the level names that a tight column pushed against it, one space apart, each a cell of its
+    own (社会效益指标 重大食品安全事故发生数, 满意度指标 服务对象满意度 消费者满意度)."""
+    out = []
+    while True:
+        m = _WORD_THEN_SPACE.match(line, a, b)
+        if not m or not cell_levels(normalize(m.group(1))) or not _HAN.search(line, m.end(), b):
+            return out + [(a, b)]
+        out.append((a, m.end(1)))
+        a = m.end()
+
+
+#: a word and one space after it, more text following
+_WORD_THEN_SPACE = re.compile(r"\s*([\u4e00-\u9fff]{2,12}) (?=\S)")
 
 
 def _split(line: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:

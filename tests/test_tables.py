@@ -2705,3 +2705,15 @@ def test_more_words_for_the_years_budget(head, budget):
     by = doc.entity_by_id()
     (line,) = doc.funds
     assert by[line.cells["budget"]].text == budget
+
+
+def test_level_names_one_space_before_a_name_are_cells_of_their_own():
+    """A -layout table with tight columns: a long level cell runs up to the name, one space between them."""
+    text = ("    一级        二级           三级指标          年度      实际   分值 得分\n"
+            "    指标        指标                            指标值    完成值\n"
+            " 产出指标   数量指标     特种设备检查台次      ≥850台次  902台次   10   10\n"
+            " 效益指标   社会效益指标 重大食品安全事故发生数  0起       0起     20   20\n"
+            " 满意度指标 服务对象满意度 消费者满意度          ≥85%     87.6%    10   9\n")
+    assert rows_of(text) == [("产出指标", "数量指标", "特种设备检查台次", "≥850台次", "902台次", "10", "10"),
+                             ("效益指标", "社会效益指标", "重大食品安全事故发生数", "0起", "0起", "20", "20"),
+                             ("满意度指标", "服务对象满意度指标", "消费者满意度", "≥85%", "87.6%", "10", "9")]
