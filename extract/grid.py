@@ -1105,6 +1105,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     index_rows = index_words()
     toks = _labels_apart(_side_by_side(_labels_over_amounts(_without_headings(_label_pieces_joined(text, toks)))),
                          value_roles)
+    if spaced:
+        toks = _without_caption_pieces(text, toks)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
     rows = _cells(text, align(toks, columns, "fund", under=under))
@@ -1211,6 +1213,29 @@ def _head_words() -> tuple[str, ...]:
     w = load_data("tables.toml")
     words = [x for kind in ("performance", "fund") for v in w[kind].values() for x in v] + w["fund_rows"]["stop"]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _without_caption_pieces(text: str, toks: list[Token]) -> list[Token]:
+    """The tokens of a space-aligned fund table without the pieces of its caption cell printed down its left
+    margin (项目资金 / （万元） on lines of their own, left of the row labels): no row's label nor its rest."""
+    out: list[Token] = []
+    for k, t in enumerate(toks):
+        alone = t.brk > 0 and (k + 1 == len(toks) or toks[k + 1].brk > 0)
+        label = next((x for x in reversed(out) if x.kind in ("label", "text")), None)
+        if alone and label is not None and _CAPTION_PIECE.fullmatch(normalize(t.text).replace(" ", "")) \
+                and _column_of(text, t.start) < _column_of(text, label.start):
+            continue
+        out.append(t)
+    return out
+
+
+def _column_of(text: str, pos: int) -> int:
+    """The display column of ``text[pos]`` on its line."""
+    return display_width(text[text.rfind("\n", 0, pos) + 1:pos])
+
+
+#: a piece of a fund table's caption cell: 项目资金, 资金情况, a unit in brackets
+_CAPTION_PIECE = re.compile(r"(?:项目资金|资金情况|年度资金|预算资金|资金来源|项目资金情况)?(?:[(（](?:万元|萬元|元|千元|亿元)[)）])?")
 
 
 def _label_pieces_joined(text: str, toks: list[Token]) -> list[Token]:

@@ -2717,3 +2717,19 @@ def test_level_names_one_space_before_a_name_are_cells_of_their_own():
     assert rows_of(text) == [("产出指标", "数量指标", "特种设备检查台次", "≥850台次", "902台次", "10", "10"),
                              ("效益指标", "社会效益指标", "重大食品安全事故发生数", "0起", "0起", "20", "20"),
                              ("满意度指标", "服务对象满意度指标", "消费者满意度", "≥85%", "87.6%", "10", "9")]
+
+
+def test_a_caption_cell_printed_down_the_left_margin_is_no_row():
+    """pdftotext -layout: 项目资金 / （万元） on lines of their own, left of the row labels."""
+    text = ("                                       年初       全年       全年       分值      执行率      得分\n"
+            "                                      预算数     预算数     执行数\n"
+            "              年度资金总额             1180.00    1180.00    1152.64         10     97.68%       9.77\n"
+            "              其中：中央财政资金       1180.00    1180.00    1152.64                97.68%\n"
+            "  项目资金\n"
+            "              上年结转资金\n"
+            "  （万元）\n"
+            "              其他资金\n")
+    doc = run_text(text, "c")
+    by = doc.entity_by_id()
+    got = [(f.line, by[f.cells["spent"]].text if f.cells.get("spent") else None) for f in doc.funds]
+    assert got[:2] == [("年度资金总额", "1152.64"), ("中央财政资金", "1152.64")]
