@@ -748,7 +748,20 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
     def at(line_start: int, a: int, b: int) -> float:
         return width(text[line_start:a]) + width(text[a:b]) / 2
 
-    mids = [at(head, c.start, c.end) if c.end > c.start else width(text[head:c.start]) for c in columns]  # a label: its start
+    def mid(c: Column) -> float:  # a head broken over two lines (年度 / 指标值): the middle of both pieces together
+        if c.end <= c.start:
+            return width(text[head:c.start])  # a label: its start
+        if "\n" not in text[c.start:c.end]:
+            return at(head, c.start, c.end)
+        upper = _CELL_GAP.search(text, c.start, text.find("\n", c.start))  # each piece ends at a gap of its line
+        lower = text.rfind("\n", 0, c.end) + 1
+        gaps = list(_CELL_GAP.finditer(text, lower, c.end))
+        a, b = c.start, upper.start() if upper else text.find("\n", c.start)
+        x, y = gaps[-1].end() if gaps else lower, c.end
+        x += len(text[x:y]) - len(text[x:y].lstrip())
+        return (min(width(text[head:a]), width(text[lower:x])) + max(width(text[head:b]), width(text[lower:y]))) / 2
+
+    mids = [mid(c) for c in columns]
     per_line: dict[int, int] = {}
     starts = [text.rfind("\n", 0, t.start) + 1 for t in toks]
     for ls in starts:
@@ -774,6 +787,8 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
     return both
 
 
+#: the gap between two cells of a space-aligned line
+_CELL_GAP = re.compile(r"[ \t\u3000]{2,}")
 #: without full rows, the places count where rows of this many cells at least, lacking at most UNDER_MISSING,
 #: stand under their heads in order
 UNDER_MIN_CELLS = 4
@@ -895,6 +910,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     under = _under(text, toks, columns) if spaced else None
     wrapped = _wrapped_levels(text, toks, columns, under) if under else {}
     names = _wrapped_names(text, toks, columns, under) if under else {}
+    notes = _wrapped_notes(text, toks, columns, under) if under else {}
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -913,6 +929,9 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
             elif role == "name" and t.kind != "empty":
                 a, b = names.get(t.start, (t.start, t.end))  # 全县基层文化管理人员 / 业务培训人次: a name wrapped in its column
                 name = Cell(a, b, text[a:b])
+            elif role == "other" and t.start in notes:  # 8个点位因道路改造未 / 能施工，… / 月前完成: one cell
+                a, b = notes[t.start]
+                cells.append((role, Cell(a, b, text[a:b])))
             elif role in ("target", "actual", "weight", "score", "unit", "cmp", "index", "other") and t.kind != "empty":
                 cells.append((role, Cell(t.start, t.end, t.text)))  # index: the row's number (序号), no value
         if name is not None:
@@ -961,6 +980,36 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
                 a, b = min(a, toks[m].start), max(b, toks[m].end)  # only white space between: one span (a span never
         if (a, b) != (t.start, t.end):                              # holds the row's values)
             out[t.start] = (a, b)
+    return out
+
+
+def _wrapped_notes(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
+                   ) -> dict[int, tuple[int, int]]:
+    """Text cells of a space-aligned table (偏差原因分析及改进措施) wrapped over the lines below their row in their
+    column: each line's piece alone on its line but for level cells (8个点位因道路改造未 / 能施工，计划2024年6 /
+    数量指标 … 月前完成), starting where the cell starts, goes on the cell, which keeps the whole span by its start;
+    the pieces become empty cells. Tokens are changed in place."""
+    out: dict[int, tuple[int, int]] = {}
+    if not toks:
+        return out
+    line_of, col_of = _lines_and_places(text, toks)
+    per_line: dict[int, int] = {}  # the cells of each line, level cells aside
+    for ln, t in zip(line_of, toks):
+        per_line[ln] = per_line.get(ln, 0) + (not t.kind.startswith("level"))
+    for k, t in enumerate(toks):
+        if under[k] is None or columns[under[k]].role != "other" or t.kind == "empty" or per_line[line_of[k]] < 3:
+            continue  # the text cell of a row: a line with values
+        end, line = t.end, line_of[k] + text.count("\n", t.start, t.end)  # (its lines joined already: its last)
+        for m in range(k + 1, len(toks)):
+            if toks[m].kind.startswith("level"):
+                continue
+            if line_of[m] != line + 1 or per_line[line_of[m]] != 1 or abs(col_of[m] - col_of[k]) > 2 \
+                    or toks[m].kind not in ("text", "long", "note", "unit", "quantity", "number", "points"):
+                break
+            toks[m].kind = "empty"
+            end, line = toks[m].end, line_of[m]
+        if end != t.end:
+            out[t.start] = (t.start, end)
     return out
 
 

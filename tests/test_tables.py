@@ -2733,3 +2733,22 @@ def test_a_caption_cell_printed_down_the_left_margin_is_no_row():
     by = doc.entity_by_id()
     got = [(f.line, by[f.cells["spent"]].text if f.cells.get("spent") else None) for f in doc.funds]
     assert got[:2] == [("年度资金总额", "1152.64"), ("中央财政资金", "1152.64")]
+
+
+S07_LAYOUT = (
+    "    一级          二级             三级指标           年度        实际     分值  得分        偏差原因分析\n"
+    "    指标          指标                               指标值      完成值                       及改进措施\n"
+    "                             视频监控点位新建数      ≥120个      112个      10    9    8个点位因道路改造未\n"
+    "                                                                                       能施工，计划2024年6\n"
+    "             数量指标                                                                  月前完成\n"
+    "                             执法记录仪配备数        ≥60台        60台      10    10\n"
+    " 产出指标                    开展禁毒宣传活动        ≥24场        31场      5     5\n")
+
+
+def test_a_layout_reason_cell_wrapped_below_its_row_is_no_name():
+    """Heads broken over two lines (一级 / 指标, 年度 / 指标值) still place the cells under them; the reason cell's
+    lines below its row, alone on their lines but for a level cell, are that cell's (月前完成 is no name)."""
+    rows = [(r[2], r[3]) for r in rows_of(S07_LAYOUT)]
+    assert rows == [("视频监控点位新建数", "≥120个"), ("执法记录仪配备数", "≥60台"), ("开展禁毒宣传活动", "≥24场")]
+    (table,) = [t for t in find_tables(S07_LAYOUT) if t.kind == "performance"]
+    assert table.rows[0].cell("other").text.split()[-1] == "月前完成"
