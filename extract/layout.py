@@ -2783,6 +2783,8 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     j = k
     while j < end:
         rule = _RULE_POINTS.match(text, j) if j > k else None  # 未达到扣2分: a scoring rule's points, part of its text
+        if not rule and j > k and _starts_value(text, j) and _HAN.match(text, j - 1):
+            rule = _value_in_words(text, j, end)  # 达到95%以上得满分, 每低1%扣1分: a value the rule's words go on after
         if _starts_value(text, j) and not rule:
             break
         if level_re.match(text, j) or j - k > grid.MAX_CELL:
@@ -2799,6 +2801,21 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     if w is not None and sc is not None and sc > w:
         return None
     return got[1], got[2]
+
+
+def _value_in_words(text: str, j: int, end: int) -> re.Match[str] | None:
+    """The value at ``text[j]`` as a match, when it has a unit and a scoring rule's words go on right after it
+    (每低1%扣1分: 1% is the rule's, not the row's target); None when values, a name (3项目管理) or the line's end
+    follow it, or for a bare number."""
+    groups = _value_runs(text[j:min(end, j + grid.MAX_CELL)])
+    if not groups or groups[0][1] == groups[0][2]:
+        return None  # a bare number: the row's points, the next row's name after it (分析5可行性)
+    g = j + groups[0][2]
+    return re.compile(r".+", re.S).match(text, j, g) if g < end and _RULE_GOES_ON.match(text, g) else None
+
+
+#: what goes on a scoring rule's words after a value in them (以上得满分, 扣1分, 的, ，)
+_RULE_GOES_ON = re.compile(r"[得扣减加计的为及或且，；。、,;]")
 
 
 #: points a scoring rule writes in its text (扣2分, 得0.5分, 每少1项): after a rule's verb, a number and its unit
