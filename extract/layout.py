@@ -2262,15 +2262,14 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                     name, split, in_words = short, (got[0], got[1], said + got[2]), True
                     if not extra and "cmp" in before:  # 群众出行条件改善定性 | 改善 | 改善: the nature cell before the words
                         name, extra = _name_tail(text, name, ["cmp"])
-            around = _worded_around(text, name, j, k, end, first) if not in_words else None
+            around = _worded_around(text, name, j, k, end, first, indexed) if not in_words else None
             if around and (split is None or around[1][0] >= split[0]):  # 水质改善25改善25: word, points, word, score
                 (name, more), split, in_words = _name_tail(text, around[0], before), around[1], True
                 extra = extra + more  # 农民技能水平定性 | 有效提升: the nature cell (定性) before the target
-            said = _said_actual(text, j, k, end, first) if len(_HAN.findall(name.text)) >= 2 and not around else None
-            said = _worded_between(text, j, k, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
-                and not around else said
-            said = _dated_between(text, j, end, first) if said is None and len(_HAN.findall(name.text)) >= 2 \
-                and not around else said
+            named = len(_HAN.findall(name.text)) >= 2
+            said = _said_actual(text, j, k, end, first, indexed) if named and not around else None
+            said = _worded_between(text, j, k, end, first, indexed) if said is None and named and not around else said
+            said = _dated_between(text, j, end, first, indexed) if said is None and named and not around else said
             if said and (split is None or said[0] >= split[0]):  # ≥95%达标1010: the actual in words between runs
                 split = said
             elif not in_words and not _ROW_LABEL_ONLY.match(name.text) and len(_value_runs(text[j:k])) == 1 \
@@ -2279,7 +2278,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 continue
             if split:
                 _, k, cells = split
-                after = _after_text(text, k, end, rest, cells) if rest else None
+                after = _after_text(text, k, end, rest, cells, indexed) if rest else None
                 if after:
                     k, more = after
                     cells = cells + more
@@ -2579,7 +2578,8 @@ def total_row_re() -> re.Pattern[str]:
     return re.compile(table_words()["names"]["total_rows"])
 
 
-def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+def _said_actual(text: str, j: int, k: int, end: int, slots: list[str], indexed: bool = False
+                 ) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """A row whose actual is written in words, or left empty with a dash, between two runs of values
     (合格率≥95%达标1010, 培训人次≥300人次—200): the run before it read with the columns before the actual,
     the run after it with those after; None when the row is not written so."""
@@ -2589,7 +2589,7 @@ def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple
     if not word or word.end() >= end or not _starts_value(text, word.end()):
         return None
     at = slots.index("actual")
-    got = _two_runs(text, (j, k, slots[:at]), (word.end(), _run_end(text, word.end(), end), slots[at + 1:]))
+    got = _two_runs(text, (j, k, slots[:at]), (word.end(), _run_end(text, word.end(), end, indexed), slots[at + 1:]))
     if got is None:
         return None
     score, (_, before), (after_end, after) = got
@@ -2597,7 +2597,8 @@ def _said_actual(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple
     return score, after_end, before + said + after
 
 
-def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+def _worded_between(text: str, j: int, k: int, end: int, slots: list[str], indexed: bool = False
+                    ) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """A row whose target and actual are written in words between two runs, under a header that puts a column
     of values before the target (分值 | 年度指标值 | 全年实际值 | 得分: 工程完工时间15汛期前完成按期完成15): the run
     before read with the columns before the target, the words one per value column, the run after with the rest."""
@@ -2616,7 +2617,7 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tu
                   if sp), None)
     if not spans:
         return None
-    got = _two_runs(text, (j, k, slots[:t]), (x, _run_end(text, x, end), slots[a + 1:]))
+    got = _two_runs(text, (j, k, slots[:t]), (x, _run_end(text, x, end, indexed), slots[a + 1:]))
     if got is None:
         return None
     score, (_, before), (after_end, after) = got
@@ -2625,7 +2626,8 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str]) -> tu
     return score, after_end, before + cells + after
 
 
-def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float, int, list[tuple[str, Cell]]] | None:
+def _dated_between(text: str, j: int, end: int, slots: list[str], indexed: bool = False
+                   ) -> tuple[float, int, list[tuple[str, Cell]]] | None:
     """A row whose target is a deadline glued to the points before it, under a header that puts a column of
     values before the target (分值 | 年度指标值 | 实际完成值 | 得分: 完成时间109月底前8月完成10 = 10 | 9月底前 |
     8月完成 | 10): the digits at ``j`` cut where a date with its 前 / 底前 begins, the actual a date or words
@@ -2650,7 +2652,7 @@ def _dated_between(text: str, j: int, end: int, slots: list[str]) -> tuple[float
             next((x for x in range(y, min(end, y + _WORDED_MAX + 1)) if _starts_value(text, x)), y)
         if z == y or not done and not _HAN_WORD.fullmatch(text, y, z):
             continue
-        runs = _two_runs(text, (j, c, slots[:t]), (z, _run_end(text, z, end), slots[a + 1:]))
+        runs = _two_runs(text, (j, c, slots[:t]), (z, _run_end(text, z, end, indexed), slots[a + 1:]))
         if runs is None or runs[1][0] != c:
             continue  # (1 | 09月底前 … 10: a score above its points)
         score, (_, before), (after_end, after) = runs
@@ -2665,7 +2667,7 @@ _DEADLINE_END = re.compile(r"(?:前|底|末|内|完成)$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[str]
+def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[str], indexed: bool = False
                    ) -> tuple[Cell, tuple[float, int, list[tuple[str, Cell]]]] | None:
     """A row whose target and actual are words with the points between them, under a header that puts the
     target first and other value columns before the actual (指标值 | 权重 | 实际值 | 得分: 水环境质量改善25改善25):
@@ -2693,7 +2695,7 @@ def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[
         return None
     if len(_HAN.findall(name.text[:cut])) < 2:
         return None
-    got = _two_runs(text, (j, k, slots[t + 1:a]), (x, _run_end(text, x, end), slots[a + 1:]))
+    got = _two_runs(text, (j, k, slots[t + 1:a]), (x, _run_end(text, x, end, indexed), slots[a + 1:]))
     if got is None or got[1][0] != k:
         return None
     score, (_, before), (after_end, after) = got
@@ -2775,7 +2777,7 @@ def _worded_dates_re() -> re.Pattern[str]:
     return re.compile(f"({one})({one})$")
 
 
-def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[str, Cell]]
+def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[str, Cell]], indexed: bool = False
                 ) -> tuple[int, list[tuple[str, Cell]]] | None:
     """The values after a row's text cell (分值 5 | 项目符合…分析 | 得分 5): the run that follows the text
     within one cell's length, read with the columns after the text column; a score at most the weight."""
@@ -2792,7 +2794,7 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
         j = rule.end() if rule else j + 1
     if j >= end or j == k:
         return None
-    got = _best_run(text, j, _run_end(text, j, end), rest)
+    got = _best_run(text, j, _run_end(text, j, end, indexed), rest)
     if not got:
         return None
     weight = next((c for r, c in cells if r == "weight"), None)

@@ -2752,3 +2752,13 @@ def test_a_layout_reason_cell_wrapped_below_its_row_is_no_name():
     assert rows == [("视频监控点位新建数", "≥120个"), ("执法记录仪配备数", "≥60台"), ("开展禁毒宣传活动", "≥24场")]
     (table,) = [t for t in find_tables(S07_LAYOUT) if t.kind == "performance"]
     assert table.rows[0].cell("other").text.split()[-1] == "月前完成"
+
+
+
+def test_a_glued_scoring_rule_under_a_row_number_column():
+    """序号 opening each row (1产出指标…): the run after the rule text stops before the next row's number."""
+    text = ("序号一级指标二级指标三级指标权重评分标准指标值实际值得分\n"
+            "1产出指标数量指标垃圾收集点建设数量15完成得15分，未完成按比例扣分≥260个264个15\n"
+            "2产出指标数量指标配置垃圾转运车辆10完成得10分≥12辆12辆10\n")
+    assert [r[2:] for r in rows_of(text)] == [("垃圾收集点建设数量", "≥260个", "264个", "15", "15"),
+                                              ("配置垃圾转运车辆", "≥12辆", "12辆", "10", "10")]
