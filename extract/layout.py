@@ -834,7 +834,7 @@ def _header_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     words = table_words()
     role_of: dict[str, tuple[str, str]] = {}
     for kind in ("performance", "fund"):
-        for role, ws in words[kind].items():
+        for role, ws in words[kind].items():  # (tables.toml [flanked_heads] are heads only between two others)
             for w in ws:
                 role_of.setdefault(w, (kind, role))
     alts = sorted(role_of, key=len, reverse=True)
@@ -867,6 +867,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
                 and not _in_formula(view.norm, m.start(), m.end()):
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
+    hits = _flanked(text, hits)
     headers = []
     for cl in (part for whole in _clusters(hits, max_gap, text) for piece in _sentence_parts(text, whole)
                for part in _split_at_data(text, _header_lines(text, piece))):
@@ -919,6 +920,22 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers
+
+
+def _flanked(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """The header word hits without the words of tables.toml [flanked_heads] that stand anywhere but between two
+    other hits with nothing but separators apart (实际值完成率分值: a column; 当期任务完成率%90…: a name's end)."""
+    flanked = frozenset(table_words()["flanked_heads"]["words"])
+
+    def apart(a: int, b: int) -> bool:
+        return 0 <= b - a <= _FLANK_GAP and not text[a:b].strip(" \t\u3000|｜\n")
+
+    return [h for n, h in enumerate(hits) if h[2] not in flanked
+            or 0 < n < len(hits) - 1 and apart(hits[n - 1][1], h[0]) and apart(h[1], hits[n + 1][0])]
+
+
+#: how far apart a flanked head may stand from its neighbours
+_FLANK_GAP = 8
 
 
 def _detail_head_before(text: str, start: int) -> bool:

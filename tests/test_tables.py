@@ -2762,3 +2762,17 @@ def test_a_glued_scoring_rule_under_a_row_number_column():
             "2产出指标数量指标配置垃圾转运车辆10完成得10分≥12辆12辆10\n")
     assert [r[2:] for r in rows_of(text)] == [("垃圾收集点建设数量", "≥260个", "264个", "15", "15"),
                                               ("配置垃圾转运车辆", "≥12辆", "12辆", "10", "10")]
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 完成率 column between the actual and the points: values of no slot, the neighbours keep theirs
+    ("一级指标二级指标三级指标目标值实际值完成率分值得分\n产出指标数量指标免疫规划疫苗接种剂次≥8.5万剂次8.73万剂次102.7%1515\n"
+     "质量指标适龄儿童免疫规划疫苗接种率≥95%97.6%102.7%1515\n",
+     [("免疫规划疫苗接种剂次", "≥8.5万剂次", "8.73万剂次", "15", "15"), ("适龄儿童免疫规划疫苗接种率", "≥95%", "97.6%", "15", "15")]),
+    # … while a name that ends with the word (任务完成率) stays a name
+    ("一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标数量指标当期任务完成率≥90%100%1010\n",
+     [("当期任务完成率", "≥90%", "100%", "10", "10")]),
+])
+def test_a_completion_rate_column_only_between_two_heads(text, expected):
+    assert [r[2:] for r in rows_of(text)] == expected
