@@ -93,8 +93,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         one_row = field_row(text, t) if t.kind == "fund" else None
         if one_row:  # the total line as fields, then the rows below it read as a grid
             t.style = "fields"
-            rest = grid.tokens(text, one_row.cells[-1][1].end, t.end)
-            t.rows = [one_row] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
+            more = field_rows_after(text, view, t, one_row.cells[-1][1].end)
+            rest = grid.tokens(text, (more[-1] if more else one_row).cells[-1][1].end, t.end)
+            t.rows = [one_row, *more] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
         elif t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
@@ -566,6 +567,10 @@ def field_row(text: str, header: Table) -> Row | None:
     if len(cols) < 2:
         return None
     row = Row(None, line=TOTAL_LINE)
+    line_start = text.rfind("\n", 0, cols[0].start) + 1
+    label = _label_before_re().search(text, line_start, cols[0].start)
+    if label:  # 其中：财政拨款全年预算数(A)260…: the fields of a labelled row
+        row = Row(_cell(text, label.start(1), label.end(1)), line=grid.fund_line(label.group(1)))
     for n, c in enumerate(cols):
         stop = cols[n + 1].start if n + 1 < len(cols) else min(len(text), c.end + FIELD_REACH)
         m = _FIELD_VALUE.match(text, c.end, stop)
@@ -573,6 +578,37 @@ def field_row(text: str, header: Table) -> Row | None:
             return None
         row.cells.append((c.role, Cell(m.start(1), m.end(1), m.group(1))))
     return row
+
+
+def field_rows_after(text: str, view: TextView, header: Table, after: int) -> list[Row]:
+    """The labelled rows written as fields below a fund header's first row, a line each with the header's
+    words in its order (其中：财政拨款全年预算数(A)260全年执行数(B)250执行率(B/A)96.15%): :func:`field_row` of each."""
+    heads = header.columns[header.roles().index("label") + 1:]
+    rows: list[Row] = []
+    pos = after
+    while (ls := text.find("\n", pos) + 1) > 0:
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        cols, p = [], view.at(ls)
+        for c in heads:
+            m = re.compile(loose(c.word)).search(view.norm, p, view.at(le))
+            if not m:
+                return rows
+            s, e = view.span(m.start(), m.end())
+            cols.append(Column(c.role, c.word, s, e))
+            p = m.end()
+        row = field_row(text, Table("fund", [Column("label", "", ls, ls), *cols], ls, cols[-1].end, le))
+        if row is None or row.label is None:
+            return rows
+        rows.append(row)
+        pos = le
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _label_before_re() -> re.Pattern[str]:
+    """A fund row label right before a row's first field (其中：财政拨款 | 全年预算数(A)260 …)."""
+    return re.compile(r"(?:其中\s*[:：]\s*)?(" + _fund_label_alts() + r")\s*[:：]?\s*$")
 
 
 #: a field's amount after its column word: a note, separators, one number

@@ -2779,3 +2779,14 @@ def test_a_glued_scoring_rule_under_a_row_number_column():
 ])
 def test_a_completion_rate_column_only_between_two_heads(text, expected):
     assert [r[2:] for r in rows_of(text)] == expected
+
+
+def test_fund_rows_written_as_fields_each_with_its_label():
+    """资金情况(万元)年度资金总额全年预算数(A)300… then a line per row, its label before the same fields."""
+    text = ("资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)285执行率(B/A)95%\n"
+            "其中：财政拨款全年预算数(A)260全年执行数(B)250执行率(B/A)96.15%\n"
+            "其他资金全年预算数(A)40全年执行数(B)35执行率(B/A)87.5%\n年度总体目标完成情况：完成路灯改造1200盏。\n")
+    doc = run_text(text, "f")
+    by = doc.entity_by_id()
+    assert [(f.line, *(by[f.cells[k]].text for k in ("budget", "spent", "rate"))) for f in doc.funds] == [
+        ("年度资金总额", "300", "285", "95%"), ("财政拨款", "260", "250", "96.15%"), ("其他资金", "40", "35", "87.5%")]
