@@ -89,12 +89,18 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     forms += field_pairs(text, tables + forms)
     records = field_records(text, view, tables + forms)
     forms += records
+    read_to = -1  # where the rows written as fields of a table before end: a header there is one of them
+    read: list[Table] = []
     for t in tables:  # styles were set with the ends
+        if t.kind == "fund" and t.start < read_to:
+            read.append(t)
+            continue
         one_row = field_row(text, t) if t.kind == "fund" else None
         if one_row:  # the total line as fields, then the rows below it read as a grid
             t.style = "fields"
             more = field_rows_after(text, view, t, one_row.cells[-1][1].end)
-            rest = grid.tokens(text, (more[-1] if more else one_row).cells[-1][1].end, t.end)
+            read_to = (more[-1] if more else one_row).cells[-1][1].end
+            rest = grid.tokens(text, read_to, t.end)
             t.rows = [one_row, *more] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
         elif t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
@@ -112,6 +118,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             forms += fund_rows_in_performance(t, captions)
         else:
             _spending_side(t.rows)
+    tables = [t for t in tables if not any(t is r for r in read)]
     _continued_levels(tables)
     for t in tables:
         if t.kind == "performance":
