@@ -400,6 +400,11 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "label", None
     if _total_cell().fullmatch(norm):
         return "label", None  # 总分, 总计: a total row's name, no value in words
+    opener = _opener_cell().match(norm)
+    if opener:  # 实际完成4.5万亩: the actual's word before its number, the cell is the value
+        rest = kind_of(norm[opener.end():])
+        if rest[0] in VALUE_KINDS:
+            return rest
     han = len(_HAN.findall(norm))
     if len(norm) <= 20 and (han <= 4 or _value_start().match(norm) and len(_HAN.findall(han_value_words().sub("", norm))) <= 2):
         r = read(text)
@@ -417,6 +422,13 @@ def kind_of(text: str) -> tuple[str, float | None]:
     if _is_note(norm):
         return "note", None  # 受疫情影响，减少培训20人, 无: the reason for a deviation, no name nor value
     return ("long" if len(norm) > int(scores()["long_text"]) else "text"), None
+
+
+@lru_cache(maxsize=1)
+def _opener_cell() -> re.Pattern[str]:
+    """The word that opens an actual cell before its number (tables.toml [names] value_openers)."""
+    words = sorted(load_data("tables.toml")["names"]["value_openers"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?=\d)")
 
 
 def _is_note(norm: str) -> bool:

@@ -1201,7 +1201,7 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
             return [cluster[:n]] + _split_at_data(text, cluster[n:])
-        if not _DATA_BETWEEN.search(between) and not (n >= _GRID_HEAD and _data_line_after(
+        if not _data_between(between) and not (n >= _GRID_HEAD and _data_line_after(
                 text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None)):
             continue
         if n >= _GRID_HEAD:
@@ -1234,6 +1234,16 @@ _SENTENCE_VALUE = re.compile(r"[为是达:：\s]{0,3}\d[\d.,]*\s*(?:万元|亿�
 _GRID_HEAD = 3
 #: a number between header words: a data row (not a column letter or a note)
 _DATA_BETWEEN = re.compile(r"\d+(?:\.\d+)?\s*[%％]?\s*[|｜\n]")
+#: … or a value with its measure word ending its cell (≥4.2万亩 / 实际完成4.5万亩: 实际完成 is the body's)
+_VALUE_CELL_BETWEEN = re.compile(r"(?:^|[|｜\n])\s*[≥≤<>=≧≦＞＜]?\s*\d+(?:\.\d+)?(?P<unit>[^\d\s|｜]{1,4})\s*[|｜\n]")
+
+
+def _data_between(between: str) -> bool:
+    """Whether the text between two header words holds a data row's value: a number ending its cell, or a
+    value cell with its unit (not a caption's year: (2023年) is no cell of its own)."""
+    if _DATA_BETWEEN.search(between):
+        return True
+    return any(unit_after_number().fullmatch(m.group("unit")) for m in _VALUE_CELL_BETWEEN.finditer(between))
 
 
 def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:

@@ -2790,3 +2790,15 @@ def test_fund_rows_written_as_fields_each_with_its_label():
     by = doc.entity_by_id()
     assert [(f.line, *(by[f.cells[k]].text for k in ("budget", "spent", "rate"))) for f in doc.funds] == [
         ("年度资金总额", "300", "285", "95%"), ("财政拨款", "260", "250", "96.15%"), ("其他资金", "40", "35", "87.5%")]
+
+
+def test_an_actual_cell_opening_with_a_head_word_is_the_first_rows():
+    """实际完成4.5万亩 in the first row, a cell per line: a value with its unit before it ends the header (实际完成
+    is a head word too), and the cell is the actual's value."""
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "补贴发放面积", "≥4.2万亩", "实际完成4.5万亩", "15", "15",
+             "补贴资金发放金额", "1200万元", "累计发放1200.5万元", "15", "15"]
+    doc = run_text("\n".join(cells) + "\n", "a")
+    by = doc.entity_by_id()
+    got = {(by[r.head].text, r.slot): by[r.tail].text for r in doc.relations}
+    assert got[("补贴发放面积", "actual")] == "4.5万亩" and got[("补贴发放面积", "weight")] == "15"
