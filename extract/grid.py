@@ -764,7 +764,7 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
         if c.end <= c.start:
             return width(text[head:c.start])  # a label: its start
         if "\n" not in text[c.start:c.end]:
-            return at(head, c.start, c.end)
+            return at(text.rfind("\n", 0, c.start) + 1, c.start, c.end)
         upper = _CELL_GAP.search(text, c.start, text.find("\n", c.start))  # each piece ends at a gap of its line
         lower = text.rfind("\n", 0, c.end) + 1
         gaps = list(_CELL_GAP.finditer(text, lower, c.end))

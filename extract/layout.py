@@ -940,7 +940,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} \
                 and _UNIT_NOTE.match(text, _CAPTION_WORDS.match(text, fund[0][1]).end()):
             fund = fund[1:]  # 年度预算数(万元), 年度预算安排情况(万元) | 年初预算 | …: the row labels' caption, no column
-        fund = _by_cell(text, fund)
+        fund = _refined_groups(text, _by_cell(text, fund))
         roles = [r for *_, r in fund]
         if roles.count("budget") >= 2 and "budget_initial" not in roles:  # 预算数 | 全年预算数: the year's first budget
             i = roles.index("budget")
@@ -1146,6 +1146,19 @@ def _by_cell(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int
             return hits  # | 全年执行数 above | 执行率 |: a header row wrapped onto the next line, its words in text order
         by[cell(h, ls)] = h
     return [by[k] for k in sorted(by)]
+
+
+def _refined_groups(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Header words with a group word replaced by the finer words under it (预算数 over 年初预算数 | 全年预算数, a
+    header of two lines flattened a cell per line, with tabs or spaces): the finer words, two or more on a later
+    line that each hold the group word, take its place in the column order."""
+    for n, h in enumerate(hits):
+        line_end = text.find("\n", h[1])
+        finer = [x for x in hits[n + 1:] if line_end >= 0 and x[0] > line_end and _finer(h[2], x[2]) and x[2] != h[2]]
+        if len(finer) >= 2:
+            rest = [x for x in hits if x is not h and not any(x is f for f in finer)]
+            return rest[:n] + finer + rest[n:]
+    return hits
 
 
 def _finer(upper: str, lower: str) -> bool:

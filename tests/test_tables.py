@@ -2802,3 +2802,17 @@ def test_an_actual_cell_opening_with_a_head_word_is_the_first_rows():
     by = doc.entity_by_id()
     got = {(by[r.head].text, r.slot): by[r.tail].text for r in doc.relations}
     assert got[("补贴发放面积", "actual")] == "4.5万亩" and got[("补贴发放面积", "weight")] == "15"
+
+
+@pytest.mark.parametrize("sep", ["\t", "\n"])
+def test_a_group_head_over_finer_heads_gives_its_place_to_them(sep):
+    """预算数 over 年初预算数 | 全年预算数, a header of two lines flattened with tabs or a cell per line."""
+    head = sep.join(["项目资金（万元）", "预算数", "全年执行数", "分值", "执行率", "得分"]) + "\n" + sep.join(["年初预算数", "全年预算数"])
+    rows = ["年度资金总额", "212.00", "236.58", "229.41", "10", "96.97%", "9.7"], \
+        ["其中：财政拨款", "212.00", "224.00", "216.83", "—", "96.80%", "—"]
+    text = head + "\n" + "\n".join(sep.join(r) for r in rows) + "\n"
+    doc = run_text(text, "g")
+    by = doc.entity_by_id()
+    assert [(f.line, *(by[f.cells[k]].text if f.cells.get(k) else None for k in ("budget_initial", "budget", "spent", "rate")))
+            for f in doc.funds] == [("年度资金总额", "212.00", "236.58", "229.41", "96.97%"),
+                                    ("财政拨款", "212.00", "224.00", "216.83", "96.80%")]
