@@ -1399,6 +1399,10 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
             return sum(best_fund_placement([t for t in v if t.kind != "empty"], roles)[0] for v in way)
 
         way = by_column if plausibility(by_column) > plausibility(by_row) else by_row
+        if best_fund_placement([t for t in values if t.kind != "empty"], roles)[0] >= plausibility(way):
+            out.append(toks[i])  # 上年结转资金 / 其他资金 / 900 / 900 / 846.3 / 94.03%: an empty row, then one row
+            i += 1
+            continue
         for label, vals in zip(labels, way):
             out.append(replace(label, brk=max(label.brk, 1)))
             out.extend(replace(v, brk=0) for v in vals)

@@ -2816,3 +2816,16 @@ def test_a_group_head_over_finer_heads_gives_its_place_to_them(sep):
     assert [(f.line, *(by[f.cells[k]].text if f.cells.get(k) else None for k in ("budget_initial", "budget", "spent", "rate")))
             for f in doc.funds] == [("年度资金总额", "212.00", "236.58", "229.41", "96.97%"),
                                     ("财政拨款", "212.00", "224.00", "216.83", "96.80%")]
+
+
+def test_an_empty_fund_row_before_a_full_one_is_no_labels_column():
+    """上年结转资金 / 其他资金 / 900 / 900 / 846.3 / 94.03%, a cell per line: the first row is empty, the second holds
+    every number (not two labels written apart with two numbers each)."""
+    cells = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+             "年度资金总额", "1500", "1500", "1446.3", "96.42%",
+             "其中：当年财政拨款", "600", "600", "600", "100%", "上年结转资金", "其他资金", "900", "900", "846.3", "94.03%"]
+    doc = run_text("\n".join(cells) + "\n", "e")
+    by = doc.entity_by_id()
+    other = next(f for f in doc.funds if f.line == "其他资金")
+    assert {k: by[v].text for k, v in other.cells.items() if v} == {
+        "budget_initial": "900", "budget": "900", "spent": "846.3", "rate": "94.03%"}
