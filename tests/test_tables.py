@@ -2829,10 +2829,3 @@ def test_an_empty_fund_row_before_a_full_one_is_no_labels_column():
     other = next(f for f in doc.funds if f.line == "其他资金")
     assert {k: by[v].text for k, v in other.cells.items() if v} == {
         "budget_initial": "900", "budget": "900", "spent": "846.3", "rate": "94.03%"}
-
-
-@pytest.mark.parametrize("weight, score", [("指标权重", "实际得分"), ("标准分值", "考核得分"), ("权重分值", "评价得分")])
-def test_more_words_for_points_and_scores(weight, score):
-    text = (f"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | {weight} | {score} |\n"
-            "| 产出指标 | 数量指标 | 培训人次 | ≥300人次 | 326人次 | 20 | 19 |\n")
-    assert [r[2:] for r in rows_of(text)] == [("培训人次", "≥300人次", "326人次", "20", "19")]
