@@ -90,8 +90,9 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
             brk = 2  # a |-only line, or a page's footer or header mark (- 2 -, 第 1 页 共 3 页) between rows
         else:
             pieces = [p for a, b in _line_pieces(line, single_spaces, header_cells) for p in _field_pieces(line, a, b)]
-            if len(pieces) >= 3 and "|" not in line and "｜" not in line:  # a row of cells apart by spaces
-                pieces = [p for a, b in pieces for p in _level_pieces(line, a, b)]
+            if len(pieces) >= 3 and not any(c in line for c in "|｜\t"):  # a row of cells apart by spaces: its
+                pieces = [p for n, (a, b) in enumerate(pieces)                # level cells open it
+                          for p in (_level_pieces(line, a, b) if n < 2 else [(a, b)])]
             open_cell = brk == 1 and out and _open_pipe_row(text, pos) and not line.lstrip().startswith(("|", "｜")) \
                 and ("|" in line or "｜" in line)  # the rest of the row, its bars (总分 100 95 below: a line of its own)
             for i, (a, b) in enumerate(pieces):
@@ -118,23 +119,23 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
     return out
 
 
-#: a text wrapped at a fixed width: at least this many full lines, and this share of them as wide as the widest
+#: a text wrapped at a fixed width: at least this many full lines, all as wide as each other
 WRAPPED_LINES = 3
-WRAPPED_SHARE = 0.75
 
 
 def wrapped_at_width(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` was wrapped at a fixed width (a web page or a viewer's copy of a table flattened
-    to one line): its lines to its paragraph's end but the last are as wide as each other, in characters or in display
-    width, two either way. Its line breaks then fall anywhere, inside a cell too (65岁及以上老年人健 / 康管理率, ≥6 / 2%)."""
+    to one line): its lines to its paragraph's end but the last are exactly as wide as each other, in characters
+    (or in display width, one apart: a wide character that did not fit), none with a tab or a bar. Its line breaks
+    then fall anywhere, inside a cell too (65岁及以上老年人健 / 康管理率, ≥6 / 2%)."""
     a = text.rfind("\n", 0, start) + 1  # from the table's first line to its paragraph's end: a table's own lines
     b = text.find("\n\n", end)          # may be few, the title above it is no wrapped line
     lines = text[a:b if b >= 0 else len(text)].strip("\n").split("\n")[:-1]
-    if len(lines) < WRAPPED_LINES:
-        return False
-    for width in (len, display_width):
+    if len(lines) < WRAPPED_LINES or any("\t" in ln or "|" in ln or "｜" in ln for ln in lines):
+        return False  # (a tab table's lines come out alike by chance, a padded |-table's always)
+    for width, slack in ((len, 0), (display_width, 1)):  # (a wide character does not fit the last column)
         widths = [width(ln.rstrip("\r")) for ln in lines]
-        if sum(1 for w in widths if max(widths) - w <= 2) >= WRAPPED_SHARE * len(widths) and max(widths) >= 20:
+        if max(widths) - min(widths) <= slack and max(widths) >= 20:
             return True
     return False
 
@@ -299,6 +300,8 @@ def _level_pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
     """One cell, or the level names that a tight column pushed against it, one space apart, each a cell of its
     own (社会效益指标 重大食品安全事故发生数, 满意度指标 服务对象满意度 消费者满意度)."""
     out = []
+    if cell_levels(normalize(line[a:b]).replace(" ", "")):
+        return [(a, b)]  # 数量 指标: one level name written with a space
     while True:
         m = _WORD_THEN_SPACE.match(line, a, b)
         if not m or not cell_levels(normalize(m.group(1))) or not _HAN.search(line, m.end(), b):
@@ -1231,9 +1234,9 @@ def _wrapped_from_above(text: str, label: Token, above: Token | Cell | None) -> 
     2460.5 …; 单位自筹 / 资金): the two joined when the label is a short rest that names a fund (tables.toml
     [fund_rows] wrapped_rest_ends) but is no whole label (其他资金) and nothing but the line break stands between
     them; else ``label``."""
-    if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or above.end >= label.start \
-            or text[above.end:label.start].strip():
-        return label
+    if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or _whole_label(above.text) \
+            or _names_a_fund(above.text) or above.end >= label.start or text[above.end:label.start].strip():
+        return label  # (上年结转 / 事业收入, 单位自筹资金 / 中央补助资金: a label above that names a fund is a row)
     if "\n" not in text[above.end:label.start] or not _WRAPPED_REST.fullmatch(label.text) \
             or not _names_a_fund(label.text) or _whole_label(label.text) or any(w in above.text for w in _head_words()):
         return label
@@ -1399,9 +1402,10 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
             return sum(best_fund_placement([t for t in v if t.kind != "empty"], roles)[0] for v in way)
 
         way = by_column if plausibility(by_column) > plausibility(by_row) else by_row
-        if best_fund_placement([t for t in values if t.kind != "empty"], roles)[0] >= plausibility(way):
+        score, one_row = best_fund_placement([t for t in values if t.kind != "empty"], roles)
+        if score >= plausibility(way) and _rate_agrees(dict(one_row)):
             out.append(toks[i])  # 上年结转资金 / 其他资金 / 900 / 900 / 846.3 / 94.03%: an empty row, then one row
-            i += 1
+            i += 1              # whose rate agrees (not 财政拨款 / 其他资金 / 100 / 95 / 20 / 15: two rows)
             continue
         for label, vals in zip(labels, way):
             out.append(replace(label, brk=max(label.brk, 1)))

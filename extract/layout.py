@@ -1142,7 +1142,7 @@ def _by_cell(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int
 
     by: dict[int, tuple[int, int, str, str]] = {}
     for h, ls in zip(hits, starts):
-        if cell(h, ls) in by and not _finer(by[cell(h, ls)][2], h[2]):
+        if cell(h, ls) in by and not _finer(by[cell(h, ls)], h):
             return hits  # | 全年执行数 above | 执行率 |: a header row wrapped onto the next line, its words in text order
         by[cell(h, ls)] = h
     return [by[k] for k in sorted(by)]
@@ -1154,16 +1154,20 @@ def _refined_groups(text: str, hits: list[tuple[int, int, str, str]]) -> list[tu
     line that each hold the group word, take its place in the column order."""
     for n, h in enumerate(hits):
         line_end = text.find("\n", h[1])
-        finer = [x for x in hits[n + 1:] if line_end >= 0 and x[0] > line_end and _finer(h[2], x[2]) and x[2] != h[2]]
+        finer = [x for x in hits[n + 1:] if line_end >= 0 and x[0] > line_end and _squash(h[2]) in _squash(x[2])
+                 and x[2] != h[2]]
         if len(finer) >= 2:
             rest = [x for x in hits if x is not h and not any(x is f for f in finer)]
             return rest[:n] + finer + rest[n:]
     return hits
 
 
-def _finer(upper: str, lower: str) -> bool:
-    """Whether the header word ``lower`` refines the group word above it (预算数 over 年初预算数, 执行数 over 全年执行数)."""
-    return _squash(upper) in _squash(lower)
+def _finer(upper: tuple, lower: tuple) -> bool:
+    """Whether the header word hit ``lower`` refines the group word hit above it: it holds it (预算数 over 年初预算数)
+    or heads a column of the same kind (执行数 over 实际支出; 预算数 over 全年预算数 or 年初预算数)."""
+    family = {"budget_initial": "budget"}
+    return _squash(upper[2]) in _squash(lower[2]) \
+        or family.get(upper[3][1], upper[3][1]) == family.get(lower[3][1], lower[3][1])
 
 
 def _header_lines(text: str, cluster: list) -> list:
@@ -1256,7 +1260,12 @@ def _data_between(between: str) -> bool:
     value cell with its unit (not a caption's year: (2023年) is no cell of its own)."""
     if _DATA_BETWEEN.search(between):
         return True
-    return any(unit_after_number().fullmatch(m.group("unit")) for m in _VALUE_CELL_BETWEEN.finditer(between))
+    return any(unit_after_number().fullmatch(m.group("unit")) and m.group("unit") not in _HEAD_NOTE_UNITS
+               for m in _VALUE_CELL_BETWEEN.finditer(between))
+
+
+#: units of a header's own notes between its words (分值 / 100分, 2023年): no data row's
+_HEAD_NOTE_UNITS = ("分", "年", "月", "日")
 
 
 def _unnamed_target(text: str, cols: list[Column]) -> list[Column]:

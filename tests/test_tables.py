@@ -2637,10 +2637,10 @@ def test_lines_of_a_one_line_table_that_differ_in_width_are_no_wraps():
 
 
 def test_a_reason_cell_that_says_none_is_no_name():
-    """… | 10 | 无 / 农机购置补贴受益 / 农户数 / ≥1500户 …, a cell per line: 无 is the row's reason cell, the two lines
-    after it the next row's name."""
+    """… | 10 | 无偏差 / 农机购置补贴受益 / 农户数 / ≥1500户 …, a cell per line: 无偏差 is the row's reason cell, the
+    two lines after it the next row's name (无 alone may be a target or an actual: not read so)."""
     cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-             "产出指标", "数量指标", "补贴机具数量", "≥800台", "812台", "10", "10", "无",
+             "产出指标", "数量指标", "补贴机具数量", "≥800台", "812台", "10", "10", "无偏差",
              "农机购置补贴受益", "农户数", "≥1500户", "1426户", "10", "9", "部分农户推迟购机"]
     assert [(r[2].replace("\n", ""), r[3]) for r in rows_of("\n".join(cells) + "\n")] == [
         ("补贴机具数量", "≥800台"), ("农机购置补贴受益农户数", "≥1500户")]
@@ -2829,3 +2829,23 @@ def test_an_empty_fund_row_before_a_full_one_is_no_labels_column():
     other = next(f for f in doc.funds if f.line == "其他资金")
     assert {k: by[v].text for k, v in other.cells.items() if v} == {
         "budget_initial": "900", "budget": "900", "spent": "846.3", "rate": "94.03%"}
+
+
+def _review_cases():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "regression" / "review_cases.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _review_cases(), ids=lambda c: c["id"])
+def test_inputs_a_review_of_the_layout_changes_found_read_wrong(case):
+    """Synthetic inputs a review found read wrong by a change and right before it (tests/regression/review_cases.jsonl:
+    each with why it is read so): rules only."""
+    doc = run_text(case["text"], "r")
+    by = doc.entity_by_id()
+    funds = [[f.line, {k: by[v].text for k, v in f.cells.items() if v}] for f in doc.funds]
+    inds = [[r["name"], {s: r[s]["text"] for s in ("target", "actual", "weight", "score") if r.get(s)}]
+            for r in doc.indicator_records()]
+    assert (funds, inds) == (case["funds"], case["indicators"])
