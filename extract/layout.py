@@ -409,11 +409,17 @@ def _allocation_row(text: str, a: int, b: int) -> tuple[Cell, list[tuple[float, 
     return _cell(text, a + pieces[0][0], a + pieces[0][1]), cells
 
 
+#: an allocation table with more amount columns than this is not searched for the parts of its sum
+MAX_SUM_COLUMNS = 8
+
+
 def _sum_parts(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]], column: int) -> set[int]:
     """The columns that are parts of the overall ``column`` (省级, 市级 of 小计): in every row they are zero or in a
     set of columns that adds up to it. Their amounts are MONEY; a column that is no part (人数) is left alone."""
     width = len(rows[0][1])
-    parts = set(range(width)) - {column}
+    if width > MAX_SUM_COLUMNS:
+        return set()  # (every subset of a wide table's columns is too many to try)
+    parts = {n for n in range(width) if n != column and any(cells[n][0] for _, cells in rows)}  # (not one all 0)
     for _, cells in rows:
         vals = [v for v, _ in cells]
         others = [n for n in range(width) if n != column and vals[n]]

@@ -402,7 +402,10 @@ def test_allocation_tables_give_each_recipient_its_budget(text, expected):
     # a column that is no part of the sum (人数) is no amount
     ("资金分配表\n单位:万元\n序号 | 乡镇 | 人数 | 省级 | 县级 | 小计 |\n1 | 甲镇 | 12 | 30 | 10 | 40 |\n"
      "2 | 乙镇 | 7 | 20 | 5 | 25 |\n", ["30", "10", "40", "20", "5", "25"]),
-], ids=["parts", "count-column"])
+    # a column that is 0 in every row is no part of the sum (面积 all 0)
+    ("资金分配表\n单位:万元\n序号 | 乡镇 | 面积 | 省级 | 县级 | 小计 |\n1 | 甲镇 | 0 | 30 | 10 | 40 |\n"
+     "2 | 乙镇 | 0 | 20 | 5 | 25 |\n", ["30", "10", "40", "20", "5", "25"]),
+], ids=["parts", "count-column", "zero-column"])
 def test_the_parts_of_an_allocation_are_money(text, expected):
     doc = run_text(text, "a")
     assert [e.text for e in sorted(doc.entities, key=lambda e: e.start) if e.label == "MONEY"] == expected

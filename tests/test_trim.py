@@ -142,6 +142,7 @@ def test_value_spans_never_cut_a_number(text, span, expected):
     ("发布日期 2024-09-26 12:55:40 发文单位", "40", False),          # a time of day
     ("发布时间：09:53 浏览", "53", False),
     ("配套比例为1:1，补助3:00前到账的50户", "50户", True),
+    ("自评得分9.5：10", "10", True),                              # a score over its points, no time of day
     ("分值 | 20 | 年度指标值", "20", True),                   # points before the next cell's 年度
     ("100%20年度績效指標", "20", True),
     ("州市170.18170.\n3、18", "170.18170.", False),          # two decimal points: glued cells, no one value

@@ -292,7 +292,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 #: the word of a date's part after its number, a form's padding between (2021 年   12    月)
 _DATE_WORD_AFTER = re.compile(r"[ \t\u3000]{0,8}([月日])")
 #: a time of day (12:55:40, 09:53): its numbers are no amounts
-_TIME = re.compile(r"(?<![\d:：])(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?![\d:：])")
+_TIME = re.compile(r"(?<![\d:：.])(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?![\d:：])")
 
 
 def _date_number(text: str, start: int, end: int) -> bool:
