@@ -439,8 +439,11 @@ def _is_note(norm: str) -> bool:
     longer word of a name (改造成本 holds 造成: [notes] not_in), or is a note as a whole (无)."""
     if norm in scores()["notes"]["whole"]:
         return True
-    inside = [(m.start(), m.end()) for w in scores()["notes"]["not_in"] for m in re.finditer(re.escape(w), norm)]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in inside) for m in _note_re().finditer(norm))
+    hits = list(_note_re().finditer(norm))
+    if not hits:
+        return False
+    inside = [(m.start(), m.end()) for w in scores()["notes"]["not_in"] if w in norm for m in re.finditer(re.escape(w), norm)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in inside) for m in hits)
 
 
 @lru_cache(maxsize=1)

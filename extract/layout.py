@@ -1710,7 +1710,7 @@ _FUND_LABEL = r"(?:其中\s*[:：]\s*)?({alts})"
 def _fund_label_alts() -> str:
     """The fund row labels of tables.toml as one alternation, longest first, spaces allowed inside."""
     w = table_words()["fund_rows"]
-    return "|".join(loose(a) for a in sorted(w["total"] + w["other"], key=len, reverse=True))
+    return "|".join(loose(a, glossed=True) for a in sorted(w["total"] + w["other"], key=len, reverse=True))
 
 
 _NUMBER = re.compile(r"(?<![\d.])-?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?")
@@ -2911,7 +2911,11 @@ def _value_in_words(text: str, j: int, end: int) -> re.Match[str] | None:
     if not groups or groups[0][1] == groups[0][2]:
         return None  # a bare number: the row's points, the next row's name after it (分析5可行性)
     g = j + groups[0][2]
-    return re.compile(r".+", re.S).match(text, j, g) if g < end and _RULE_GOES_ON.match(text, g) else None
+    return _ANY.match(text, j, g) if g < end and _RULE_GOES_ON.match(text, g) else None
+
+
+#: anything: a match over a span already found
+_ANY = re.compile(r".+", re.S)
 
 
 #: what goes on a scoring rule's words after a value in them (以上得满分, 扣1分, 的, ，)

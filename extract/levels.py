@@ -41,7 +41,8 @@ def level_re() -> re.Pattern[str]:
     # a level-2 name listed without 指标, written with it (产出数量指标)
     suffixed = {w + "指标" for w in lv["level2"] if not w.endswith("指标") and w + "指标" not in simplified}
     suffixed |= {traditional(w) for w in suffixed}
-    alts = sorted([(w, loose(w)) for w in words | suffixed] + [(w, loose(w) + r"(?!\s{0,3}[标標数數导導引南])") for w in cut],
+    alts = sorted([(w, loose(w, glossed=True)) for w in words | suffixed]
+                  + [(w, loose(w, glossed=True) + r"(?!\s{0,3}[标標数數导導引南])") for w in cut],
                   key=lambda x: len(x[0]), reverse=True)
     return re.compile("|".join(p for _, p in alts))
 

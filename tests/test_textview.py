@@ -85,4 +85,6 @@ def test_a_word_pattern_reads_over_glosses():
 
     from extract.textview import loose
 
-    assert re.fullmatch(loose("数量指标"), "数(shù)量指标") and re.fullmatch(loose("预算数"), "预（yù）算数")
+    assert re.fullmatch(loose("数量指标", glossed=True), "数(shù)量指标")
+    assert re.fullmatch(loose("预算数", glossed=True), "预（yù）算数")
+    assert not re.fullmatch(loose("数量指标"), "数(shù)量指标")  # the normalized view's patterns: no gloss
