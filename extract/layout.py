@@ -921,7 +921,8 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
     for cl in (part for whole in _clusters(hits, max_gap, text) for piece in _sentence_parts(text, whole)
                for part in _split_at_data(text, _header_lines(text, piece))):
         words_end = max(h[1] for h in cl)
-        cl = _restore_broken_words(text, _continued_heads(text, cl))
+        centred = _centred_heads(text, cl)
+        cl = centred or _restore_broken_words(text, _continued_heads(text, cl))
         perf = _by_cell(text, [(s, e, w, r) for s, e, w, (k, r) in cl if k == "performance" or w in ("分值", "得分")])
         perf_roles = {r for *_, r in perf}
         perf_start = None
@@ -1017,6 +1018,60 @@ def _in_formula(norm: str, s: int, e: int) -> bool:
     bracket or sentence mark between, or a division or multiplication sign right after the Han rest of its operand."""
     left = _FORMULA_LEFT.search(norm, max(0, s - 31), s)
     return bool(left and not re.search(r"\s{2,}", left.group(0))) or bool(_FORMULA_RIGHT.match(norm, e))
+
+
+#: the order of a form's columns, where the text does not tell it (:func:`_centred_heads`)
+_ROLE_ORDER = {"performance": ("index", "level1", "level2", "name", "cmp", "unit", "target", "adjusted", "actual", "extra",
+                               "weight", "score", "other"),
+               "fund": ("index", "label", "budget_initial", "budget", "received", "spent", "other", "weight", "rate",
+                        "score")}
+
+
+def _centred_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]
+                   ) -> list[tuple[int, int, str, tuple[str, str]]] | None:
+    """A header flattened a cell per line from a PDF that prints each cell at its middle (pdfplumber): the first
+    lines of the heads wrapped in two come before the others, their second lines after them (年度 / 实际 / 一级指标
+    / … / 分值 / 得分 / 指标值 / 完成值; 年初 / 全年 / 全年 / 分值 / 执行率 / 得分 / 预算数 / 预算数 / 执行数). Each
+    first line alone on the lines right above the cluster pairs, in order, with the first later head that it
+    completes to a head word of the same kind; the heads then stand in the form's usual order (the text does not
+    tell it). None when the cluster is not written so."""
+    _, role_of = _header_re()
+    stubs: list[tuple[int, int, str]] = []
+    pos = cluster[0][0]
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip():
+        return None
+    while line_start > 0:  # the lines right above the cluster, each one short piece of Han characters
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        piece = text[prev_start:line_start - 1].strip()
+        if not piece:
+            if stubs:
+                break
+            line_start = prev_start
+            continue
+        if not _STUB.fullmatch(piece):
+            break
+        a = prev_start + text[prev_start:line_start].index(piece)
+        stubs.insert(0, (a, a + len(piece), piece))
+        line_start = prev_start
+    if not stubs:
+        return None
+    pairs, used = [], set()
+    for a, b, stub in stubs:
+        n = next((n for n, h in enumerate(cluster) if n not in used and n > 0 and (w := _squash(stub + h[2])) in role_of
+                  and role_of[w][0] == h[3][0]), None)
+        if n is None:
+            return None
+        used.add(n)
+        word = _squash(stub + cluster[n][2])
+        pairs.append((a, cluster[n][1], word, role_of[word]))
+    order = _ROLE_ORDER[pairs[0][3][0]]
+    heads = pairs + [h for n, h in enumerate(cluster) if n not in used]
+    return sorted(heads, key=lambda h: order.index(h[3][1]) if h[3][1] in order else len(order))
+
+
+#: the first line of a head wrapped in its cell: two to four Han characters (年度, 实际, 年初, 全年)
+_STUB = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _continued_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]

@@ -2852,3 +2852,17 @@ def test_inputs_a_review_of_the_layout_changes_found_read_wrong(case):
     inds = [[r["name"], {s: r[s]["text"] for s in ("target", "actual", "weight", "score") if r.get(s)}]
             for r in doc.indicator_records()]
     assert (funds, inds) == (case["funds"], case["indicators"])
+
+
+def test_heads_printed_at_their_cells_middle_read_in_the_forms_order():
+    """pdfplumber prints a cell at its middle: the first lines of the heads wrapped in two come first, their second
+    lines last (年初 / 全年 / 全年 / 分值 / 执行率 / 得分 / 预算数 / 预算数 / 执行数; 年度 / 实际 / 一级指标 … 指标值 / 完成值)."""
+    cells = ["年初", "全年", "全年", "分值", "执行率", "得分", "预算数", "预算数", "执行数",
+             "年度资金总额", "2360", "2580", "2512.47", "10", "97.38%", "9.74",
+             "年度", "实际", "一级指标", "二级指标", "三级指标", "分值", "得分", "指标值", "完成值",
+             "产出指标", "数量指标", "新建污水处理设施", "≥18套", "18套", "20", "20"]
+    tables = find_tables("\n".join(cells) + "\n")
+    assert [[c.role for c in t.columns] for t in tables] == [
+        ["label", "budget_initial", "budget", "spent", "weight", "rate", "score"],
+        ["level1", "level2", "name", "target", "actual", "weight", "score"]]
+    assert [r[2:] for r in rows_of("\n".join(cells[16:]) + "\n")] == [("新建污水处理设施", "≥18套", "18套", "20", "20")]
