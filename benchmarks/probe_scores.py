@@ -41,27 +41,19 @@ def score_case(txt: Path, tagger=None, relation_model=None) -> tuple[int, int, l
     funds = {f.line: {k: ents[v].text if v and v in ents else None for k, v in f.cells.items()} for f in doc.funds}
     ok = n = 0
     misses: list[str] = []
-    for ind in expected.get("indicators", []):
-        name = _squash(ind["name"])
-        got = slots.get(name) or next((v for k, v in slots.items() if k.startswith(name) or k.endswith(name)), None)
-        for s in SLOTS:
-            want, have = ind.get(s), (got or {}).get(s)
+    wanted = [(ind["name"], ind, SLOTS, slots.get(_squash(ind["name"])) or next(
+                  (v for k, v in slots.items() if k.startswith(_squash(ind["name"])) or k.endswith(_squash(ind["name"]))),
+                  None)) for ind in expected.get("indicators", [])]
+    wanted += [(f"fund {fund['line']}", fund, FUND_FIELDS, funds.get(fund["line"])) for fund in expected.get("funds", [])]
+    for name, want_of, fields, got in wanted:
+        for k in fields:
+            want, have = want_of.get(k), (got or {}).get(k)
             if want is None and have is None:
                 continue
             n += 1
             ok += want == have
             if want != have:
-                misses.append(f"{ind['name']} {s}: want {want!r}, got {have!r}")
-    for fund in expected.get("funds", []):
-        got = funds.get(fund["line"])
-        for k in FUND_FIELDS:
-            want, have = fund.get(k), (got or {}).get(k)
-            if want is None and have is None:
-                continue
-            n += 1
-            ok += want == have
-            if want != have:
-                misses.append(f"fund {fund['line']} {k}: want {want!r}, got {have!r}")
+                misses.append(f"{name} {k}: want {want!r}, got {have!r}")
     return ok, n, misses
 
 

@@ -977,9 +977,7 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
     if not toks or "name" not in [c.role for c in columns]:
         return out
     line_of, col_of = _lines_and_places(text, toks)
-    per_line: dict[int, int] = {}  # the cells of each line, level cells aside
-    for ln, t in zip(line_of, toks):
-        per_line[ln] = per_line.get(ln, 0) + (not t.kind.startswith("level"))
+    per_line = _cells_per_line(line_of, toks)
     for k, t in enumerate(toks):
         if under[k] is None or columns[under[k]].role != "name" or t.kind not in ("text", "long") \
                 or per_line[line_of[k]] < 3:
@@ -1001,6 +999,14 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
     return out
 
 
+def _cells_per_line(line_of: list[int], toks: list[Token]) -> dict[int, int]:
+    """How many cells each line holds, level cells aside (a level printed beside a wrapped piece)."""
+    out: dict[int, int] = {}
+    for ln, t in zip(line_of, toks):
+        out[ln] = out.get(ln, 0) + (not t.kind.startswith("level"))
+    return out
+
+
 def _wrapped_notes(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
                    ) -> dict[int, tuple[int, int]]:
     """Text cells of a space-aligned table (偏差原因分析及改进措施) wrapped over the lines below their row in their
@@ -1011,9 +1017,7 @@ def _wrapped_notes(text: str, toks: list[Token], columns: list[Column], under: l
     if not toks:
         return out
     line_of, col_of = _lines_and_places(text, toks)
-    per_line: dict[int, int] = {}  # the cells of each line, level cells aside
-    for ln, t in zip(line_of, toks):
-        per_line[ln] = per_line.get(ln, 0) + (not t.kind.startswith("level"))
+    per_line = _cells_per_line(line_of, toks)
     for k, t in enumerate(toks):
         if under[k] is None or columns[under[k]].role != "other" or t.kind == "empty" or per_line[line_of[k]] < 3:
             continue  # the text cell of a row: a line with values
@@ -1404,9 +1408,9 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
         def plausibility(way: list[list[Token]]) -> float:
             return sum(best_fund_placement([t for t in v if t.kind != "empty"], roles)[0] for v in way)
 
-        way = by_column if plausibility(by_column) > plausibility(by_row) else by_row
+        way, best = max((by_row, plausibility(by_row)), (by_column, plausibility(by_column)), key=lambda x: x[1])
         score, one_row = best_fund_placement([t for t in values if t.kind != "empty"], roles)
-        if score >= plausibility(way) and _rate_agrees(dict(one_row)):
+        if score >= best and _rate_agrees(dict(one_row)):
             out.append(toks[i])  # 上年结转资金 / 其他资金 / 900 / 900 / 846.3 / 94.03%: an empty row, then one row
             i += 1              # whose rate agrees (not 财政拨款 / 其他资金 / 100 / 95 / 20 / 15: two rows)
             continue

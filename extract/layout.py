@@ -422,11 +422,15 @@ def _sum_parts(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]], column:
     parts = {n for n in range(width) if n != column and any(cells[n][0] for _, cells in rows)}  # (not one all 0)
     for _, cells in rows:
         vals = [v for v, _ in cells]
-        others = [n for n in range(width) if n != column and vals[n]]
-        summed = {n for r in range(1, len(others) + 1) for sub in combinations(others, r)
-                  if abs(sum(vals[k] for k in sub) - vals[column]) < 0.005 for n in sub}
-        parts &= summed | {n for n in range(width) if not vals[n]}
+        parts &= {n for sub in _summing(vals, column) for n in sub} | {n for n in range(width) if not vals[n]}
     return parts
+
+
+def _summing(vals: list[float], column: int) -> list[tuple[int, ...]]:
+    """The sets of other columns (their indices, zeros left out) whose values add up to ``vals[column]``."""
+    others = [n for n in range(len(vals)) if n != column and vals[n]]
+    return [sub for r in range(1, len(others) + 1) for sub in combinations(others, r)
+            if abs(sum(vals[k] for k in sub) - vals[column]) < 0.005]
 
 
 def _overall_column(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]]) -> int | None:
@@ -439,12 +443,7 @@ def _overall_column(rows: list[tuple[Cell, list[tuple[float, Cell | None]]]]) ->
     if len(rows) < 2 and width < 3:
         return None
 
-    def is_sum(vals: list[float], c: int) -> bool:
-        others = [v for n, v in enumerate(vals) if n != c and v]
-        return any(abs(sum(sub) - vals[c]) < 0.005 for r in range(1, len(others) + 1)
-                   for sub in combinations(others, r))
-
-    sums = [c for c in range(width) if all(is_sum([v for v, _ in cells], c) for _, cells in rows)
+    sums = [c for c in range(width) if all(_summing([v for v, _ in cells], c) for _, cells in rows)
             and any(v for _, cells in rows for v in [cells[c][0]])]
     if not sums:
         return None
@@ -597,14 +596,15 @@ def field_rows_after(text: str, view: TextView, header: Table, after: int) -> li
     """The labelled rows written as fields below a fund header's first row, a line each with the header's
     words in its order (其中：财政拨款全年预算数(A)260全年执行数(B)250执行率(B/A)96.15%): :func:`field_row` of each."""
     heads = header.columns[header.roles().index("label") + 1:]
+    patterns = [re.compile(loose(c.word)) for c in heads]
     rows: list[Row] = []
     pos = after
     while (ls := text.find("\n", pos) + 1) > 0:
         le = text.find("\n", ls)
         le = len(text) if le < 0 else le
         cols, p = [], view.at(ls)
-        for c in heads:
-            m = re.compile(loose(c.word)).search(view.norm, p, view.at(le))
+        for c, pattern in zip(heads, patterns):
+            m = pattern.search(view.norm, p, view.at(le))
             if not m:
                 return rows
             s, e = view.span(m.start(), m.end())
@@ -2796,8 +2796,6 @@ def _dated_between(text: str, j: int, end: int, slots: list[str], indexed: bool 
     for c in range(j + 1, digits):
         target = _one_date_re().match(text, c)
         if not target or target.end() <= digits or not _DEADLINE_END.search(target.group(0)):
-            continue
-        if not _run_readings(text, j, c, slots[:t]):
             continue
         y = target.end()
         done = _one_date_re().match(text, y)
