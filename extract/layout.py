@@ -206,6 +206,8 @@ def _leading_index(text: str, cols: list[Column]) -> list[Column]:
 #: different lines: 年度指标值实际完成值 above 一级指标二级指标三级指标分值得分)
 ROLE_ORDER = ("index", "level1", "level2", "name", "unit", "cmp", "target", "adjusted", "actual", "extra", "weight",
               "score", "other")
+#: … and of a fund header's (:func:`_centred_heads`)
+FUND_ROLE_ORDER = ("index", "label", "budget_initial", "budget", "received", "spent", "other", "weight", "rate", "score")
 
 
 def _words_above(text: str, before: list, main: list) -> list:
@@ -1020,13 +1022,6 @@ def _in_formula(norm: str, s: int, e: int) -> bool:
     return bool(left and not re.search(r"\s{2,}", left.group(0))) or bool(_FORMULA_RIGHT.match(norm, e))
 
 
-#: the order of a form's columns, where the text does not tell it (:func:`_centred_heads`)
-_ROLE_ORDER = {"performance": ("index", "level1", "level2", "name", "cmp", "unit", "target", "adjusted", "actual", "extra",
-                               "weight", "score", "other"),
-               "fund": ("index", "label", "budget_initial", "budget", "received", "spent", "other", "weight", "rate",
-                        "score")}
-
-
 def _centred_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]
                    ) -> list[tuple[int, int, str, tuple[str, str]]] | None:
     """A header flattened a cell per line from a PDF that prints each cell at its middle (pdfplumber): the first
@@ -1065,7 +1060,7 @@ def _centred_heads(text: str, cluster: list[tuple[int, int, str, tuple[str, str]
         used.add(n)
         word = _squash(stub + cluster[n][2])
         pairs.append((a, cluster[n][1], word, role_of[word]))
-    order = _ROLE_ORDER[pairs[0][3][0]]
+    order = ROLE_ORDER if pairs[0][3][0] == "performance" else FUND_ROLE_ORDER
     heads = pairs + [h for n, h in enumerate(cluster) if n not in used]
     return sorted(heads, key=lambda h: order.index(h[3][1]) if h[3][1] in order else len(order))
 
