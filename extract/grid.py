@@ -385,6 +385,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
+    if norm in _cmp_words():
+        return "cmp", None  # 正向指标: a direction, though it ends like a level name
     levels = cell_levels(norm)
     if levels:
         l1, l2 = levels
@@ -392,8 +394,6 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return ("level" if norm.replace("指标", "") in ambiguous else "level1" if l1 and not l2 else "level2"), None
     if points_heading(norm) or _other_level(norm):
         return "level", None  # 项目立项(10分), 安全指标: a category of the form's own, its column tells its rank
-    if norm in _cmp_words():
-        return "cmp", None
     if norm in _units() or _PER_UNIT.match(norm) and norm.split("/")[0] in _units() or _magnitude_unit(norm):
         return "unit", None  # 万头: a magnitude before a measure word is a unit too
     if _date_cell().fullmatch(norm):
@@ -929,6 +929,8 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     wrapped = _wrapped_levels(text, toks, columns, under) if under else {}
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
+    if one_line:
+        toks = rows_apart(toks, columns)
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1086,6 +1088,75 @@ def _date_value() -> re.Pattern[str]:
     """A date written as a target or an actual (2021年12月底前, 11月30日前完成: layout.toml [glued] date, date_after)."""
     glued = load_data("layout.toml")["glued"]
     return re.compile(f"(?:{glued['date']})(?:{glued['date_after']}|止|起)*")
+
+
+#: the longest text read as a value in words where a block of rows' values is put back beside its names (按期兑付)
+SHORT_WORDED = 12
+
+
+def rows_apart(toks: list[Token], columns: list[Column]) -> list[Token]:
+    """The cells of a body where a PDF printed several rows' names together and their values together, put back
+    in row order: a run of k ≥ 2 names (level names among them stay before the name they precede) right before
+    or right after exactly k rows of values, as many cells each as the header has value columns, every row with
+    a number and its other cells values in words (按期兑付) or notes, the run ending at a cell that is no value.
+    Values before the names count only where no name of the body's own order stands right before them (its row
+    would own them). Any other body is left as it is."""
+    roles = [c.role for c in columns if c.role in _VALUE_ROLES]
+    m = len(roles)
+    if m < 1:
+        return toks
+
+    def number(t: Token) -> bool:
+        return t.kind in _VALUE_KINDS
+
+    def name(t: Token) -> bool:
+        return t.kind in ("text", "long", "label") and not _in_words(t.text) \
+            and not _total_cell().fullmatch(normalize(t.text))
+
+    def value(i: int, role: str | None = None) -> bool:  # a short text is a value in a target or actual place
+        t = toks[i]
+        return number(t) or t.kind in ("empty", "note") or t.kind == "text" and (
+            _in_words(t.text) or role in ("target", "actual") and len(t.text) <= SHORT_WORDED)
+
+    def rows_of_values(a: int, b: int) -> bool:  # toks[a:b]: whole rows of values, each with a number
+        return 0 <= a and b <= len(toks) and all(value(i, roles[(i - a) % m]) for i in range(a, b)) \
+            and all(any(number(t) for t in toks[r:r + m]) for r in range(a, b, m))
+
+    out = list(toks)
+    paired_to = -1  # where the last block put back in order ends
+    i = 0
+    while i < len(toks):
+        if not name(toks[i]):
+            i += 1
+            continue
+        j, names = i, []
+        while j < len(toks) and (name(toks[j]) or toks[j].kind.startswith("level")):
+            if name(toks[j]):
+                names.append(j)
+            j += 1
+        k = len(names)
+        first = i
+        while first > 0 and toks[first - 1].kind.startswith("level"):
+            first -= 1  # the level names before the first name
+        ahead = k >= 2 and rows_of_values(j, j + k * m) and not (j + k * m < len(toks) and value(j + k * m))
+        back = k >= 2 and not ahead and rows_of_values(first - k * m, first) \
+            and (first - k * m == 0 or not value(first - k * m - 1)) \
+            and (first - k * m == 0 or not name(toks[first - k * m - 1]) or first - k * m <= paired_to)
+        if ahead or back:
+            v0 = j if ahead else first - k * m
+            block: list[Token] = []
+            prev = first
+            for n, at in enumerate(names):
+                block += [*toks[prev:at + 1], *toks[v0 + n * m:v0 + (n + 1) * m]]  # its levels, it, its values
+                prev = at + 1
+            block += toks[prev:j]  # level names after the last name
+            lo = first if ahead else v0
+            out[lo:lo + len(block)] = block
+            paired_to = lo + len(block)
+            i = paired_to
+        else:
+            i = j
+    return out
 
 
 def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:

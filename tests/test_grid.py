@@ -208,3 +208,39 @@ def test_a_page_number_flattened_into_a_row_is_an_empty_cell(cell, kind):
     from extract.grid import kind_of
 
     assert kind_of(cell)[0] == kind
+
+
+HEAD = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+
+
+@pytest.mark.parametrize("body, wanted", [
+    # names printed together, then their rows of values (a row's actual in words among them)
+    ("产出指标 数量指标 时效指标 补贴机具数量 受益农户数 资金兑付及时性 ≥1200台 1286台 15 15 ≥950户 1013户 10 10 "
+     "次年3月底前 按期兑付 10 10 效益指标",
+     [("受益农户数", "≥950户", "1013户", "10", "10"), ("补贴机具数量", "≥1200台", "1286台", "15", "15"),
+      ("资金兑付及时性", "次年3月底前", None, "10", "10")]),  # an actual in words fills no slot
+    # rows of values first, then the level and indicator names
+    ("≥820公里 836公里 20 20 100% 100% 10 10 产出指标 数量指标 农村公路列养里程 质量指标 养护资金到位率",
+     [("养护资金到位率", "100%", "100%", "10", "10"), ("农村公路列养里程", "≥820公里", "836公里", "20", "20")]),
+])
+def test_rows_printed_as_a_names_block_and_a_values_block_are_put_back_together(body, wanted):
+    doc = run_text("项目支出绩效自评表 " + HEAD + body, "x")
+    assert [(r[0], *r[3:]) for r in records(doc)] == sorted(wanted)
+
+
+def test_a_name_before_its_own_values_keeps_them():
+    # 培训人数 owns the first row of values; two rows of values there do not make the names after it a block
+    body = "产出指标 数量指标 培训人数 ≥500人 520人 10 10 质量指标 培训合格率 结业率 ≥95% 97% 10 10 ≥90% 92% 10 10"
+    got = {r[0]: r[3:] for r in records(run_text("项目支出绩效自评表 " + HEAD + body, "x"))}
+    assert got["培训人数"] == ("≥500人", "520人", "10", "10")
+    assert got["培训合格率"] == ("≥95%", "97%", "10", "10")
+    assert got["结业率"] == ("≥90%", "92%", "10", "10")
+
+
+def test_a_direction_column_is_no_part_of_a_qualitative_target():
+    body = ("产出指标 数量指标 新建供水工程处数 定量指标 正向指标 >=36处 36处 10 10 效益指标 可持续影响指标 "
+            "工程运行管护机制 定性指标 正向指标 健全 健全 5 5")
+    doc = run_text("项目支出绩效自评表 一级指标 二级指标 三级指标 指标性质 指标方向 年度指标值 实际完成值 分值 得分 " + body, "x")
+    got = {r[0]: r[3:] for r in records(doc)}
+    assert got["工程运行管护机制"] == ("健全", None, "5", "5")  # an actual in words fills no slot
+    assert got["新建供水工程处数"] == (">=36处", "36处", "10", "10")
