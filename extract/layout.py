@@ -1431,6 +1431,8 @@ _HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[一二三四五六七八九十]+[
 
 
 #: what ends a header's last cell (so that a note after the header word stays out of the body), per style
+#: a note after a glued header's last head: 得分(分), 执行率（%）
+_GLUED_HEAD_NOTE = re.compile(r"[ \t]*[(（][^)）\n]{0,10}[)）]")
 _HEADER_CELL_END = {"pipe": re.compile(r"[|｜\n]"), "lines": re.compile(r"\n"),
                     "spaces": re.compile(r"[|｜\n\t]|[ \u3000]{2,}"), "one_line": re.compile(r"\s")}
 
@@ -1522,6 +1524,9 @@ def body_start(text: str, table: Table) -> int:
     """Where a table's body begins: after its header's last cell (a header word may carry a note)."""
     if table.header_end <= table.start:
         return table.start
+    if table.style == "glued":  # 得分年度资金总额2456.18: right after the last head and its note (执行率(%))
+        note = _GLUED_HEAD_NOTE.match(text, table.header_end)
+        return note.end() if note else table.header_end
     end_re = _HEADER_CELL_END.get(table.style or "spaces", _HEADER_CELL_END["spaces"])
     m = end_re.search(text, table.header_end, table.end)
     return m.start() if m else table.header_end
@@ -1549,8 +1554,17 @@ def body_end(text: str, table: Table) -> int:
                 or table.kind == "fund" and _fund_end_re().match(cell) and not _values_after(text, m.end()) \
                 or cell_re is _CELL_TEXT_GLUED and _SENTENCE_MARK.search(cell) \
                 or table.kind == "performance" and _stop_cell_re().match(cell):
-            return m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            at = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            return at + _leading_fund_labels(text[at:m.end()]) if cell_re is _CELL_TEXT_GLUED else at
     return end
+
+
+def _leading_fund_labels(cell: str) -> int:
+    """How much of a glued fund table's closing text is fund row labels without amounts (地方資金其他資金 before
+    資金管理情況): they are rows of the table still."""
+    view = view_of(cell)
+    labels = re.match(rf"(?:{_fund_row_re().pattern})+", view.norm)
+    return view.span(0, labels.end())[1] if labels else 0
 
 
 _CELL_TEXT = re.compile(r"[^\n|｜\t]+")

@@ -99,3 +99,14 @@ def test_a_goal_rows_achieved_cell_inside_a_goal_section_stays_achieved():
     doc = run_text(text, "nested-goal")
     labels = {e.text: e.label for e in doc.entities if e.label != "INDICATOR"}
     assert labels == {"600人次": "TARGET", "620人次": "QUANTITY"}
+
+
+def test_a_glued_fund_table_ends_where_the_goal_row_begins():
+    """The body of a glued fund table starts right after its last head (and that head's note), so the goal row
+    after its rows ends it: the goal's rates are targets, not cells of the fund table."""
+    text = ("部门整体支出绩效自评表年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率(%)得分年度资金总额"
+            "318.5318.5318.510100%10其中:一般公共预算:318.5其他资金:年度总体目标预期目标实际完成情况"
+            "1:城乡居民健康档案建档率达到92%。2:孕产妇系统管理率85%以上。\n3、完成率100%。\n")
+    doc = run_text(text, "x")
+    targets = [e.text for e in doc.entities if e.label == "TARGET"]
+    assert "92%" in targets and any(t.startswith("85%") for t in targets)

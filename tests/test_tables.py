@@ -2866,3 +2866,9 @@ def test_heads_printed_at_their_cells_middle_read_in_the_forms_order():
         ["label", "budget_initial", "budget", "spent", "weight", "rate", "score"],
         ["level1", "level2", "name", "target", "actual", "weight", "score"]]
     assert [r[2:] for r in rows_of("\n".join(cells[16:]) + "\n")] == [("新建污水处理设施", "≥18套", "18套", "20", "20")]
+
+
+def test_labels_without_amounts_before_the_text_that_closes_a_glued_fund_table_stay_its_rows():
+    text = ("資金投入情況(萬元)全年預算數(A)全年執行數(B)預算執行率(B/A×100%)年度資金總額:250250100%"
+            "其中:中央財政資金250250100%地方資金其他資金資金管理情況情況說明存在問題和改進措施分配下達及時。\n")
+    assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "中央財政資金", "地方資金", "其他資金"]
