@@ -20,3 +20,13 @@ def fund_lines(doc: Document) -> list[tuple[str | None, dict[str, str]]]:
     """A document's fund lines as (line, {field: cell text}), in order."""
     by_id = doc.entity_by_id()
     return [(f.line, {k: by_id[v].text for k, v in f.cells.items() if v}) for f in doc.funds]
+
+
+def records(doc: Document) -> list[tuple]:
+    """(name, level1, level2, target, actual, weight, score) texts of a document's table rows, sorted."""
+    by = doc.entity_by_id()
+    out = {}
+    for r in doc.relations:
+        head = by[r.head]
+        out.setdefault((head.start, head.text, head.attrs.get("level1"), head.attrs.get("level2")), {})[r.slot] = by[r.tail].text
+    return sorted((k[1], k[2], k[3], *(v.get(s) for s in ("target", "actual", "weight", "score"))) for k, v in out.items())

@@ -13,17 +13,7 @@ from extract.generate import SHAPES, Builder, fund_grid, indicator_rows, perform
 from extract.grid import classify, split_glued_fund, tokens
 from extract.pipeline import run_text
 
-from .docs import fund_lines
-
-
-def records(doc: Document) -> list[tuple]:
-    """(name, level1, level2, target, actual, weight, score) texts of a document's table rows."""
-    by = doc.entity_by_id()
-    out = {}
-    for r in doc.relations:
-        head = by[r.head]
-        out.setdefault((head.start, head.text, head.attrs.get("level1"), head.attrs.get("level2")), {})[r.slot] = by[r.tail].text
-    return sorted((k[1], k[2], k[3], *(v.get(s) for s in ("target", "actual", "weight", "score"))) for k, v in out.items())
+from .docs import fund_lines, records
 
 
 def rendered(seed: int, shape: str, traditional: bool = False) -> Document:

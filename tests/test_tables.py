@@ -6,7 +6,7 @@ from extract.document import Document, Span
 from extract.layout import find_headers, find_tables, read_layout, separator_style, split_glued
 from extract.pipeline import run_text
 
-from .docs import fund_lines
+from .docs import fund_lines, records
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
@@ -2872,3 +2872,12 @@ def test_labels_without_amounts_before_the_text_that_closes_a_glued_fund_table_s
     text = ("資金投入情況(萬元)全年預算數(A)全年執行數(B)預算執行率(B/A×100%)年度資金總額:250250100%"
             "其中:中央財政資金250250100%地方資金其他資金資金管理情況情況說明存在問題和改進措施分配下達及時。\n")
     assert [line for line, _ in fund_lines(run_text(text, "x"))] == ["年度资金总额", "中央財政資金", "地方資金", "其他資金"]
+
+
+def test_ranks_listed_at_a_names_start_are_no_numbered_heading():
+    """二、三级医院 (second- and third-rank hospitals) opens a name; 二、年度总体目标 would end the table."""
+    text = ("三级指标\n年度指标值\n实际完成值\n分值\n得分\n派驻支援医务人员\n≥30人\n32人\n10\n10\n"
+            "二、三级医院对口帮扶乡镇卫生院\n≥12家\n12家\n10\n10\n开展带教查房次数\n≥600次\n648次\n10\n10\n")
+    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    assert got["二、三级医院对口帮扶乡镇卫生院"] == ("≥12家", "12家", "10", "10")
+    assert got["开展带教查房次数"] == ("≥600次", "648次", "10", "10")
