@@ -91,7 +91,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     forms += records
     read_to = -1  # where the rows written as fields of a table before end: a header there is one of them
     read: list[Table] = []
-    for t in tables:  # styles were set with the ends
+    for n, t in enumerate(tables):  # styles were set with the ends
+        if any(t is r for r in read):
+            continue  # the rest of a table above, its header repeated on a new page
         if t.kind == "fund" and t.start < read_to:
             read.append(t)
             continue
@@ -109,6 +111,11 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                header_cells=_header_cells(text, t))
+            rest = _continued_on_next_page(text, t, tables[n + 1]) if n + 1 < len(tables) else None
+            if rest:
+                toks += rest
+                read.append(tables[n + 1])
+                t.end = tables[n + 1].end
             if t.kind == "fund":  # cells stand under their heads: by their place (spaces) or their cell (|)
                 t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style in ("spaces", "pipe"))
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
@@ -127,6 +134,21 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = [t for t in tables if not (t.kind == "performance" and _heads_of_fields(text, t)
                                         and any(r.start < t.end and t.start < r.end for r in records))]
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _continued_on_next_page(text: str, table: Table, after: Table) -> list[grid.Token] | None:
+    """The cells of ``after`` when it is the rest of ``table`` on a new page: a performance table of the same
+    columns and style, only page marks between them, whose body opens with a value (the row the page broke:
+    病死畜禽无害化处理率 / — 1 — / its header again / 100% 100% 10 10). None otherwise."""
+    if not (table.kind == after.kind == "performance" and table.style == after.style
+            and [c.role for c in table.columns] == [c.role for c in after.columns]):
+        return None
+    if any(line.strip() and not grid.is_page_mark(line) for line in text[table.end:after.start].splitlines()):
+        return None
+    toks = grid.tokens(text, body_start(text, after), after.end, single_spaces=after.style == "one_line",
+                       header_cells=_header_cells(text, after))
+    first = next((tok for tok in toks if tok.kind != "empty"), None)
+    return toks if first is not None and first.kind in grid.VALUE_KINDS else None
 
 
 def _header_cells(text: str, table: Table) -> int:

@@ -2881,3 +2881,14 @@ def test_ranks_listed_at_a_names_start_are_no_numbered_heading():
     got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
     assert got["二、三级医院对口帮扶乡镇卫生院"] == ("≥12家", "12家", "10", "10")
     assert got["开展带教查房次数"] == ("≥600次", "648次", "10", "10")
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_a_row_broken_by_a_new_page_and_its_repeated_header_is_one_row(sep):
+    head = sep.join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    first = sep.join(["产出指标", "数量指标", "新建村级卫生室", "≥12个", "12个", "10", "10", "质量指标", "卫生室验收合格率"])
+    rest = sep.join(["100%", "100%", "10", "10", "时效指标", "建设任务完成及时率", "100%", "95%", "10", "9"])
+    text = f"{head}\n{first}\n— 1 —\n{head}\n{rest}\n"
+    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    assert got["卫生室验收合格率"] == ("100%", "100%", "10", "10")
+    assert got["建设任务完成及时率"] == ("100%", "95%", "10", "9")
