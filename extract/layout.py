@@ -111,6 +111,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                header_cells=_header_cells(text, t))
+            if t.kind == "performance" and t.style == "one_line":
+                toks = _row_among_heads(text, t) + toks
             rest = _continued_on_next_page(text, t, tables[n + 1]) if n + 1 < len(tables) else None
             if rest:
                 toks += rest
@@ -134,6 +136,21 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = [t for t in tables if not (t.kind == "performance" and _heads_of_fields(text, t)
                                         and any(r.start < t.end and t.start < r.end for r in records))]
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _row_among_heads(text: str, table: Table) -> list[grid.Token]:
+    """The cells of a table's first row that a PDF printed among the heads of its header (一级指标 二级指标 产出指标
+    三级指标 数量指标 年度 公办幼儿园资助幼儿人数 指标值 ≥1500人次 实际 1562人次 完成值 分值 15 得分 15): what stands
+    between the heads and is no piece of a head word, when that holds one name (no other text) and two values;
+    else none."""
+    heads = [(c.start, c.end) for c in table.columns if c.end > c.start]
+    words = [w for ws in table_words()["performance"].values() for w in ws]
+    cells = [tok for tok in grid.tokens(text, table.start, table.header_end, single_spaces=True)
+             if not any(a < tok.end and tok.start < b for a, b in heads)
+             and not any(normalize(tok.text).replace(" ", "") in w for w in words)]
+    values = sum(tok.kind in grid.VALUE_KINDS for tok in cells)
+    named = sum(tok.kind in ("text", "long", "note") for tok in cells) == 1
+    return cells if values >= 2 and named else []
 
 
 def _continued_on_next_page(text: str, table: Table, after: Table) -> list[grid.Token] | None:

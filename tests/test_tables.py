@@ -2892,3 +2892,11 @@ def test_a_row_broken_by_a_new_page_and_its_repeated_header_is_one_row(sep):
     got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
     assert got["卫生室验收合格率"] == ("100%", "100%", "10", "10")
     assert got["建设任务完成及时率"] == ("100%", "95%", "10", "9")
+
+
+def test_a_first_row_printed_among_the_heads_of_its_header_is_read():
+    text = ("一级指标 二级指标 产出指标 三级指标 数量指标 年度 农村公益性岗位安置人数 指标值 ≥320人 实际 336人 完成值 分值 20 "
+            "得分 20 偏差原因 质量指标 岗位人员在岗率 ≥95% 97.2% 20 20\n")
+    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    assert got["农村公益性岗位安置人数"] == ("≥320人", "336人", "20", "20")
+    assert got["岗位人员在岗率"] == ("≥95%", "97.2%", "20", "20")
