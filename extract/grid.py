@@ -32,6 +32,7 @@ from .document import Cell, Column, Row
 from .levels import LevelTracker, cell_levels, points_heading
 from .lexicon import han_value_words, lexicon, load_data, unit_after_number
 from .schema import TOTAL_LINE
+from .segment import words
 from .textview import normalize
 from .values import read
 
@@ -930,7 +931,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
-        toks = rows_apart(toks, columns)
+        toks = rows_apart(_words_across_spaces(text, toks), columns)
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1088,6 +1089,24 @@ def _date_value() -> re.Pattern[str]:
     """A date written as a target or an actual (2021年12月底前, 11月30日前完成: layout.toml [glued] date, date_after)."""
     glued = load_data("layout.toml")["glued"]
     return re.compile(f"(?:{glued['date']})(?:{glued['date_after']}|止|起)*")
+
+
+def _words_across_spaces(text: str, toks: list[Token]) -> list[Token]:
+    """A one-line body's text cells joined where a single space cut a word (资金发放合 格率, 协议签 订率: the space
+    of a scan or a wrap, inside 合格率, 签订): the two texts read together put a dictionary word across the gap.
+    Two cells apart at a word's edge (a reason, then the next name), a value and letters one by one stay apart."""
+    out: list[Token] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == t.kind == "text" and text[prev.end:t.start] == " " \
+                and min(len(prev.text), len(t.text)) > 1 and not _DIGIT.search(prev.text + t.text) \
+                and not _in_words(prev.text) and not _in_words(t.text):  # 绩 效 指 标: a label's letters
+            joined = prev.text + t.text
+            if any(a < len(prev.text) < b for a, b in words(joined, guess=False)):
+                out[-1] = Token(prev.start, t.end, text[prev.start:t.end], prev.brk, "text")
+                continue
+        out.append(t)
+    return out
 
 
 #: the longest text read as a value in words where a block of rows' values is put back beside its names (按期兑付)

@@ -234,3 +234,14 @@ def test_a_direction_column_is_no_part_of_a_qualitative_target():
     got = {r[0]: r[3:] for r in records(doc)}
     assert got["工程运行管护机制"] == ("健全", None, "5", "5")  # an actual in words fills no slot
     assert got["新建供水工程处数"] == (">=36处", "36处", "10", "10")
+
+
+def test_a_space_inside_a_word_of_a_one_line_name_does_not_cut_the_name():
+    """资金发放合 格率: the scan's space falls inside 合格率; a reason before the next name stays a reason."""
+    body = ("产出指标 数量指标 救助对象人数 ≥1500人 1462人 10 9 部分申请人未按期完成评估 质量指标 资金发放合 格率 100% 100% 10 10 "
+            "协议签 订率 100% 98% 10 9")
+    doc = run_text("项目支出绩效自评表 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因 " + body, "x")
+    got = {r[0]: r[3:] for r in records(doc)}
+    assert got["资金发放合 格率"] == ("100%", "100%", "10", "10")
+    assert got["协议签 订率"] == ("100%", "98%", "10", "9")
+    assert got["救助对象人数"] == ("≥1500人", "1462人", "10", "9")
