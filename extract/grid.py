@@ -377,6 +377,10 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
+#: a heading's or list item's number by itself
+_NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、")
+
+
 def kind_of(text: str) -> tuple[str, float | None]:
     """The kind of what a cell holds (and its number, for a value)."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
@@ -384,6 +388,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "empty", None  # nan: an empty cell as pandas writes it
     if is_page_mark(norm, PAGE_MARK_MOST):
         return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
+    if _NUMBERING.fullmatch(norm):
+        return "empty", None  # 二、 (一) 3、: the number of a heading or a list item cut from its words, no value
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     if norm in _cmp_words():
