@@ -827,6 +827,8 @@ def _join_cost(prev: Token | None, t: Token, join: dict[str, float]) -> float:
         return math.inf
     if prev.kind == "cmp" and t.kind in VALUE_KINDS:
         return float(join["value_after_cmp"])
+    if prev.kind == t.kind == "cmp" and f"{prev.text.strip()}{t.text.strip()}" in lexicon().comparators_before:
+        return float(join["value_after_cmp"])  # > | = 8处: one comparator written apart by a scan
     if prev.kind in VALUE_KINDS and t.kind == "unit":
         return float(join["unit"])
     if prev.kind in VALUE_KINDS and t.kind == "cmp" and t.text.strip() in lexicon().comparators_after:

@@ -246,3 +246,9 @@ def test_a_space_inside_a_word_of_a_one_line_name_does_not_cut_the_name():
     assert got["资金发放合 格率"] == ("100%", "100%", "10", "10")
     assert got["协议签 订率"] == ("100%", "98%", "10", "9")
     assert got["救助对象人数"] == ("≥1500人", "1462人", "10", "9")
+
+
+def test_a_comparator_written_apart_by_a_scan_is_one_with_its_target():
+    body = "产出指标 数量指标 瞭望塔视频监控点建设 > = 8处 9处 10 10 防火宣传覆盖行政村数 ≥186个 186个 10 10"
+    got = {r[0]: r[3:] for r in records(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))}
+    assert got["瞭望塔视频监控点建设"] == ("> = 8处", "9处", "10", "10")
