@@ -19,6 +19,7 @@ read cells from them and never re-split the text.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -83,8 +84,11 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             t.unit = _unit_row(text, t)  # | | 万元 | 万元 | 万元 | | under the heads
     allocations = allocation_tables(text, view, tables, captions)
     tables = [t for t in tables if not any(a.start <= t.start < a.end for a in allocations)]  # its total row
+    by_columns = headed_columns(text)  # the performance tables found in them were their heads and cells
+    tables = [t for t in tables if not any(t.kind == "performance" and t.start < c.end and c.start < t.end
+                                           for c in by_columns)]
     forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
-        + allocations \
+        + allocations + by_columns \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
     forms += field_pairs(text, tables + forms)
     records = field_records(text, view, tables + forms)
@@ -688,6 +692,83 @@ def score_fields(text: str, tables: list[Table]) -> list[Table]:
         t.rows = [Row(label, [("actual", points)])]
         out.append(t)
     return out
+
+
+def headed_columns(text: str) -> list[Table]:
+    """Performance tables a PDF printed column by column, each column after its head: 三级指标 and the names, then
+    年度指标值 and as many targets, 实际完成值 and as many actuals … (a cell per line, or all on one line apart by
+    spaces). Read when a name head is followed by two names or more and at least two value heads follow, each
+    with exactly as many cells as there are names; the level columns before it (一级指标 产出指标 效益指标 …),
+    whose merged cells count fewer, are part of the table but give no row its levels."""
+    words = {normalize(w): role for role, ws in table_words()["performance"].items() for w in ws}
+    levels = re.compile("|".join(re.escape(w) for w, r in words.items() if r in ("level1", "level2")))
+    out: list[Table] = []
+    for m in re.finditer("|".join(sorted((re.escape(w) for w, r in words.items() if r == "name"), key=len, reverse=True)),
+                         text):
+        if out and m.start() < out[-1].end:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        alone = not text[line_start:m.start()].strip() and not text[m.end():len(text) if line_end < 0 else line_end].strip()
+        cells = _stripped_cells(text, m.start(), _LINE_CELL if alone else _SPACED_CELL)
+
+        def role_of(c: tuple[int, int]) -> str | None:
+            return words.get(normalize(text[c[0]:c[1]]).replace(" ", "").rstrip(":："))
+
+        if not cells or role_of(cells[0]) != "name":
+            continue
+        blocks: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
+        i = 0
+        while i < len(cells) and role_of(cells[i]):
+            j = i + 1
+            while j < len(cells) and not role_of(cells[j]):
+                j += 1
+            blocks.append((role_of(cells[i]) or "", cells[i], cells[i + 1:j]))
+            i = j
+        n = len(blocks[0][2])
+        names = blocks[0][2]
+        if n < 2 or any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
+            continue
+        columns = [(role, head, body) for role, head, body in blocks[1:]]
+        kept: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
+        for c, (role, head, body) in enumerate(columns):
+            if len(body) < n or len(body) > n and c < len(columns) - 1:  # the last may go on: 总分 100 98.8
+                break
+            kept.append((role, head, body[:n]))
+        if sum(r in ("target", "actual", "weight", "score") for r, _, _ in kept) < 2:
+            continue
+        start = m.start()
+        opening = levels.search(text, max(0, start - HEADED_LEVELS_REACH), start)
+        if opening and not re.search(r"\d", text[opening.start():start]):
+            start = opening.start()  # 一级指标 产出指标 效益指标 二级指标 …: the level columns before the names
+        end = kept[-1][2][-1][1]
+        t = Table("performance", [Column("name", text[m.start():m.end()], m.start(), m.end())]
+                  + [Column(r, text[h[0]:h[1]], h[0], h[1]) for r, h, _ in kept], start, m.end(), end)
+        t.style = "columns"
+        t.rows = [Row(_cell(text, a, b), [(r, _cell(text, *body[k])) for r, _, body in kept
+                                          if grid.kind_of(text[body[k][0]:body[k][1]])[0] != "empty"])
+                  for k, (a, b) in enumerate(names)]
+        out.append(t)
+    return out
+
+
+def _stripped_cells(text: str, start: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the first :data:`HEADED_MOST` matches of ``pattern`` from ``start``, white space trimmed."""
+    out = []
+    for c in itertools.islice(pattern.finditer(text, start), HEADED_MOST):
+        g = c.group(0)
+        out.append((c.start() + len(g) - len(g.lstrip()), c.end() - len(g) + len(g.rstrip())))
+    return out
+
+
+_LINE_CELL = re.compile(r"[^\n]*\S[^\n]*")
+_SPACED_CELL = re.compile(r"\S+")
+
+
+#: how many cells after a name head are looked at for a table printed column by column
+HEADED_MOST = 400
+#: how far before the name head the level columns of such a table may begin
+HEADED_LEVELS_REACH = 200
 
 
 def head_rows(text: str, tables: list[Table]) -> list[Table]:

@@ -2900,3 +2900,14 @@ def test_a_first_row_printed_among_the_heads_of_its_header_is_read():
     got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
     assert got["农村公益性岗位安置人数"] == ("≥320人", "336人", "20", "20")
     assert got["岗位人员在岗率"] == ("≥95%", "97.2%", "20", "20")
+
+
+@pytest.mark.parametrize("sep", ["\n", " "])
+def test_a_table_printed_column_by_column_after_each_head_is_read_by_rows(sep):
+    cells = ["一级指标", "产出指标", "满意度指标", "三级指标", "新建污水管网长度", "污水处理厂运行负荷率", "居民满意度",
+             "年度指标值", "≥12公里", "≥75%", "≥90%", "实际完成值", "12.6公里", "81.3%", "93%",
+             "分值", "30", "30", "20", "得分", "30", "30", "19", "总分", "99"]
+    got = {r[0]: r[3:] for r in records(run_text("项目支出绩效自评表" + "\n" + sep.join(cells) + "\n", "x"))}
+    assert got == {"新建污水管网长度": ("≥12公里", "12.6公里", "30", "30"),
+                   "污水处理厂运行负荷率": ("≥75%", "81.3%", "30", "30"),
+                   "居民满意度": ("≥90%", "93%", "20", "19")}
