@@ -892,8 +892,13 @@ def field_records(text: str, view: TextView, tables: list[Table]) -> list[Table]
 
 
 def _heads_of_fields(text: str, table: Table) -> bool:
-    """Whether a header's words are each followed by a colon (指标名称：参保人数；年度目标值：…): heads of fields."""
-    return all(re.match(r"[ \t]*[:：]", text[c.end:c.end + 3]) for c in table.columns if c.word)
+    """Whether a header's words are each followed by a colon (指标名称：参保人数；年度目标值：…), or by the rest of
+    their head and a colon (偏差原因|分析及改进措施：无): heads of fields."""
+    return all(_FIELD_HEAD_END.match(text, c.end) for c in table.columns if c.word)
+
+
+#: what ends a head of a field after a header word: the rest of the head (分析及改进措施) and a colon
+_FIELD_HEAD_END = re.compile(r"[\u4e00-\u9fff]{0,8}[ \t]*[:：]")
 
 
 #: the heads that open a record of fields (指标名称：参保人数；…)

@@ -2911,3 +2911,14 @@ def test_a_table_printed_column_by_column_after_each_head_is_read_by_rows(sep):
     assert got == {"新建污水管网长度": ("≥12公里", "12.6公里", "30", "30"),
                    "污水处理厂运行负荷率": ("≥75%", "81.3%", "30", "30"),
                    "居民满意度": ("≥90%", "93%", "20", "19")}
+
+
+def test_blocks_of_fields_one_per_indicator_are_each_a_row():
+    """Each indicator a block of head：value lines, the reason head written whole (偏差原因分析及改进措施：无)."""
+    block = ("指标{n}：\n一级指标：产出指标\n二级指标：数量指标\n三级指标：{name}\n年度指标值：{t}\n实际完成值：{a}\n分值：{w}\n"
+             "得分：{s}\n偏差原因分析及改进措施：无\n")
+    rows = [("绿地养护面积", "≥320万平方米", "326.5万平方米", "20", "20"), ("新植补植乔灌木", "≥1.5万株", "1.62万株", "10", "10"),
+            ("苗木成活率", "≥95%", "96.8%", "15", "14")]
+    text = "绩效指标完成情况\n" + "".join(block.format(n=k + 1, name=r[0], t=r[1], a=r[2], w=r[3], s=r[4]) for k, r in enumerate(rows))
+    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    assert got == {r[0]: r[1:] for r in rows}
