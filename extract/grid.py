@@ -939,7 +939,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
-        toks = rows_apart(_words_across_spaces(text, toks), columns)
+        toks = rows_apart(_words_across_spaces(text, _spelled_out(text, toks)), columns)
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1097,6 +1097,27 @@ def _date_value() -> re.Pattern[str]:
     """A date written as a target or an actual (2021年12月底前, 11月30日前完成: layout.toml [glued] date, date_after)."""
     glued = load_data("layout.toml")["glued"]
     return re.compile(f"(?:{glued['date']})(?:{glued['date_after']}|止|起)*")
+
+
+def _spelled_out(text: str, toks: list[Token]) -> list[Token]:
+    """A one-line body's level names spelled out a character at a time (社 会 效 益 指 标, 时 效 指 标) as one cell
+    each: a run of one-character cells apart by single spaces, cut where what is gathered is a level name."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and len(toks[j].text) == 1 and (j == i or text[toks[j - 1].end:toks[j].start] == " "):
+            j += 1
+        cut = next((k for k in range(j, i + 2, -1) if cell_levels(normalize("".join(t.text for t in toks[i:k])))), None)
+        if cut is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        t = Token(toks[i].start, toks[cut - 1].end, text[toks[i].start:toks[cut - 1].end], toks[i].brk)
+        t.kind, t.number = kind_of(t.text)
+        out.append(t)
+        i = cut
+    return out
 
 
 def _words_across_spaces(text: str, toks: list[Token]) -> list[Token]:

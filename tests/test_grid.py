@@ -252,3 +252,11 @@ def test_a_comparator_written_apart_by_a_scan_is_one_with_its_target():
     body = "产出指标 数量指标 瞭望塔视频监控点建设 > = 8处 9处 10 10 防火宣传覆盖行政村数 ≥186个 186个 10 10"
     got = {r[0]: r[3:] for r in records(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))}
     assert got["瞭望塔视频监控点建设"] == ("> = 8处", "9处", "10", "10")
+
+
+def test_level_names_spelled_out_a_character_at_a_time_are_levels():
+    body = ("产出指标 数量指标 家庭医生签约人数 ≥2.1万人 2.23万人 10 10 效 益 指 标 社 会 效 益 指 标 "
+            "城乡居民公共卫生差距 不断缩小 逐步缩小 15 15")
+    rows = records(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))
+    got = {r[0]: r for r in rows}
+    assert got["城乡居民公共卫生差距"] == ("城乡居民公共卫生差距", "效益指标", "社会效益指标", "不断缩小", None, "15", "15")
