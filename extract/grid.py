@@ -378,7 +378,7 @@ def _units() -> frozenset[str]:
 
 
 #: a heading's or list item's number by itself
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、")
+_NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
 def kind_of(text: str) -> tuple[str, float | None]:
@@ -389,7 +389,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
     if is_page_mark(norm, PAGE_MARK_MOST):
         return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
     if _NUMBERING.fullmatch(norm):
-        return "empty", None  # 二、 (一) 3、: the number of a heading or a list item cut from its words, no value
+        return "empty", None  # 二、 (一): the number of a heading cut from its words, no value ((20) is a weight
+        # written in brackets; 2、 before a name is left to the row's alignment)
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     if norm in _cmp_words():
@@ -1120,15 +1121,20 @@ def _spelled_out(text: str, toks: list[Token]) -> list[Token]:
     return out
 
 
+#: the longest rest of a name cut by a space (格率, 保统筹): a longer text after a space is a cell of its own
+CUT_TAIL_MOST = 3
+
+
 def _words_across_spaces(text: str, toks: list[Token]) -> list[Token]:
     """A one-line body's text cells joined where a single space cut a word (资金发放合 格率, 协议签 订率: the space
-    of a scan or a wrap, inside 合格率, 签订): the two texts read together put a dictionary word across the gap.
-    Two cells apart at a word's edge (a reason, then the next name), a value and letters one by one stay apart."""
+    of a scan or a wrap, inside 合格率, 签订): the two texts read together put a dictionary word across the gap and
+    the second is a short rest. Two cells apart at a word's edge (a reason, then the next name), a name and a
+    target in words (环境 | 效益明显), values and letters one by one stay apart."""
     out: list[Token] = []
     for t in toks:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == t.kind == "text" and text[prev.end:t.start] == " " \
-                and min(len(prev.text), len(t.text)) > 1 and not _DIGIT.search(prev.text + t.text) \
+                and 1 < len(t.text) <= CUT_TAIL_MOST < len(prev.text) + 2 and not _DIGIT.search(prev.text + t.text) \
                 and not _in_words(prev.text) and not _in_words(t.text):  # 绩 效 指 标: a label's letters
             joined = prev.text + t.text
             if any(a < len(prev.text) < b for a, b in words(joined, guess=False)):
@@ -1138,7 +1144,8 @@ def _words_across_spaces(text: str, toks: list[Token]) -> list[Token]:
     return out
 
 
-#: the longest text read as a value in words where a block of rows' values is put back beside its names (按期兑付)
+#: the longest text read as an actual in words after a target in words where a block of rows' values is put back
+#: beside its names (次年3月底前兑付完毕 | 按期兑付)
 SHORT_WORDED = 12
 
 
@@ -1161,14 +1168,20 @@ def rows_apart(toks: list[Token], columns: list[Column]) -> list[Token]:
         return t.kind in ("text", "long", "label") and not _in_words(t.text) \
             and not _total_cell().fullmatch(normalize(t.text))
 
-    def value(i: int, role: str | None = None) -> bool:  # a short text is a value in a target or actual place
+    def value(i: int, worded_row: bool = False) -> bool:  # a short text is an actual after a worded target
         t = toks[i]
         return number(t) or t.kind in ("empty", "note") or t.kind == "text" and (
-            _in_words(t.text) or role in ("target", "actual") and len(t.text) <= SHORT_WORDED)
+            _in_words(t.text) or worded_row and len(t.text) <= SHORT_WORDED)
+
+    def worded(i: int) -> bool:  # a row's target in words or a date (次年3月底前兑付完毕, 按时完成)
+        return toks[i].kind == "note" or toks[i].kind == "text" and _in_words(toks[i].text)
 
     def rows_of_values(a: int, b: int) -> bool:  # toks[a:b]: whole rows of values, each with a number
-        return 0 <= a and b <= len(toks) and all(value(i, roles[(i - a) % m]) for i in range(a, b)) \
-            and all(any(number(t) for t in toks[r:r + m]) for r in range(a, b, m))
+        if a < 0 or b > len(toks):
+            return False
+        at = roles.index("target") if "target" in roles else None
+        return all(value(i, roles[(i - a) % m] == "actual" and at is not None and worded(i - (i - a) % m + at))
+                   for i in range(a, b)) and all(any(number(t) for t in toks[r:r + m]) for r in range(a, b, m))
 
     out = list(toks)
     paired_to = -1  # where the last block put back in order ends

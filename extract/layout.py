@@ -131,6 +131,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             forms += fund_rows_in_performance(t, captions)
         else:
             _spending_side(t.rows)
+            _total_by_points(t.rows)
     tables = [t for t in tables if not any(t is r for r in read)]
     _continued_levels(tables)
     for t in tables:
@@ -314,6 +315,16 @@ def _spending_side(rows: list[Row]) -> None:
     for r in rows:
         if r.line in side and len(r.cells) == 1 and r.cells[0][0] in ("budget", "budget_initial"):
             r.cells = [("spent", r.cells[0][1])]
+
+
+def _total_by_points(rows: list[Row]) -> None:
+    """The first row of a fund table is its total (line 年度资金总额, whatever its label: 部门预算资金) when it alone
+    holds the table's points (分值 | 得分: the form scores its budget execution on the total row) and rows with
+    amounts follow it, none of them already the total."""
+    scored = [r for r in rows if any(k in ("weight", "score") for k, _ in r.cells)]
+    if len(scored) == 1 and rows and scored[0] is rows[0] and rows[0].label is not None \
+            and len([r for r in rows if r.cells]) >= 2 and not any(r.line == TOTAL_LINE for r in rows):
+        rows[0].line = TOTAL_LINE
 
 
 def _fund_table(role: str, start: int, end: int, header_end: int | None = None) -> Table:
@@ -1686,9 +1697,9 @@ def body_end(text: str, table: Table) -> int:
 
 def _leading_fund_labels(cell: str) -> int:
     """How much of a glued fund table's closing text is fund row labels without amounts (地方資金其他資金 before
-    資金管理情況): they are rows of the table still."""
+    資金管理情況): they are rows of the table still, two of them or more (其他资金已全部到位。 is a sentence)."""
     view = view_of(cell)
-    labels = re.match(rf"(?:{_fund_row_re().pattern})+", view.norm)
+    labels = re.match(rf"(?:{_fund_row_re().pattern}){{2,}}", view.norm)
     return view.span(0, labels.end())[1] if labels else 0
 
 

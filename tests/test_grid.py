@@ -134,7 +134,8 @@ def test_cells_of_a_line(line, cells):
     ("项目支出绩效目标申报表", "text"),   # a fund label word inside a longer word
     ("1月11號", "text"), ("2021年12月", "text"), ("12月底前", "text"),   # dates are no amounts
     ("指标", "empty"),                  # d01: the tail of a level name broken over two cells (经济效益 | 指标)
-    ("二、", "empty"), ("（一）", "empty"), ("3、", "empty"),   # a heading's number cut from its words
+    ("二、", "empty"), ("（一）", "empty"),   # a heading's number cut from its words
+    ("(20)", "points"),                     # a weight written in brackets
 ])
 def test_cell_kinds(text, kind):
     t = tokens(text, 0, len(text))[0] if text else None

@@ -2922,3 +2922,13 @@ def test_blocks_of_fields_one_per_indicator_are_each_a_row():
     text = "绩效指标完成情况\n" + "".join(block.format(n=k + 1, name=r[0], t=r[1], a=r[2], w=r[3], s=r[4]) for k, r in enumerate(rows))
     got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
     assert got == {r[0]: r[1:] for r in rows}
+
+
+def test_the_row_that_alone_holds_a_fund_tables_points_is_its_total_whatever_its_label():
+    """部门预算资金 (a department form's label for its total) holds the 分值 and 得分 of budget execution."""
+    cells = ["部门预算执行情况（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分",
+             "部门预算资金", "3215.60", "3876.42", "3790.18", "97.78%", "10", "9.78",
+             "基本支出", "1980.35", "2046.77", "2046.77", "100%", "—", "—",
+             "项目支出", "1235.25", "1829.65", "1743.41", "95.29%", "—", "—"]
+    lines = [line for line, _ in fund_lines(run_text("\n".join(cells) + "\n", "x"))]
+    assert lines == ["年度资金总额", "基本支出", "项目支出"]
