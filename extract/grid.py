@@ -107,7 +107,7 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
             break
     if single_spaces and wrapped_at_width(text, start, end):
         out = _join_wrapped(text, out)
-    out = _join_vertical(text, out)
+    out = _bracket_closed(text, _join_vertical(text, out))
     for t in out:
         classify(t)
     for i, t in enumerate(out):
@@ -118,6 +118,24 @@ def tokens(text: str, start: int, end: int, single_spaces: bool = False, header_
                 and (prev is None or prev.kind not in VALUE_KINDS or t.brk > 0):
             t.kind = "text"
     return out
+
+
+def _bracket_closed(text: str, toks: list[Token]) -> list[Token]:
+    """A cell wrapped inside a bracket note, the note closed at the start of the next line, as one cell
+    (≥1260万立方米（以省 / 水利厅核定为准）)."""
+    out: list[Token] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and t.brk == 1 and _OPEN_NOTE.search(prev.text) and _CLOSING.match(t.text):
+            out[-1] = _token(text, prev.start, t.end, prev.brk)
+            continue
+        out.append(t)
+    return out
+
+
+#: a bracket opened and not closed at a cell's end; the rest of such a note, closed, that opens the next line
+_OPEN_NOTE = re.compile(r"[（(][^）)]*$")
+_CLOSING = re.compile(r"[^（()）\n]{1,20}[）)]$")
 
 
 #: a text wrapped at a fixed width: at least this many full lines, all as wide as each other

@@ -261,3 +261,11 @@ def test_level_names_spelled_out_a_character_at_a_time_are_levels():
     rows = records(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))
     got = {r[0]: r for r in rows}
     assert got["城乡居民公共卫生差距"] == ("城乡居民公共卫生差距", "效益指标", "社会效益指标", "不断缩小", None, "15", "15")
+
+
+def test_a_cell_wrapped_inside_its_bracket_note_is_one_cell():
+    cells = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "地下水压采量", "≥1260万立方米（以省", "水利厅核定为准）",
+             "1285万立方米", "15", "15", "机井关停数量", "≥320眼", "326眼", "15", "15"]
+    got = {r[0]: r[3:] for r in records(run_text("\n".join(cells) + "\n", "x"))}
+    assert got["地下水压采量"] == ("≥1260万立方米", "1285万立方米", "15", "15")  # the note is no part of the value
+    assert got["机井关停数量"] == ("≥320眼", "326眼", "15", "15")
