@@ -23,6 +23,9 @@ from typing import Any
 from .document import Document, FundLine, Relation
 
 SHAPES = ("cell_per_line", "blank_lines", "pipe", "spaces", "one_line", "glued", "column_major")
+#: flattenings :func:`render` writes for the read-back tests but the training mix does not draw yet (the shipped
+#: model was trained without them): a table column by column, each column after its head
+READ_BACK_SHAPES = ("headed_columns",)
 _FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
@@ -190,6 +193,7 @@ _SEPARATORS = {
     "one_line": (" ", " ", ""),
     "glued": ("", "", ""),
     "column_major": ("\n", "\n", ""),  # one cell per line, every row's values apart from the names (render)
+    "headed_columns": ("\n", "\n", ""),  # one cell per line, column by column, each after its head (render)
 }
 
 
@@ -217,6 +221,8 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
         i = next((k for k, h in enumerate(header) if len(h) >= 4 and h.endswith("值")), None)
         if i is not None:
             header[i] = header[i][:2] + "\n" + lead + header[i][2:]
+    if shape == "headed_columns":
+        return _render_headed_columns(b, grid, header, traditional)
     b.text(lead + sep.join(header) + row_end)
     if shape == "column_major":
         return _render_column_major(b, grid, rng, traditional)
@@ -263,6 +269,29 @@ def _render_column_major(b: Builder, grid: Grid, rng: random.Random, traditional
                     b.text(written)
                 b.text(p.tail + "\n")
                 got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
+    b.text("\n")
+    return out
+
+
+def _render_headed_columns(b: Builder, grid: Grid, header: list[str], traditional: bool) -> list[dict[str, Written]]:
+    """A table as a PDF gives it column by column: each head on a line, then its column's cells a line each
+    (merged level cells lost, an empty value cell printed as —)."""
+    out: list[dict[str, Written]] = [{} for _ in grid.rows]
+    for c, head in enumerate(header):
+        b.text(head + "\n")
+        for got, row in zip(out, grid.rows):
+            p = row[c] if c < len(row) else None
+            if p is None or p.merged:
+                continue
+            written = " ".join(p.texts) or "—"
+            if traditional and p.label in (None, "INDICATOR"):
+                written = _traditional(written)
+            start = b.pos
+            eid = b.ent(written, p.label, **p.fields) if p.label and written != "—" else None
+            if eid is None:
+                b.text(written)
+            b.text(p.tail + "\n")
+            got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
     b.text("\n")
     return out
 
