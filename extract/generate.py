@@ -24,8 +24,9 @@ from .document import Document, FundLine, Relation
 
 SHAPES = ("cell_per_line", "blank_lines", "pipe", "spaces", "one_line", "glued", "column_major")
 #: flattenings :func:`render` writes for the read-back tests but the training mix does not draw yet (the shipped
-#: model was trained without them): a table column by column, each column after its head
-READ_BACK_SHAPES = ("headed_columns",)
+#: model was trained without them): a table column by column, each column after its head; a table on one line whose
+#: names come as a block before their rows of values
+READ_BACK_SHAPES = ("headed_columns", "names_apart")
 _FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
@@ -194,6 +195,7 @@ _SEPARATORS = {
     "glued": ("", "", ""),
     "column_major": ("\n", "\n", ""),  # one cell per line, every row's values apart from the names (render)
     "headed_columns": ("\n", "\n", ""),  # one cell per line, column by column, each after its head (render)
+    "names_apart": (" ", " ", ""),  # on one line, the level and indicator names before all the rows' values (render)
 }
 
 
@@ -226,6 +228,8 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
     b.text(lead + sep.join(header) + row_end)
     if shape == "column_major":
         return _render_column_major(b, grid, rng, traditional)
+    if shape == "names_apart":
+        return _render_names_apart(b, grid, rng, traditional)
     out: list[dict[str, Written]] = []
     for row in grid.rows:
         pieces = [p for p in row if not (p.merged and shape == "pipe")]
@@ -270,6 +274,33 @@ def _render_column_major(b: Builder, grid: Grid, rng: random.Random, traditional
                 b.text(p.tail + "\n")
                 got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
     b.text("\n")
+    return out
+
+
+def _render_names_apart(b: Builder, grid: Grid, rng: random.Random, traditional: bool) -> list[dict[str, Written]]:
+    """A table on one line as a PDF's text boxes may give it: rows in runs of one to three, each run's level and
+    indicator names (merged level cells lost), then its rows' values in row order, a space apart."""
+    out: list[dict[str, Written]] = [{} for _ in grid.rows]
+    names = [[p for p in row if p.role in ("level", "name") and not p.merged] for row in grid.rows]
+    values = [[p for p in row if p.role not in ("level", "name")] for row in grid.rows]
+    runs, k = [], 0
+    while k < len(grid.rows):
+        n = rng.randint(1, 3)
+        runs.append(range(k, min(k + n, len(grid.rows))))
+        k += n
+    for run in runs:
+        for got, pieces in [(out[i], names[i]) for i in run] + [(out[i], values[i]) for i in run]:
+            for p in pieces:
+                written = " ".join(p.texts) or "—"
+                if traditional and p.label in (None, "INDICATOR"):
+                    written = _traditional(written)
+                start = b.pos
+                eid = b.ent(written, p.label, **p.fields) if p.label and written != "—" else None
+                if eid is None:
+                    b.text(written)
+                b.text(p.tail + " ")
+                got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
+    b.text("\n\n")
     return out
 
 
@@ -325,7 +356,7 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
         name = r.name
         # a stray space left by the PDF conversion (not on one line, where a single space is the cell separator:
         # 项目 持续发挥作用年限 | 规范 cannot be told from 项目 | 持续发挥作用年限, nor 10 | 家 庭医生… from 10家)
-        if shape != "one_line" and len(name) > 3 and rng.random() < 0.08:
+        if shape not in ("one_line", "names_apart") and len(name) > 3 and rng.random() < 0.08:
             cut = rng.randint(1, len(name) - 1)
             name = name[:cut] + " " + name[cut:]
         cells = [Piece([r.level1], "level", merged=merged1), Piece([r.level2], "level", merged=merged2),

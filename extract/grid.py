@@ -958,7 +958,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
-        toks = rows_apart(_words_across_spaces(text, _spelled_out(text, toks)), columns)
+        toks = rows_apart(text, _words_across_spaces(text, _spelled_out(text, toks)), columns)
     for row in _cells(text, align(toks, columns, "performance", one_line, under)):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1167,17 +1167,26 @@ def _words_across_spaces(text: str, toks: list[Token]) -> list[Token]:
 SHORT_WORDED = 12
 
 
-def rows_apart(toks: list[Token], columns: list[Column]) -> list[Token]:
+def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Token]:
     """The cells of a body where a PDF printed several rows' names together and their values together, put back
     in row order: a run of k ≥ 2 names (level names among them stay before the name they precede) right before
     or right after exactly k rows of values, as many cells each as the header has value columns, every row with
     a number and its other cells values in words (按期兑付) or notes, the run ending at a cell that is no value.
     Values before the names count only where no name of the body's own order stands right before them (its row
-    would own them). Any other body is left as it is."""
+    would own them). A unit apart from its number (94 %) is one cell with it. Any other body is left as it is."""
     roles = [c.role for c in columns if c.role in _VALUE_ROLES]
     m = len(roles)
     if m < 1:
         return toks
+    written = toks
+    joined: list[Token] = []
+    for t in toks:
+        if t.kind == "unit" and t.brk == 0 and joined and joined[-1].kind in _VALUE_KINDS:
+            v = joined[-1]
+            joined[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
+        else:
+            joined.append(t)
+    toks = joined
 
     def number(t: Token) -> bool:
         return t.kind in _VALUE_KINDS
@@ -1218,11 +1227,11 @@ def rows_apart(toks: list[Token], columns: list[Column]) -> list[Token]:
         while first > 0 and toks[first - 1].kind.startswith("level"):
             first -= 1  # the level names before the first name
         ahead = k >= 2 and rows_of_values(j, j + k * m) and not (j + k * m < len(toks) and value(j + k * m))
-        back = k >= 2 and not ahead and rows_of_values(first - k * m, first) \
-            and (first - k * m == 0 or not value(first - k * m - 1)) \
-            and (first - k * m == 0 or not name(toks[first - k * m - 1]) or first - k * m <= paired_to)
+        v0 = first - k * m  # values before the names: none of them put back already, none owned by a name before
+        back = k >= 2 and not ahead and v0 >= paired_to and rows_of_values(v0, first) \
+            and (v0 == 0 or not value(v0 - 1)) and (v0 == 0 or v0 == paired_to or not name(toks[v0 - 1]))
         if ahead or back:
-            v0 = j if ahead else first - k * m
+            v0 = j if ahead else v0
             block: list[Token] = []
             prev = first
             for n, at in enumerate(names):
@@ -1235,7 +1244,7 @@ def rows_apart(toks: list[Token], columns: list[Column]) -> list[Token]:
             i = paired_to
         else:
             i = j
-    return out
+    return out if paired_to >= 0 else written  # (the units stay apart where nothing was put back)
 
 
 def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
