@@ -406,9 +406,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "empty", None  # nan: an empty cell as pandas writes it
     if is_page_mark(norm, PAGE_MARK_MOST):
         return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
-    if _NUMBERING.fullmatch(norm):
-        return "empty", None  # 二、 (一): the number of a heading cut from its words, no value ((20) is a weight
-        # written in brackets; 2、 before a name is left to the row's alignment)
+    if _NUMBERING.fullmatch(norm):  # ((20) is a weight in brackets; 2、 before a name is left to the alignment)
+        return "empty", None  # 二、 (一): the number of a heading cut from its words, no value
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     if norm in _cmp_words():

@@ -713,19 +713,19 @@ def headed_columns(text: str) -> list[Table]:
     whose merged cells count fewer, are part of the table but give no row its levels."""
     words = {normalize(w): role for role, ws in table_words()["performance"].items() for w in ws}
     levels = re.compile("|".join(re.escape(w) for w, r in words.items() if r in ("level1", "level2")))
+    name_heads = re.compile("|".join(sorted((re.escape(w) for w, r in words.items() if r == "name"), key=len, reverse=True)))
+
+    def role_of(c: tuple[int, int]) -> str | None:  # the role of a cell that is a head
+        return words.get(normalize(text[c[0]:c[1]]).replace(" ", "").rstrip(":："))
+
     out: list[Table] = []
-    for m in re.finditer("|".join(sorted((re.escape(w) for w, r in words.items() if r == "name"), key=len, reverse=True)),
-                         text):
+    for m in name_heads.finditer(text):
         if out and m.start() < out[-1].end:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         alone = not text[line_start:m.start()].strip() and not text[m.end():len(text) if line_end < 0 else line_end].strip()
         cells = _stripped_cells(text, m.start(), _LINE_CELL if alone else _SPACED_CELL)
-
-        def role_of(c: tuple[int, int]) -> str | None:
-            return words.get(normalize(text[c[0]:c[1]]).replace(" ", "").rstrip(":："))
-
         if not cells or role_of(cells[0]) != "name":
             continue
         blocks: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
@@ -740,10 +740,9 @@ def headed_columns(text: str) -> list[Table]:
         names = blocks[0][2]
         if n < 2 or any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
             continue
-        columns = [(role, head, body) for role, head, body in blocks[1:]]
         kept: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
-        for c, (role, head, body) in enumerate(columns):
-            if len(body) < n or len(body) > n and c < len(columns) - 1:  # the last may go on: 总分 100 98.8
+        for c, (role, head, body) in enumerate(blocks[1:], 1):
+            if len(body) < n or len(body) > n and c < len(blocks) - 1:  # the last may go on: 总分 100 98.8
                 break
             kept.append((role, head, body[:n]))
         if sum(r in ("target", "actual", "weight", "score") for r, _, _ in kept) < 2:
@@ -1566,9 +1565,9 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
 _HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d))[ \t]*\Z")
 
 
-#: what ends a header's last cell (so that a note after the header word stays out of the body), per style
 #: a note after a glued header's last head: 得分(分), 执行率（%）
 _GLUED_HEAD_NOTE = re.compile(r"[ \t]*[(（][^)）\n]{0,10}[)）]")
+#: what ends a header's last cell (so that a note after the header word stays out of the body), per style
 _HEADER_CELL_END = {"pipe": re.compile(r"[|｜\n]"), "lines": re.compile(r"\n"),
                     "spaces": re.compile(r"[|｜\n\t]|[ \u3000]{2,}"), "one_line": re.compile(r"\s")}
 
