@@ -711,9 +711,7 @@ def headed_columns(text: str) -> list[Table]:
     spaces). Read when a name head is followed by two names or more and at least two value heads follow, each
     with exactly as many cells as there are names; the level columns before it (一级指标 产出指标 效益指标 …),
     whose merged cells count fewer, are part of the table but give no row its levels."""
-    words = {normalize(w): role for role, ws in table_words()["performance"].items() for w in ws}
-    levels = re.compile("|".join(re.escape(w) for w, r in words.items() if r in ("level1", "level2")))
-    name_heads = re.compile("|".join(sorted((re.escape(w) for w, r in words.items() if r == "name"), key=len, reverse=True)))
+    words, name_heads, levels = _performance_heads()
 
     def role_of(c: tuple[int, int]) -> str | None:  # the role of a cell that is a head
         return words.get(normalize(text[c[0]:c[1]]).replace(" ", "").rstrip(":："))
@@ -725,9 +723,11 @@ def headed_columns(text: str) -> list[Table]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         alone = not text[line_start:m.start()].strip() and not text[m.end():len(text) if line_end < 0 else line_end].strip()
-        cells = _stripped_cells(text, m.start(), _LINE_CELL if alone else _SPACED_CELL)
-        if not cells or role_of(cells[0]) != "name":
-            continue
+        pattern = _LINE_CELL if alone else _SPACED_CELL
+        first = _stripped_cells(text, m.start(), pattern, 3)
+        if not first or role_of(first[0]) != "name" or any(role_of(c) for c in first[1:]):
+            continue  # a header written row by row (三级指标 年度指标值 …): no two names after the name head
+        cells = _stripped_cells(text, m.start(), pattern, HEADED_MOST)
         blocks: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
         i = 0
         while i < len(cells) and role_of(cells[i]):
@@ -736,9 +736,9 @@ def headed_columns(text: str) -> list[Table]:
                 j += 1
             blocks.append((role_of(cells[i]) or "", cells[i], cells[i + 1:j]))
             i = j
-        n = len(blocks[0][2])
         names = blocks[0][2]
-        if n < 2 or any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
+        n = len(names)
+        if any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
             continue
         kept: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
         for c, (role, head, body) in enumerate(blocks[1:], 1):
@@ -762,10 +762,19 @@ def headed_columns(text: str) -> list[Table]:
     return out
 
 
-def _stripped_cells(text: str, start: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The (start, end) of the first :data:`HEADED_MOST` matches of ``pattern`` from ``start``, white space trimmed."""
+@lru_cache(maxsize=1)
+def _performance_heads() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The performance header words in normal form with their roles; the name heads and the level heads as patterns."""
+    words = {normalize(w): role for role, ws in table_words()["performance"].items() for w in ws}
+    names = re.compile("|".join(sorted((re.escape(w) for w, r in words.items() if r == "name"), key=len, reverse=True)))
+    levels = re.compile("|".join(re.escape(w) for w, r in words.items() if r in ("level1", "level2")))
+    return words, names, levels
+
+
+def _stripped_cells(text: str, start: int, pattern: re.Pattern[str], most: int) -> list[tuple[int, int]]:
+    """The (start, end) of the first ``most`` matches of ``pattern`` from ``start``, white space trimmed."""
     out = []
-    for c in itertools.islice(pattern.finditer(text, start), HEADED_MOST):
+    for c in itertools.islice(pattern.finditer(text, start), most):
         g = c.group(0)
         out.append((c.start() + len(g) - len(g.lstrip()), c.end() - len(g) + len(g.rstrip())))
     return out
