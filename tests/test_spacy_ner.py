@@ -150,3 +150,13 @@ def test_tagging_windows_keep_every_sentence_with_a_value():
     assert "资金到位率100%；" in covered and "支出9.9万元。" in covered and "一百人" in covered
     assert "加强管理" not in covered and "项目概况" not in covered
     assert all(text[a:b] for a, b in windows) and windows == sorted(windows)
+
+
+def test_the_char_tokenizer_keeps_its_text_for_the_value_patterns():
+    text = "资金 1,234.5万元\n执行率98%"
+    doc = spacy_ner.CharTokenizer(spacy.blank("zh").vocab)(text)
+    assert spacy_ner.doc_text(doc) == doc.text == text
+    doc.user_data.clear()  # a doc made otherwise (training examples): its tokens are joined
+    assert spacy_ner.doc_text(doc) == text
+    doc.user_data[spacy_ner.TEXT_KEY] = "其他"  # a stale text of another length is not taken
+    assert spacy_ner.doc_text(doc) == text

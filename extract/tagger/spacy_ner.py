@@ -57,11 +57,14 @@ class CharTokenizer:
     def __call__(self, text: str) -> Doc:
         words = list(text)
         if self.word_lemmas:
-            return Doc(self.vocab, words=words, spaces=[False] * len(words), lemmas=char_features(text))
-        if self.bigram_lemmas:
-            return Doc(self.vocab, words=words, spaces=[False] * len(words),
-                       lemmas=[text[i:i + 2] for i in range(len(text))])
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+            doc = Doc(self.vocab, words=words, spaces=[False] * len(words), lemmas=char_features(text))
+        elif self.bigram_lemmas:
+            doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
+                      lemmas=[text[i:i + 2] for i in range(len(text))])
+        else:
+            doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[TEXT_KEY] = text  # Doc.text joins every token again on each call
+        return doc
 
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
@@ -74,6 +77,17 @@ class CharTokenizer:
 
     def from_disk(self, path: Any, **kwargs: Any) -> "CharTokenizer":
         return self
+
+
+#: where :class:`CharTokenizer` keeps the text it was given, in ``Doc.user_data``
+TEXT_KEY = "extract.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """A doc's text: the one its tokenizer was given, else joined from its tokens (``Doc.text``, slow: a Python
+    object per character)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) and len(text) == len(doc) else doc.text
 
 
 @spacy.registry.tokenizers("extract.char_tokenizer.v1")
@@ -93,7 +107,7 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
         if mode == "off":
             return doc
         found = []
-        text = doc.text  # built from the tokens on each call
+        text = doc_text(doc)
         values = patterns.find_values(text)
         rule_spans = values + [ind for ind, _ in patterns.find_indicators(text, values)]
         for label, s, e in rule_spans:
