@@ -395,12 +395,16 @@ def _units() -> frozenset[str]:
     return frozenset([*lex.money, *lex.measure, *lex.percent, "元/人", "人次", "%"])
 
 
+#: how many cell texts keep their kind (a bounded cache: a long batch's memory stays flat)
+KINDS_CACHED = 8192
 #: a heading's or list item's number by itself
 _NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
+@lru_cache(maxsize=KINDS_CACHED)
 def kind_of(text: str) -> tuple[str, float | None]:
-    """The kind of what a cell holds (and its number, for a value)."""
+    """The kind of what a cell holds (and its number, for a value); cells repeat (10, 100%, 产出指标), their kinds
+    are kept for the last :data:`KINDS_CACHED` texts met."""
     norm = normalize(text).replace(" ", "").rstrip("。；;")
     if not norm or _DASH.match(norm) or norm.lower() == "nan":
         return "empty", None  # nan: an empty cell as pandas writes it
