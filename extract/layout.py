@@ -90,6 +90,11 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
         + allocations + by_columns \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
+    # a fund header whose heads are each followed by a colon and a value (年初预算数：1,326.45万元 …): fields
+    head_fields = fund_head_fields(text, view, [t for t in tables if not (t.kind == "fund" and _heads_of_fields(text, t))]
+                                   + forms, captions)
+    tables = [t for t in tables if not any(t.kind == "fund" and t.start < h.end and h.start < t.end for h in head_fields)]
+    forms += head_fields
     forms += field_pairs(text, tables + forms)
     records = field_records(text, view, tables + forms)
     forms += records
@@ -620,6 +625,70 @@ def fund_fields(text: str, view: TextView, tables: list[Table]) -> list[Table]:
         t.rows = [Row(label, [("budget", Cell(vs, ve, text[vs:ve]))], line=grid.fund_line(label.text))]
         out.append(t)
     return out
+
+
+def fund_head_fields(text: str, view: TextView, tables: list[Table], captions: list[tuple[int, str, int]]
+                     ) -> list[Table]:
+    """Fund rows written as fields outside the tables, each value after its head: a line per row, its label
+    first (其中：财政拨款：年初预算数 85.00；全年预算数 85.00；全年执行数 83.86；执行率 98.66%), or a head per
+    line without a label (年初预算数：1,326.45万元 / 全年预算数：… / 执行率：98.84%: the total). Two amount heads at
+    least, the fields apart by ；or a line break only (a sentence, 全年预算数为92.5万元，…, is prose); one fund table
+    of such rows, in the unit of a caption above."""
+    inside = [(t.start, t.end) for t in tables]
+    pair, run, roles = _fund_head_field_res()
+    out: list[Table] = []
+    for m in run.finditer(view.norm):
+        start, end = view.span(m.start(), m.end())
+        if any(a <= start < b or start <= a < end for a, b in inside):
+            continue
+        rows: list[Row] = []
+        for line in re.finditer(r"[^\n]+", view.norm[m.start():m.end()]):
+            a = m.start() + line.start()
+            label = _FIELD_ROW_LABEL.match(view.norm, a, m.start() + line.end())
+            if label and label.group("label") and _squash(label.group("label")) in roles:
+                label = None  # 年初预算数：1,326.45万元: a head, no label
+            cells = []
+            for f in pair.finditer(view.norm, label.end() if label else a, m.start() + line.end()):
+                vs, ve = view.span(f.start("value"), f.end("value"))
+                cells.append((roles[_squash(f.group("head"))], Cell(vs, ve, text[vs:ve])))
+            if label and label.group("label"):
+                ls, le = view.span(label.start("label"), label.end("label"))
+                rows.append(Row(Cell(ls, le, text[ls:le]), cells, line=grid.fund_line(text[ls:le])))
+            elif rows and rows[-1].label is None:
+                rows[-1].cells += cells  # a head per line: the fields of one row
+            else:
+                rows.append(Row(None, cells, line=TOTAL_LINE))
+        rows = [r for r in rows if sum(k in grid.AMOUNT_ROLES for k, _ in r.cells) >= 2]
+        if not rows:
+            continue
+        t = _fund_table("budget", start, end, header_end=start)
+        t.columns = [Column("label", "", start, start)] + [Column(k, "", start, start) for k in FUND_FIELD_ORDER]
+        t.style, t.unit = "field", unit_before(captions, start, window=CAPTION_WINDOW, until=start)
+        t.rows = rows
+        out.append(t)
+    return out
+
+
+#: the fund fields in the order of a form's columns
+FUND_FIELD_ORDER = ("budget_initial", "budget", "received", "spent", "weight", "rate", "score")
+#: a fund row's label written before its fields (其中：财政拨款：), or nothing
+_FIELD_ROW_LABEL = re.compile(r"[ \t]*(?:其中\s*[:：]\s*)?(?:(?P<label>[\u4e00-\u9fff]{2,12})\s*[:：]\s*)?")
+
+
+@lru_cache(maxsize=1)
+def _fund_head_field_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A fund head and its value (全年预算数 92.50, 执行率：98.77%); a run of lines of them; each head's field."""
+    fund = table_words()["fund"]
+    roles = {_squash(w): k for k in FUND_FIELD_ORDER for w in fund.get(k, [])}
+    heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    number = r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元|%|％)?"
+    plain = rf"(?:{heads})\s*[:：]?\s*{number}"
+    sep = r"[ \t]*[；;][ \t]*"
+    label = r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff]{2,12}\s*[:：]\s*"
+    line = rf"[ \t]*(?:{label})?{plain}(?:{sep}{plain})*(?:{sep})?[ \t]*(?=\n|$)"
+    # lines of fields, two or more; or one line of a label and two fields or more
+    run = rf"(?m)^(?:{line}\n?){{2,}}|^[ \t]*{label}{plain}(?:{sep}{plain})+(?:{sep})?[ \t]*$"
+    return re.compile(rf"(?P<head>{heads})\s*[:：]?\s*(?P<value>{number})"), re.compile(run), roles
 
 
 @lru_cache(maxsize=1)

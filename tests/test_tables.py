@@ -2932,3 +2932,22 @@ def test_the_row_that_alone_holds_a_fund_tables_points_is_its_total_whatever_its
              "项目支出", "1235.25", "1829.65", "1743.41", "95.29%", "—", "—"]
     lines = [line for line, _ in fund_lines(run_text("\n".join(cells) + "\n", "x"))]
     assert lines == ["年度资金总额", "基本支出", "项目支出"]
+
+
+def test_fund_rows_written_as_fields_after_their_heads_are_fund_lines():
+    text = ("项目资金（万元）\n年度资金总额：年初预算数 85.00；全年预算数 92.50；全年执行数 91.36；执行率 98.77%；分值 10；得分 9.88\n"
+            "其中：财政拨款：年初预算数 85.00；全年预算数 85.00；全年执行数 83.86；执行率 98.66%\n"
+            "上年结转资金：年初预算数 0；全年预算数 7.50；全年执行数 7.50；执行率 100%\n")
+    assert fund_lines(run_text(text, "x")) == [
+        ("年度资金总额", {"budget_initial": "85.00", "budget": "92.50", "spent": "91.36", "rate": "98.77%", "weight": "10",
+                    "score": "9.88"}),
+        ("财政拨款", {"budget_initial": "85.00", "budget": "85.00", "spent": "83.86", "rate": "98.66%"}),
+        ("上年结转资金", {"budget_initial": "0", "budget": "7.50", "spent": "7.50", "rate": "100%"})]
+
+
+def test_a_head_per_line_with_its_value_is_the_total_fund_line_and_a_sentence_is_none():
+    fields = "年度资金情况\n年初预算数：1,326.45万元\n全年预算数：1,418.90万元\n全年执行数：1,402.37万元\n执行率：98.84%\n"
+    assert fund_lines(run_text(fields, "x")) == [("年度资金总额", {
+        "budget_initial": "1,326.45万元", "budget": "1,418.90万元", "spent": "1,402.37万元", "rate": "98.84%"})]
+    sentence = "本年度项目全年预算数为92.5万元，全年执行数为91.36万元，执行率98.77%，资金使用规范。\n"
+    assert fund_lines(run_text(sentence, "x")) == []
