@@ -135,7 +135,7 @@ def _bracket_closed(text: str, toks: list[Token]) -> list[Token]:
 
 #: a bracket opened and not closed at a cell's end; the rest of such a note, closed, that opens the next line
 _OPEN_NOTE = re.compile(r"[（(][^）)]*$")
-_CLOSING = re.compile(r"[^（()）\n]{1,20}[）)]$")
+_CLOSING = re.compile(r"(?![\d≥≤<>＜＞=≧≦])[^（()）\n]{1,20}[）)]$")  # (not a value: ≥200人))
 
 
 #: a text wrapped at a fixed width: at least this many full lines, all as wide as each other

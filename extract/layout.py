@@ -93,6 +93,11 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     # a fund header whose heads are each followed by a colon and a value (年初预算数：1,326.45万元 …): fields
     head_fields = fund_head_fields(text, view, [t for t in tables if not (t.kind == "fund" and _heads_of_fields(text, t))]
                                    + forms, captions)
+    # … unless rows with labels follow the fields in that table (年初预算数：60 … / 其中：财政拨款 50 50 48): it reads
+    # the fields as its total line and the rows below as its grid
+    head_fields = [h for h in head_fields if not any(t.kind == "fund" and t.start < h.end and h.start < t.end
+                                                     and _fund_row_re().search(normalize(text[h.end:t.end]))
+                                                     for t in tables)]
     tables = [t for t in tables if not any(t.kind == "fund" and t.start < h.end and h.start < t.end for h in head_fields)]
     forms += head_fields
     forms += field_pairs(text, tables + forms)
@@ -653,7 +658,9 @@ def fund_head_fields(text: str, view: TextView, tables: list[Table], captions: l
                 cells.append((roles[_squash(f.group("head"))], Cell(vs, ve, text[vs:ve])))
             if label and label.group("label"):
                 ls, le = view.span(label.start("label"), label.end("label"))
-                rows.append(Row(Cell(ls, le, text[ls:le]), cells, line=grid.fund_line(text[ls:le])))
+                known = grid.kind_of(text[ls:le])[0] == "label"  # 财政拨款; 预算执行情况 names no fund: the total
+                rows.append(Row(Cell(ls, le, text[ls:le]), cells,
+                                line=grid.fund_line(text[ls:le]) if known or rows else TOTAL_LINE))
             elif rows and rows[-1].label is None:
                 rows[-1].cells += cells  # a head per line: the fields of one row
             else:
