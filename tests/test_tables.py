@@ -2951,3 +2951,12 @@ def test_a_head_per_line_with_its_value_is_the_total_fund_line_and_a_sentence_is
         "budget_initial": "1,326.45万元", "budget": "1,418.90万元", "spent": "1,402.37万元", "rate": "98.84%"})]
     sentence = "本年度项目全年预算数为92.5万元，全年执行数为91.36万元，执行率98.77%，资金使用规范。\n"
     assert fund_lines(run_text(sentence, "x")) == []
+
+
+def test_a_level_2_category_of_a_department_framework_in_a_shifted_pipe_row_is_no_name():
+    """| | 采购管理 | 政府采购执行率 | | 100% | 2 | 2 |: the merged level 1 lost, the empty target kept."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
+            "过程 | 资产管理 | 固定资产利用率 | ≥90% | 96% | 2 | 2\n"
+            "| | 采购管理 | 政府采购执行率 | | 100% | 2 | 2 |\n")
+    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    assert got == {"固定资产利用率": ("≥90%", "96%", "2", "2"), "政府采购执行率": (None, "100%", "2", "2")}
