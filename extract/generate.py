@@ -259,30 +259,39 @@ def _render_column_major(b: Builder, grid: Grid, rng: random.Random, traditional
     """A table as a PDF's text boxes give it: one cell per line, every row's values (row by row), then the
     level and indicator names (merged level cells lost), or the names first."""
     out: list[dict[str, Written]] = [{} for _ in grid.rows]
-    names = [[p for p in row if p.role in ("level", "name") and not p.merged] for row in grid.rows]
-    values = [[p for p in row if p.role not in ("level", "name")] for row in grid.rows]
+    names, values = _names_and_values(grid)
     for block in (values, names) if rng.random() < 0.5 else (names, values):
         for got, pieces in zip(out, block):
             for p in pieces:
-                written = " ".join(p.texts)
-                if traditional and p.label in (None, "INDICATOR"):
-                    written = _traditional(written)
-                start = b.pos
-                eid = b.ent(written, p.label, **p.fields) if p.label and written else None
-                if eid is None:
-                    b.text(written)
-                b.text(p.tail + "\n")
-                got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
+                got.setdefault(p.role, _write_piece(b, p, traditional, "\n"))
     b.text("\n")
     return out
+
+
+def _names_and_values(grid: Grid) -> tuple[list[list[Piece]], list[list[Piece]]]:
+    """Each row's level and name pieces (merged level cells lost) and its value pieces."""
+    return ([[p for p in row if p.role in ("level", "name") and not p.merged] for row in grid.rows],
+            [[p for p in row if p.role not in ("level", "name")] for row in grid.rows])
+
+
+def _write_piece(b: Builder, p: Piece, traditional: bool, after: str, empty: str = "") -> Written:
+    """Write one piece as a cell of its own, then ``after``; an empty piece as ``empty`` (—), no entity."""
+    written = " ".join(p.texts) or empty
+    if traditional and p.label in (None, "INDICATOR"):
+        written = _traditional(written)
+    start = b.pos
+    eid = b.ent(written, p.label, **p.fields) if p.label and written != empty else None
+    if eid is None:
+        b.text(written)
+    b.text(p.tail + after)
+    return Written(eid, start, start + len(written) + len(p.tail))
 
 
 def _render_names_apart(b: Builder, grid: Grid, rng: random.Random, traditional: bool) -> list[dict[str, Written]]:
     """A table on one line as a PDF's text boxes may give it: rows in runs of one to three, each run's level and
     indicator names (merged level cells lost), then its rows' values in row order, a space apart."""
     out: list[dict[str, Written]] = [{} for _ in grid.rows]
-    names = [[p for p in row if p.role in ("level", "name") and not p.merged] for row in grid.rows]
-    values = [[p for p in row if p.role not in ("level", "name")] for row in grid.rows]
+    names, values = _names_and_values(grid)
     runs, k = [], 0
     while k < len(grid.rows):
         n = rng.randint(1, 3)
@@ -291,15 +300,7 @@ def _render_names_apart(b: Builder, grid: Grid, rng: random.Random, traditional:
     for run in runs:
         for got, pieces in [(out[i], names[i]) for i in run] + [(out[i], values[i]) for i in run]:
             for p in pieces:
-                written = " ".join(p.texts) or "—"
-                if traditional and p.label in (None, "INDICATOR"):
-                    written = _traditional(written)
-                start = b.pos
-                eid = b.ent(written, p.label, **p.fields) if p.label and written != "—" else None
-                if eid is None:
-                    b.text(written)
-                b.text(p.tail + " ")
-                got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
+                got.setdefault(p.role, _write_piece(b, p, traditional, " ", empty="—"))
     b.text("\n\n")
     return out
 
@@ -314,15 +315,7 @@ def _render_headed_columns(b: Builder, grid: Grid, header: list[str], traditiona
             p = row[c] if c < len(row) else None
             if p is None or p.merged:
                 continue
-            written = " ".join(p.texts) or "—"
-            if traditional and p.label in (None, "INDICATOR"):
-                written = _traditional(written)
-            start = b.pos
-            eid = b.ent(written, p.label, **p.fields) if p.label and written != "—" else None
-            if eid is None:
-                b.text(written)
-            b.text(p.tail + "\n")
-            got.setdefault(p.role, Written(eid, start, start + len(written) + len(p.tail)))
+            got.setdefault(p.role, _write_piece(b, p, traditional, "\n", empty="—"))
     b.text("\n")
     return out
 
