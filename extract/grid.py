@@ -1093,8 +1093,6 @@ def _wrapped_levels(text: str, toks: list[Token], columns: list[Column], under: 
 
 #: the cells of a performance row that hold its values
 _VALUE_ROLES = ("target", "actual", "weight", "score")
-#: the kinds of a token that is a value
-_VALUE_KINDS = ("goal", "percent", "money", "quantity", "points", "number")
 
 
 @lru_cache(maxsize=1)
@@ -1184,7 +1182,7 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
     written = toks
     joined: list[Token] = []
     for t in toks:
-        if t.kind == "unit" and t.brk == 0 and joined and joined[-1].kind in _VALUE_KINDS:
+        if t.kind == "unit" and t.brk == 0 and joined and joined[-1].kind in VALUE_KINDS:
             v = joined[-1]
             joined[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
         else:
@@ -1192,7 +1190,7 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
     toks = joined
 
     def number(t: Token) -> bool:
-        return t.kind in _VALUE_KINDS
+        return t.kind in VALUE_KINDS
 
     def name(t: Token) -> bool:
         return t.kind in ("text", "long", "label") and not _in_words(t.text) \
@@ -1270,7 +1268,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
             v = seq[-1][1]
             seq[-1] = ("value", Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number))
             continue
-        if t.kind in _VALUE_KINDS:
+        if t.kind in VALUE_KINDS:
             kind = "value"
         elif t.kind.startswith("level"):
             kind = "level"
@@ -1293,7 +1291,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         values, names_block = [t for _, t in seq[cut:]], seq[:cut]
     if any(k == "value" for k, _ in names_block) or any(t.kind.startswith("level") for t in values):
         return None
-    words = [(i, t) for i, t in enumerate(values) if t.kind not in _VALUE_KINDS]
+    words = [(i, t) for i, t in enumerate(values) if t.kind not in VALUE_KINDS]
     if any(not _in_words(t.text) and not any(0 <= j < len(values) and values[j].text == t.text for j in (i - 1, i + 1))
            for i, t in words):
         return None  # a name among the values: no value in words, no date, not the cell beside it (高 | 高)

@@ -31,7 +31,7 @@ from .goals import goal_cells, goal_sections
 from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .numbers import normalize_width
-from .schema import TOTAL_LINE
+from .schema import FUND_FIELDS, TOTAL_LINE
 from .textview import GLOSS_BODY, TextView, loose, normalize, view_of
 
 #: roles of value columns that fill no slot: a coefficient (得分系数), a target adjusted during the year (调整指标值)
@@ -159,7 +159,7 @@ def _row_among_heads(text: str, table: Table) -> list[grid.Token]:
     between the heads and is no piece of a head word, when that holds one name (no other text) and two values;
     else none."""
     heads = [(c.start, c.end) for c in table.columns if c.end > c.start]
-    words = [w for ws in table_words()["performance"].values() for w in ws]
+    words = _performance_heads()[0]
     cells = [tok for tok in grid.tokens(text, table.start, table.header_end, single_spaces=True)
              if not any(a < tok.end and tok.start < b for a, b in heads)
              and not any(normalize(tok.text).replace(" ", "") in w for w in words)]
@@ -677,9 +677,12 @@ def fund_head_fields(text: str, view: TextView, tables: list[Table], captions: l
 
 
 #: the fund fields in the order of a form's columns
-FUND_FIELD_ORDER = ("budget_initial", "budget", "received", "spent", "weight", "rate", "score")
-#: a fund row's label written before its fields (其中：财政拨款：), or nothing
-_FIELD_ROW_LABEL = re.compile(r"[ \t]*(?:其中\s*[:：]\s*)?(?:(?P<label>[\u4e00-\u9fff]{2,12})\s*[:：]\s*)?")
+FUND_FIELD_ORDER = tuple(r for r in FUND_ROLE_ORDER if r in FUND_FIELDS)
+#: a fund row's label written before its fields (其中：财政拨款：): 其中 and the label's text
+_OF_WHICH = r"(?:其中\s*[:：]\s*)?"
+_ROW_LABEL_TEXT = r"[\u4e00-\u9fff]{2,12}"
+#: … or nothing
+_FIELD_ROW_LABEL = re.compile(rf"[ \t]*{_OF_WHICH}(?:(?P<label>{_ROW_LABEL_TEXT})\s*[:：]\s*)?")
 
 
 @lru_cache(maxsize=1)
@@ -691,7 +694,7 @@ def _fund_head_field_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, 
     number = r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元|%|％)?"
     plain = rf"(?:{heads})\s*[:：]?\s*{number}"
     sep = r"[ \t]*[；;][ \t]*"
-    label = r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff]{2,12}\s*[:：]\s*"
+    label = rf"{_OF_WHICH}{_ROW_LABEL_TEXT}\s*[:：]\s*"
     line = rf"[ \t]*(?:{label})?{plain}(?:{sep}{plain})*(?:{sep})?[ \t]*(?=\n|$)"
     # lines of fields, two or more; or one line of a label and two fields or more
     run = rf"(?m)^(?:{line}\n?){{2,}}|^[ \t]*{label}{plain}(?:{sep}{plain})+(?:{sep})?[ \t]*$"
