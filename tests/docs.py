@@ -30,3 +30,8 @@ def records(doc: Document) -> list[tuple]:
         head = by[r.head]
         out.setdefault((head.start, head.text, head.attrs.get("level1"), head.attrs.get("level2")), {})[r.slot] = by[r.tail].text
     return sorted((k[1], k[2], k[3], *(v.get(s) for s in ("target", "actual", "weight", "score"))) for k, v in out.items())
+
+
+def slots_by_name(doc: Document) -> dict[str, tuple]:
+    """A document's table rows as name -> (target, actual, weight, score) texts (:func:`records` without levels)."""
+    return {r[0]: r[3:] for r in records(doc)}

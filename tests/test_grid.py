@@ -13,7 +13,7 @@ from extract.generate import READ_BACK_SHAPES, SHAPES, Builder, fund_grid, indic
 from extract.grid import classify, split_glued_fund, tokens
 from extract.pipeline import run_text
 
-from .docs import fund_lines, records
+from .docs import fund_lines, records, slots_by_name
 
 
 def rendered(seed: int, shape: str, traditional: bool = False) -> Document:
@@ -247,7 +247,7 @@ def test_rows_printed_as_a_names_block_and_a_values_block_are_put_back_together(
 def test_a_name_before_its_own_values_keeps_them():
     # 培训人数 owns the first row of values; two rows of values there do not make the names after it a block
     body = "产出指标 数量指标 培训人数 ≥500人 520人 10 10 质量指标 培训合格率 结业率 ≥95% 97% 10 10 ≥90% 92% 10 10"
-    got = {r[0]: r[3:] for r in records(run_text("项目支出绩效自评表 " + HEAD + body, "x"))}
+    got = slots_by_name(run_text("项目支出绩效自评表 " + HEAD + body, "x"))
     assert got["培训人数"] == ("≥500人", "520人", "10", "10")
     assert got["培训合格率"] == ("≥95%", "97%", "10", "10")
     assert got["结业率"] == ("≥90%", "92%", "10", "10")
@@ -257,7 +257,7 @@ def test_a_direction_column_is_no_part_of_a_qualitative_target():
     body = ("产出指标 数量指标 新建供水工程处数 定量指标 正向指标 >=36处 36处 10 10 效益指标 可持续影响指标 "
             "工程运行管护机制 定性指标 正向指标 健全 健全 5 5")
     doc = run_text("项目支出绩效自评表 一级指标 二级指标 三级指标 指标性质 指标方向 年度指标值 实际完成值 分值 得分 " + body, "x")
-    got = {r[0]: r[3:] for r in records(doc)}
+    got = slots_by_name(doc)
     assert got["工程运行管护机制"] == ("健全", None, "5", "5")  # an actual in words fills no slot
     assert got["新建供水工程处数"] == (">=36处", "36处", "10", "10")
 
@@ -267,7 +267,7 @@ def test_a_space_inside_a_word_of_a_one_line_name_does_not_cut_the_name():
     body = ("产出指标 数量指标 救助对象人数 ≥1500人 1462人 10 9 部分申请人未按期完成评估 质量指标 资金发放合 格率 100% 100% 10 10 "
             "协议签 订率 100% 98% 10 9")
     doc = run_text("项目支出绩效自评表 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因 " + body, "x")
-    got = {r[0]: r[3:] for r in records(doc)}
+    got = slots_by_name(doc)
     assert got["资金发放合 格率"] == ("100%", "100%", "10", "10")
     assert got["协议签 订率"] == ("100%", "98%", "10", "9")
     assert got["救助对象人数"] == ("≥1500人", "1462人", "10", "9")
@@ -275,7 +275,7 @@ def test_a_space_inside_a_word_of_a_one_line_name_does_not_cut_the_name():
 
 def test_a_comparator_written_apart_by_a_scan_is_one_with_its_target():
     body = "产出指标 数量指标 瞭望塔视频监控点建设 > = 8处 9处 10 10 防火宣传覆盖行政村数 ≥186个 186个 10 10"
-    got = {r[0]: r[3:] for r in records(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))}
+    got = slots_by_name(run_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " + body, "x"))
     assert got["瞭望塔视频监控点建设"] == ("> = 8处", "9处", "10", "10")
 
 
@@ -290,6 +290,6 @@ def test_level_names_spelled_out_a_character_at_a_time_are_levels():
 def test_a_cell_wrapped_inside_its_bracket_note_is_one_cell():
     cells = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "地下水压采量", "≥1260万立方米（以省", "水利厅核定为准）",
              "1285万立方米", "15", "15", "机井关停数量", "≥320眼", "326眼", "15", "15"]
-    got = {r[0]: r[3:] for r in records(run_text("\n".join(cells) + "\n", "x"))}
+    got = slots_by_name(run_text("\n".join(cells) + "\n", "x"))
     assert got["地下水压采量"] == ("≥1260万立方米", "1285万立方米", "15", "15")  # the note is no part of the value
     assert got["机井关停数量"] == ("≥320眼", "326眼", "15", "15")

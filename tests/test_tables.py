@@ -6,7 +6,7 @@ from extract.document import Document, Span
 from extract.layout import find_headers, find_tables, read_layout, separator_style, split_glued
 from extract.pipeline import run_text
 
-from .docs import fund_lines, records
+from .docs import fund_lines, slots_by_name
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
@@ -2878,7 +2878,7 @@ def test_ranks_listed_at_a_names_start_are_no_numbered_heading():
     """二、三级医院 (second- and third-rank hospitals) opens a name; 二、年度总体目标 would end the table."""
     text = ("三级指标\n年度指标值\n实际完成值\n分值\n得分\n派驻支援医务人员\n≥30人\n32人\n10\n10\n"
             "二、三级医院对口帮扶乡镇卫生院\n≥12家\n12家\n10\n10\n开展带教查房次数\n≥600次\n648次\n10\n10\n")
-    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    got = slots_by_name(run_text(text, "x"))
     assert got["二、三级医院对口帮扶乡镇卫生院"] == ("≥12家", "12家", "10", "10")
     assert got["开展带教查房次数"] == ("≥600次", "648次", "10", "10")
 
@@ -2889,7 +2889,7 @@ def test_a_row_broken_by_a_new_page_and_its_repeated_header_is_one_row(sep):
     first = sep.join(["产出指标", "数量指标", "新建村级卫生室", "≥12个", "12个", "10", "10", "质量指标", "卫生室验收合格率"])
     rest = sep.join(["100%", "100%", "10", "10", "时效指标", "建设任务完成及时率", "100%", "95%", "10", "9"])
     text = f"{head}\n{first}\n— 1 —\n{head}\n{rest}\n"
-    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    got = slots_by_name(run_text(text, "x"))
     assert got["卫生室验收合格率"] == ("100%", "100%", "10", "10")
     assert got["建设任务完成及时率"] == ("100%", "95%", "10", "9")
 
@@ -2897,7 +2897,7 @@ def test_a_row_broken_by_a_new_page_and_its_repeated_header_is_one_row(sep):
 def test_a_first_row_printed_among_the_heads_of_its_header_is_read():
     text = ("一级指标 二级指标 产出指标 三级指标 数量指标 年度 农村公益性岗位安置人数 指标值 ≥320人 实际 336人 完成值 分值 20 "
             "得分 20 偏差原因 质量指标 岗位人员在岗率 ≥95% 97.2% 20 20\n")
-    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    got = slots_by_name(run_text(text, "x"))
     assert got["农村公益性岗位安置人数"] == ("≥320人", "336人", "20", "20")
     assert got["岗位人员在岗率"] == ("≥95%", "97.2%", "20", "20")
 
@@ -2907,7 +2907,7 @@ def test_a_table_printed_column_by_column_after_each_head_is_read_by_rows(sep):
     cells = ["一级指标", "产出指标", "满意度指标", "三级指标", "新建污水管网长度", "污水处理厂运行负荷率", "居民满意度",
              "年度指标值", "≥12公里", "≥75%", "≥90%", "实际完成值", "12.6公里", "81.3%", "93%",
              "分值", "30", "30", "20", "得分", "30", "30", "19", "总分", "99"]
-    got = {r[0]: r[3:] for r in records(run_text("项目支出绩效自评表" + "\n" + sep.join(cells) + "\n", "x"))}
+    got = slots_by_name(run_text("项目支出绩效自评表" + "\n" + sep.join(cells) + "\n", "x"))
     assert got == {"新建污水管网长度": ("≥12公里", "12.6公里", "30", "30"),
                    "污水处理厂运行负荷率": ("≥75%", "81.3%", "30", "30"),
                    "居民满意度": ("≥90%", "93%", "20", "19")}
@@ -2920,7 +2920,7 @@ def test_blocks_of_fields_one_per_indicator_are_each_a_row():
     rows = [("绿地养护面积", "≥320万平方米", "326.5万平方米", "20", "20"), ("新植补植乔灌木", "≥1.5万株", "1.62万株", "10", "10"),
             ("苗木成活率", "≥95%", "96.8%", "15", "14")]
     text = "绩效指标完成情况\n" + "".join(block.format(n=k + 1, name=r[0], t=r[1], a=r[2], w=r[3], s=r[4]) for k, r in enumerate(rows))
-    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    got = slots_by_name(run_text(text, "x"))
     assert got == {r[0]: r[1:] for r in rows}
 
 
@@ -2958,5 +2958,5 @@ def test_a_level_2_category_of_a_department_framework_in_a_shifted_pipe_row_is_n
     text = ("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分\n"
             "过程 | 资产管理 | 固定资产利用率 | ≥90% | 96% | 2 | 2\n"
             "| | 采购管理 | 政府采购执行率 | | 100% | 2 | 2 |\n")
-    got = {r[0]: r[3:] for r in records(run_text(text, "x"))}
+    got = slots_by_name(run_text(text, "x"))
     assert got == {"固定资产利用率": ("≥90%", "96%", "2", "2"), "政府采购执行率": (None, "100%", "2", "2")}
