@@ -1497,8 +1497,8 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
             return [cluster[:n]] + _split_at_data(text, cluster[n:])
-        if not _data_between(between) and not (n >= _GRID_HEAD and _data_line_after(
-                text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None)):
+        if not _data_between(between) and not (n >= _GRID_HEAD and (_level_line_between(between) or _data_line_after(
+                text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None))):
             continue
         if n >= _GRID_HEAD:
             rest = cluster[n:]  # the words of the body, or a header repeated after a short body (a page break)
@@ -1541,6 +1541,17 @@ def _data_between(between: str) -> bool:
         return True
     return any(unit_after_number().fullmatch(m.group("unit")) and m.group("unit") not in _HEAD_NOTE_UNITS
                for m in _VALUE_CELL_BETWEEN.finditer(between))
+
+
+def _level_line_between(between: str) -> bool:
+    """Whether a line between two header words opens with a level name and goes on with a number: the body's
+    first row glued after the header (偏差原因… / 产出指标数量指标新建社区健身中心数量15完成得满分: 满分 is that
+    row's scoring rule, no head)."""
+    return any(level_re_().match(line) and _GLUED_NUMBER.search(line) for line in between.split("\n")[1:])
+
+
+#: a number inside a line's words
+_GLUED_NUMBER = re.compile(r"\d")
 
 
 #: units of a header's own notes between its words (分值 / 100分, 2023年): no data row's
@@ -2578,6 +2589,7 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
     indexed = _numbered(header)
     slots = [r for r in roles if r in ("target", "actual", "weight", "score", *NO_SLOT)]
     before = roles[:roles.index(slots[0])] if slots else []
+    criteria_before = bool(before) and before[-1] == "other"  # 评分标准 | 分值 | …: a rule's cell before the values
     # a text column between value columns (分值 | 评价内容 | 得分): two runs, the text between them
     inner = [n for n in range(len(roles)) if roles[n] == "other" and slots
              and roles.index(slots[0]) < n < len(roles) - 1 - roles[::-1].index(slots[-1])]
@@ -2615,6 +2627,10 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 j += 1
             if j >= end or _level_in_row(level_re, text, start, j, levels.level1):
                 break
+            rule = _rule_value(text, j, end) if criteria_before and len(_HAN.findall(text[start:j])) >= 2 else None
+            if rule:  # 工程验收合格率达到100%得满分: a value of the scoring rule's cell before the row's values
+                j = rule.end()
+                continue
             date = _date_re().match(text, j)
             if date and (len(_HAN.findall(text[start:j])) >= 2 or start == j and _HAN.match(text, date.end())):
                 j = date.end()  # 2021年11月30日前完成资金支付, 12月底之前完成: a date inside or at the start of a name
@@ -2636,6 +2652,9 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 row_first = first
             total = bool(total_row_re().match(name.text))
             split = _best_run(text, j, k, row_first) if len(_HAN.findall(name.text)) >= 2 and not total else None
+            if split is None and rest and "weight" in row_first and len(_HAN.findall(name.text)) >= 2 \
+                    and _rule_words_from(text, k, end):  # 立项依据充分性4符合…得4分。4: points, no target or actual
+                split = _best_run(text, j, k, ["weight"])
             if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
                 split = _total_run(text, j, k, first)
             worded = _worded_values(text, name, first)
@@ -2799,11 +2818,18 @@ def _reason_after(text: str, k: int, end: int) -> Cell | None:
     if e < 0:
         return None
     cell = text[k:e]
-    if not cell.strip() or any(_starts_value(text, x) for x in range(k, e)):
-        return None
+    first_value = next((x for x in range(k, e) if _starts_value(text, x)), None)
+    if not cell.strip() or first_value is not None and not _CLAUSE_MARK.search(text, k, first_value):
+        return None  # (受选址调整影响，1个中心延至2024年完工: a clause before the values, no name's)
     a = k + len(cell) - len(cell.lstrip())
     return _cell(text, a, k + len(cell.rstrip()))
 
+
+#: the signs of a formula in a rule's words (实际到位资金/计划投入资金×100%)
+_FORMULA_SIGNS = "×*/÷=＝"
+
+#: a mark that ends a clause: no name holds it
+_CLAUSE_MARK = re.compile(r"[，；。,;]")
 
 #: the longest reason cell read before a row that opens on its line
 _REASON_BEFORE_ROW = 40
@@ -3168,11 +3194,11 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     j = k
     while j < end:
         rule = _RULE_POINTS.match(text, j) if j > k else None  # 未达到扣2分: a scoring rule's points, part of its text
-        if not rule and j > k and _starts_value(text, j) and _HAN.match(text, j - 1):
+        if not rule and _starts_value(text, j) and (j == k or _HAN.match(text, j - 1) or text[j - 1] in _FORMULA_SIGNS):
             rule = _value_in_words(text, j, end)  # 达到95%以上得满分, 每低1%扣1分: a value the rule's words go on after
         if _starts_value(text, j) and not rule:
             break
-        if level_re.match(text, j) or j - k > grid.MAX_CELL:
+        if level_re.match(text, j) and not _rule_words_from(text, j, end) or j - k > grid.MAX_CELL:
             return None
         j = rule.end() if rule else j + 1
     if j >= end or j == k:
@@ -3185,7 +3211,15 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
     w, sc = (_number(c.text) if c else None for c in (weight, score))
     if w is not None and sc is not None and sc > w:
         return None
-    return got[1], got[2]
+    words = _cell(text, k, j)  # the text cell itself: what it names is no row's (到位率100%得6分)
+    return got[1], ([("other", words)] if words.text else []) + got[2]
+
+
+def _rule_words_from(text: str, j: int, end: int) -> bool:
+    """Whether the words from ``text[j]`` to the next value are a scoring rule's (项目立项符合…政策，得3分): a clause
+    mark among them or the rule's points next, which a row's level and name never hold."""
+    v = next((x for x in range(j, min(end, j + grid.MAX_CELL)) if _starts_value(text, x)), None)
+    return v is not None and bool(_CLAUSE_MARK.search(text, j, v) or _RULE_POINTS.match(text, v))
 
 
 def _value_in_words(text: str, j: int, end: int) -> re.Match[str] | None:
@@ -3204,7 +3238,7 @@ _ANY = re.compile(r".+", re.S)
 
 
 #: what goes on a scoring rule's words after a value in them (以上得满分, 扣1分, 的, ，)
-_RULE_GOES_ON = re.compile(r"[得扣减加计的为及或且，；。、,;]")
+_RULE_GOES_ON = re.compile(r"(?:及?以[上下内])?[得扣减加计的为及或且，；。、,;]")
 
 
 #: points a scoring rule writes in its text (扣2分, 得0.5分, 每少1项): after a rule's verb, a number and its unit
@@ -3269,6 +3303,8 @@ def _run_readings(text: str, j: int, k: int, slots: list[str]) -> list[tuple[flo
     groups = _value_runs(text[j:k])
     if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]):
         ends.append(j + groups[-1][1])
+    if _RULE_GOES_ON.match(text, k):  # 10≥90%得满分, 15达到80%以上得满分: the value the rule's words go on from is theirs
+        ends += [j + a for a, _, _ in groups[1:]]
     return [(score, e, [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in cells])
             for e in ends for score, cells in _readings(text[j:e], slots)]
 
@@ -3384,7 +3420,8 @@ def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tup
         elif role == "unit":
             m = _unit_tail_re().search(text, name.start, end)
         elif role == "other" and role is before[-1] and not cells:
-            m = _repeated_name(text, name.start, end) or _description_tail_re().search(text, name.start + 2, end)
+            m = _repeated_name(text, name.start, end) or _description_tail_re().search(text, name.start + 2, end) \
+                or _criteria_tail(text, name.start, end)
         else:
             continue
         if m and m.end() == end and m.start() > name.start:
@@ -3408,6 +3445,35 @@ def _description_tail_re() -> re.Pattern[str]:
     """A text cell between a glued name and its values, from its first word (达到预计值, 实现全覆盖) to the end."""
     words = load_data("layout.toml")["glued"]["description_openers"]
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]{2,}$")  # not 目标任务实现 | 率
+
+
+def _criteria_tail(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A scoring rule's cell after a glued name (工程验收合格率 | 达到100%得满分，每降低1个百分点扣1分): from
+    its first opening word (layout.toml ``[glued] criteria_openers``) or first value that the rule's words go on
+    from, two characters or more into the name, to ``end``; None unless it holds a rule's points (得满分, 扣)."""
+    if not _RULE_MARK.search(text, start, end):
+        return None
+    for p in range(start + 2, end):
+        if _criteria_opener_re().match(text, p) or _starts_value(text, p) and _value_in_words(text, p, end):
+            return _ANY.match(text, p, end)
+    return None
+
+
+#: what a scoring rule's words hold: its points
+_RULE_MARK = re.compile(r"得满分|得分|扣|计分|得\d")
+
+
+def _rule_value(text: str, j: int, end: int) -> re.Match[str] | None:
+    """The value at ``text[j]`` as a match when it is a scoring rule's (扣1分, 达到100%得满分), None if not."""
+    return _RULE_POINTS.match(text, j) or (_value_in_words(text, j, end) if _HAN.match(text, j - 1) else None)
+
+
+@lru_cache(maxsize=1)
+def _criteria_opener_re() -> re.Pattern[str]:
+    """The first word of a scoring rule's cell, not the start of a name's last word (完成率)."""
+    glued = load_data("layout.toml")["glued"]
+    words = sorted({*glued["description_openers"], *glued["criteria_openers"]}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?![率数量额值度])")
 
 
 @lru_cache(maxsize=1)

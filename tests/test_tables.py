@@ -217,9 +217,9 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
                              ("抽检合格率", [("target", "≥95%"), ("actual", "80%"), ("weight", "10"), ("score", "0")]),
                              ("群众生活水平", [("target", "显著提高"), ("actual", "明显提高"), ("weight", "10"), ("score", "8")]),
                              ("总分", [("weight", "100"), ("score", "88")])]),
-    (GLUED_SCORING_LEVELS, [("立项依据充分性", [("weight", "6"), ("score", "6")]),
-                            ("立项程序规范性", [("weight", "4"), ("score", "3")]),
-                            ("资金到位率", [("weight", "5"), ("score", "5")])]),
+    (GLUED_SCORING_LEVELS, [("立项依据充分性", [("weight", "6"), ("other", "符合发展规划"), ("score", "6")]),
+                            ("立项程序规范性", [("weight", "4"), ("other", "程序规范"), ("score", "3")]),
+                            ("资金到位率", [("weight", "5"), ("other", "资金足额到位"), ("score", "5")])]),
     (GLUED_NO_SLOT_COLUMNS, [("学生资助覆盖率", [("unit", "%"), ("cmp", "定量指标"), ("target", "95%"), ("actual", "88%"),
                                                 ("extra", "100%"), ("weight", "6"), ("score", "4"), ("other", "是")]),
                              ("校舍维修面积", [("unit", "平方米"), ("target", "1200平方米"), ("actual", "1350平方米"),
@@ -237,8 +237,10 @@ GLUED_UNIT_ONCE = ("一级指标二级指标三级指标年度指标值实际完
                         ("企业自行采购", [("weight", "8"), ("target", "200万粒"), ("actual", "200万粒"), ("score", "8")]),
                         ("一级种薯繁育基地", [("target", "8000亩"), ("actual", "8535.5亩")]),
                         ("2021年11月30日前完成资金支付", [("weight", "8"), ("target", "100%"), ("actual", "100%"), ("score", "8")])]),
-    (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("score", "5")]),
-                         ("可行性(政策完善)", [("weight", "5"), ("score", "4.5")])]),
+    (GLUED_TEXT_COLUMN, [("必要性(政策依据)", [("weight", "5"), ("other", "项目符合党中央、国务院和省委、省政府决策部署;符合当前经济社会发展需要"),
+                                               ("score", "5")]),
+                         ("可行性(政策完善)", [("weight", "5"), ("other", "可行性论证充分,规划、管理办法、指导意见等制度是否健全完善"),
+                                               ("score", "4.5")])]),
     (GLUED_DESCRIPTION_COLUMN, [("享受资助人数", [("other", "达到预计值"), ("target", "2100"), ("weight", "10")]),
                                 ("资金支出率", [("other", "达到目标值"), ("target", "95%"), ("weight", "10")]),
                                 ("建档立卡学生全面覆盖", [("target", "100%"), ("weight", "10")]),
@@ -2960,3 +2962,44 @@ def test_a_level_2_category_of_a_department_framework_in_a_shifted_pipe_row_is_n
             "| | 采购管理 | 政府采购执行率 | | 100% | 2 | 2 |\n")
     got = slots_by_name(run_text(text, "x"))
     assert got == {"固定资产利用率": ("≥90%", "96%", "2", "2"), "政府采购执行率": (None, "100%", "2", "2")}
+
+
+def test_a_glued_scoring_rule_cell_before_the_values_is_read_off_the_name():
+    """评分标准 before 分值: the rule's own values (达到98%得满分, 扣0.5分, ≥85%得满分) are no row's."""
+    text = ("2024年度农村饮水安全巩固提升项目绩效自评表\n"
+            "一级指标二级指标三级指标评分标准分值年度指标值实际完成值得分\n"
+            "产出指标数量指标新建集中供水工程完成得满分，未完成按比例扣分20≥12处12处20\n"
+            "质量指标水质检测合格率达到98%得满分，每降低1个百分点扣0.5分15≥98%98.6%15\n"
+            "满意度指标服务对象满意度指标受益群众满意度≥85%得满分，每降低1%扣1分10≥85%88%10\n")
+    assert slots_by_name(run_text(text, "x")) == {
+        "新建集中供水工程": ("≥12处", "12处", "20", "20"),
+        "水质检测合格率": ("≥98%", "98.6%", "15", "15"),
+        "受益群众满意度": ("≥85%", "88%", "10", "10")}
+
+
+def test_a_glued_scoring_rule_after_the_points_keeps_its_values_and_the_first_row_is_no_header():
+    """分值 | 评分标准 | 目标值 | 实际值 | 得分 | 偏差原因: 满分 in the first row's rule is no head; 80%以上得满分 and
+    10≥80%得满分 (the points glued to the rule's comparator) are the rule's; a reason with numbers ends its row."""
+    text = ("一级指标二级指标三级指标指标分值评分标准目标值实际值得分偏差原因分析及改进措施\n"
+            "产出指标数量指标改造农村公路里程20完成得满分，按比例扣分35公里32公里18.3因汛期影响，3公里延至2025年完工\n"
+            "质量指标交工验收合格率15达到80%以上得满分≥95%97%15无\n"
+            "满意度指标服务对象满意度指标沿线群众满意度10≥80%得满分≥80%86%10无\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got == {"改造农村公路里程": ("35公里", "32公里", "20", "18.3"),
+                   "交工验收合格率": ("≥95%", "97%", "15", "15"),
+                   "沿线群众满意度": ("≥80%", "86%", "10", "10")}
+
+
+def test_a_glued_scoring_form_reads_level_names_and_formulas_inside_its_rules_as_rule_words():
+    """分值 | 评分标准 | 得分: a rule that opens with a level name (项目立项…) or holds a formula (…×100%) is one cell;
+    a row of a value form with points only (no target or actual) keeps its points."""
+    pure = ("一级指标二级指标三级指标分值评分标准得分\n"
+            "项目决策项目立项立项依据充分性4项目立项符合相关规划和政策要求，得4分；否则酌情扣分。4\n"
+            "项目过程资金管理资金到位率6实际到位资金/计划资金×100%，到位率100%得6分，每降低1%扣0.5分。5.5\n")
+    assert slots_by_name(run_text(pure, "x")) == {"立项依据充分性": (None, None, "4", "4"),
+                                                 "资金到位率": (None, None, "6", "5.5")}
+    values = ("一级指标二级指标三级指标分值指标值实际值评分标准得分\n"
+              "项目决策项目立项立项程序规范性3按规定程序申请设立得3分。3\n"
+              "项目产出产出数量技能培训人次10≥1200人次1268人次完成目标值得满分。10\n")
+    assert slots_by_name(run_text(values, "x")) == {"立项程序规范性": (None, None, "3", "3"),
+                                                   "技能培训人次": ("≥1200人次", "1268人次", "10", "10")}
