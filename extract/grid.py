@@ -1228,9 +1228,20 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
         while first > 0 and toks[first - 1].kind.startswith("level"):
             first -= 1  # the level names before the first name
         ahead = k >= 2 and rows_of_values(j, j + k * m) and not (j + k * m < len(toks) and value(j + k * m))
-        v0 = first - k * m  # values before the names: none of them put back already, none owned by a name before
-        back = k >= 2 and not ahead and v0 >= paired_to and rows_of_values(v0, first) \
-            and (v0 == 0 or not value(v0 - 1)) and (v0 == 0 or v0 == paired_to or not name(toks[v0 - 1]))
+
+        def back_from(k: int) -> bool:  # values before the names: none put back already, none owned by a name before
+            v0 = first - k * m
+            return k >= 2 and v0 >= paired_to and rows_of_values(v0, first) \
+                and (v0 == 0 or not value(v0 - 1)) and (v0 == 0 or v0 == paired_to or not name(toks[v0 - 1]))
+
+        back = not ahead and back_from(k)
+        if not ahead and not back and j < len(toks) and value(j) and back_from(k - 1):
+            # the run's last name owns the values after it, its level names with it: the others the values before
+            j = names.pop()
+            while j > first and toks[j - 1].kind.startswith("level"):
+                j -= 1
+            k, back = k - 1, True
+        v0 = first - k * m
         if ahead or back:
             v0 = j if ahead else v0
             block: list[Token] = []

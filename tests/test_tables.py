@@ -2243,8 +2243,21 @@ COLUMN_BLOCKS = ("一级指标\n二级指标\n三级指标\n年度指标值\n实
                  "产出指标\n数量指标\n保障城乡低保对象\n时效指标\n资金发放及时率\n"
                  "≥5200人\n≥98%\n5318人\n100%\n20\n20\n20\n18\n")
 
+# one line: the values of three rows, then their names with the level names among them, the last name of the run
+# with its own values after it, then a row in order
+VALUES_BEFORE_NAMES_ONE_LINE = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 ≥48所 48所 20 20 ≥2600人 2655人 20 20 "
+                                "100% 100% 10 10 产出指标 数量指标 改造薄弱学校数量 受益学生人数 时效指标 资金拨付及时率 "
+                                "效益指标 社会效益指标 办学条件改善程度 明显改善 明显改善 20 20 满意度指标 服务对象满意度指标 "
+                                "家长满意度 ≥90% 93% 10 9\n")
 
 @pytest.mark.parametrize("text, expected", [
+    (VALUES_BEFORE_NAMES_ONE_LINE, [
+        ("产出指标", "数量指标", "改造薄弱学校数量", [("target", "≥48所"), ("actual", "48所"), ("weight", "20"), ("score", "20")]),
+        ("产出指标", "数量指标", "受益学生人数", [("target", "≥2600人"), ("actual", "2655人"), ("weight", "20"), ("score", "20")]),
+        ("产出指标", "时效指标", "资金拨付及时率", [("target", "100%"), ("actual", "100%"), ("weight", "10"), ("score", "10")]),
+        ("效益指标", "社会效益指标", "办学条件改善程度",
+         [("target", "明显改善"), ("actual", "明显改善"), ("weight", "20"), ("score", "20")]),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", [("target", "≥90%"), ("actual", "93%"), ("weight", "10"), ("score", "9")])]),
     (COLUMN_MAJOR_VALUES_FIRST, [
         ("产出指标", "数量指标", "新增分类投放点", [("target", "≥120个"), ("actual", "126个"), ("weight", "20"), ("score", "20")]),
         ("产出指标", "质量指标", "垃圾分类准确率", [("target", "≥95%"), ("actual", "97%"), ("weight", "20"), ("score", "18")]),
@@ -2257,7 +2270,7 @@ COLUMN_BLOCKS = ("一级指标\n二级指标\n三级指标\n年度指标值\n实
     (COLUMN_BLOCKS, [
         ("产出指标", "数量指标", "保障城乡低保对象", [("target", "≥5200人"), ("actual", "5318人"), ("weight", "20"), ("score", "20")]),
         ("产出指标", "时效指标", "资金发放及时率", [("target", "≥98%"), ("actual", "100%"), ("weight", "20"), ("score", "18")])]),
-], ids=["values-first-cell-per-line", "names-first-one-line", "column-blocks"])
+], ids=["values-before-names-then-a-row-in-order", "values-first-cell-per-line", "names-first-one-line", "column-blocks"])
 def test_names_and_values_printed_apart_pair_by_rank(text, expected):
     (table,) = [t for t in find_tables(text) if t.kind == "performance"]
     assert [(r.level1, r.level2, r.label.text, [(role, c.text) for role, c in r.cells]) for r in table.rows] == expected
