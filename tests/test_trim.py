@@ -193,6 +193,11 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     ("其中年初预算资金数为100元", 3, 9, "年初预算资金数"),          # 年初预算 is a kind of budget (dev b14)
     ("1、、道班房维修费10万元", 1, 9, "道班房维修费"),                  # a list's marks before the name
     ("| 培训人数 | 500人", 0, 6, "培训人数"),                         # a cell's bar
+    ("开展城乡环境卫生整治次数20次", 3, 12, "城乡环境卫生整治次数"),      # a name opens at a word's start
+    ("全年电子商务进农村示范资金300万元", 3, 13, "电子商务进农村示范资金"),
+    ("养老金领取人数全年平均数10.2万人", 4, 12, "领取人数全年平均数"),
+    ("我局局领导出国经费3万元", 2, 9, "局领导出国经费"),                # jieba's guesses (局局) join no word
+    ("年初我局申请预算资金20万元", 1, 10, "申请预算资金"),               # a word the trimmer drops stays its to drop
 ])
 def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     """As the pipeline does: mended, then trimmed (其中 goes)."""

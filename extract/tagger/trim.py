@@ -18,6 +18,7 @@ from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
+from ..segment import words
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -86,14 +87,36 @@ def repair_indicator(text: str, span: Span) -> Span:
                     s -= 1
                 if text[s] == "年" and s > 0 and text[s - 1].isdigit():
                     s += 1  # 2021年 | 我委年初预算（…）: the year's 年 is no part of the name
-    if s > 0 and text[s - 1:s + 1] in _kept_words() and not any(p.match(text, s, e) for p in trim_phases()[0].lead_patterns):
-        s -= 1  # 初预算资金数 → 年初预算资金数: 年初预算 is a kind of budget (unless the trimmer drops the 初: 初我局…)
+    if not any(p.match(text, s, e) for p in trim_phases()[0].lead_patterns):  # (unless the trimmer drops it: 初我局…)
+        s = _word_start(text, s, e)
+        if s > 0 and text[s - 1:s + 1] in _kept_words():
+            s -= 1  # 初预算资金数 → 年初预算资金数: 年初预算 is a kind of budget
     m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
     if m and m.end() >= s:  # 1-4级分散供养…, 0-6岁儿童…: a range of grades or ages opens the name
         s = m.start()
     while s < e - MIN_NAME and text[s] in _NO_OPENING:
         s += 1  # 、、道班房维修费: a list's marks before the name are no part of it
     return Span(label, s, e)
+
+
+def _word_start(text: str, s: int, e: int) -> int:
+    """Where the dictionary word that ``text[s]`` stands in begins (jieba without its guesses, which join unknown
+    characters: 局局, 年本; over a few characters before the span and its start): a name opens at a word's start
+    (域综合治理 → 流域综合治理, 子商务进农村… → 电子商务进农村…)."""
+    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s):
+        return s
+    a = s
+    while a > 0 and s - a < _WORD_CONTEXT and _HAN.match(text, a - 1):
+        a -= 1
+    for x, y in words(text[a:min(e, s + _WORD_CONTEXT)], guess=False):
+        if a + x < s < a + y:
+            return a + x
+    return s
+
+
+#: how far around a name's first character the segmenter reads
+_WORD_CONTEXT = 8
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: what a name never opens with: a list's or a clause's marks, a closing bracket, a cell's bar, a dash
