@@ -25,6 +25,11 @@ def _segmenter() -> Any:
     return jieba
 
 
+def ready() -> None:
+    """Load the segmenter's dictionary once (quietly)."""
+    _segmenter()
+
+
 def words(text: str, guess: bool = True) -> list[tuple[int, int]]:
     """The (start, end) offsets of the words of ``text``, in order, covering every character. Without ``guess``,
     only the dictionary's words (jieba's HMM joins no unknown characters: 率补奖 in 兑付率补奖资金)."""

@@ -198,6 +198,12 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     ("养老金领取人数全年平均数10.2万人", 4, 12, "领取人数全年平均数"),
     ("我局局领导出国经费3万元", 2, 9, "局领导出国经费"),                # jieba's guesses (局局) join no word
     ("年初我局申请预算资金20万元", 1, 10, "申请预算资金"),               # a word the trimmer drops stays its to drop
+    ("完成中小河流治理工程3处", 6, 10, "中小河流治理工程"),               # the nouns before it are its phrase
+    ("完成小型水库工程维修养护12座", 6, 12, "小型水库工程维修养护"),
+    ("东至县申请基础养老金补贴461.76万元", 3, 12, "申请基础养老金补贴"),   # not a place (scope) …
+    ("市文化馆事业编制核定数35名", 4, 11, "事业编制核定数"),             # … an institution …
+    ("3条建制村通双车道18.8公里", 2, 9, "建制村通双车道"),              # … a classifier …
+    ("2023年度项目绩效目标审核得分95分", 8, 16, "绩效目标审核得分"),     # … a time word or the project
 ])
 def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     """As the pipeline does: mended, then trimmed (其中 goes)."""

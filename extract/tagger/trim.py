@@ -18,7 +18,7 @@ from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
-from ..segment import words
+from ..segment import ready as segment_ready, words
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -88,7 +88,7 @@ def repair_indicator(text: str, span: Span) -> Span:
                 if text[s] == "年" and s > 0 and text[s - 1].isdigit():
                     s += 1  # 2021年 | 我委年初预算（…）: the year's 年 is no part of the name
     if not any(p.match(text, s, e) for p in trim_phases()[0].lead_patterns):  # (unless the trimmer drops it: 初我局…)
-        s = _word_start(text, s, e)
+        s = _phrase_start(text, _word_start(text, s, e), e)
         if s > 0 and text[s - 1:s + 1] in _kept_words():
             s -= 1  # 初预算资金数 → 年初预算资金数: 年初预算 is a kind of budget
     m = _RANGE_BEFORE.search(text, max(0, s - 12), s + 1)
@@ -112,6 +112,47 @@ def _word_start(text: str, s: int, e: int) -> int:
         if a + x < s < a + y:
             return a + x
     return s
+
+
+def _phrase_start(text: str, s: int, e: int) -> int:
+    """Where the noun phrase that a name starting at a word ``text[s]`` closes begins: the words right before it
+    while they are nouns or words that qualify one (indicators.toml ``[repair] phrase_tags``: 中小 | 河流 | 治理工程,
+    小型 | 水库 | 工程维修养护), not a verb, a time or a pronoun's place (我 | 局 stays out)."""
+    if s == 0 or not _HAN.match(text, s - 1):
+        return s
+    a = s
+    while a > 0 and s - a < _PHRASE_REACH and _HAN.match(text, a - 1):
+        a -= 1
+    pieces = _tagged(text[a:s])
+    tags, stops, stop_ends = _phrase_tags()
+    n = len(pieces)
+    while n > 0 and len(pieces[n - 1][0]) >= 2 and pieces[n - 1][1] in tags and pieces[n - 1][0] not in stops \
+            and not pieces[n - 1][0].endswith(stop_ends) and not (n >= 2 and pieces[n - 2][1] == "r"):
+        n -= 1  # (a word of one character is a classifier, a place's or a unit's, or a traditional character alone)
+    if n == 0 and a > 0 and _HAN.match(text, a - 1):
+        return s  # a phrase longer than the reach: where it begins is not seen
+    return a + sum(len(w) for w, _ in pieces[:n])
+
+
+#: how far before a name the words of its phrase are looked for
+_PHRASE_REACH = 10
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """The dictionary words of ``text`` with their part of speech (jieba's posseg, no guesses)."""
+    import jieba.posseg
+
+    segment_ready()
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
+
+
+@lru_cache(maxsize=1)
+def _phrase_tags() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The parts of speech a name's phrase takes in, the words it stops at (time words, the trimmer's lead) and the
+    endings of words it stops at (市局, 文化馆)."""
+    repair = load_data("indicators.toml")["repair"]
+    return (frozenset(repair["phrase_tags"]), frozenset(repair["phrase_stops"]) | frozenset(trim_phases()[0].lead),
+            tuple(repair["phrase_stop_ends"]))
 
 
 #: how far around a name's first character the segmenter reads
