@@ -18,7 +18,7 @@ from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
-from ..segment import ready as segment_ready, words
+from ..segment import ready as segment_ready, words as segment_words
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -108,7 +108,7 @@ def _word_start(text: str, s: int, e: int) -> int:
     a = s
     while a > 0 and s - a < _WORD_CONTEXT and _HAN.match(text, a - 1):
         a -= 1
-    for x, y in words(text[a:min(e, s + _WORD_CONTEXT)], guess=False):
+    for x, y in segment_words(text[a:min(e, s + _WORD_CONTEXT)], guess=False):
         if a + x < s < a + y:
             return a + x
     return s
