@@ -160,3 +160,18 @@ def test_the_char_tokenizer_keeps_its_text_for_the_value_patterns():
     assert spacy_ner.doc_text(doc) == text
     doc.user_data[spacy_ner.TEXT_KEY] = "其他"  # a stale text of another length is not taken
     assert spacy_ner.doc_text(doc) == text
+
+
+@pytest.mark.parametrize("text, model_ents, expected", [
+    # the model took the first numeral into the name: the name ends where the rules' amount begins
+    ("发放补助资金三百二十万元", [("INDICATOR", 0, 7), ("TARGET", 7, 12)], {("INDICATOR", 0, 6), ("MONEY", 6, 12)}),
+    ("培训教师一百二十人", [("INDICATOR", 0, 5), ("TARGET", 5, 9)], {("INDICATOR", 0, 4), ("QUANTITY", 4, 9)}),
+    # less than two characters of name would be left: the name is not cut, the longer span wins as before
+    ("长三百米", [("INDICATOR", 0, 2)], {("QUANTITY", 1, 4)}),
+])
+def test_a_model_name_that_took_in_a_numeral_ends_where_the_rules_value_begins(text, model_ents, expected):
+    nlp = char_nlp()
+    comp = spacy_ner.create_value_patterns(nlp, "p", "override")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(s, e, label) for label, s, e in model_ents]
+    assert {(e.label_, e.start_char, e.end_char) for e in comp(doc).ents} == expected

@@ -114,7 +114,7 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
                 found.append(span)
-        model = list(doc.ents)
+        model = [_before_values(e, found) for e in doc.ents]
         if mode == "fill":
             taken = [(e.start, e.end) for e in model]
             extra = [s for s in filter_spans(found) if not any(s.start < b and a < s.end for a, b in taken)]
@@ -124,6 +124,17 @@ def create_value_patterns(nlp: Language, name: str, mode: str) -> Callable[[Doc]
         return doc
 
     return value_patterns
+
+
+def _before_values(ent: Span, found: list[Span]) -> Span:
+    """A model's INDICATOR cut where a value the rules found begins inside it and runs past its end (发放补助资金三 |
+    百二十万元: the name ends before 三百二十万元), so that the value is read whole, unless less than two characters of
+    name would be left; any other span as it is."""
+    if ent.label_ != "INDICATOR":
+        return ent
+    cut = min((v.start for v in found if v.label_ != "INDICATOR" and ent.start < v.start < ent.end <= v.end),
+              default=None)
+    return ent if cut is None or cut - ent.start < 2 else Span(ent.doc, ent.start, cut, label=ent.label_)
 
 
 class IobTagger(Tagger):
