@@ -714,14 +714,23 @@ def _wide_gaps(toks: list[Token], ratio: float) -> set[int]:
     """The tokens set apart from the cell before them on their line by a gap at least ``ratio`` times the
     table's usual one (高        高 where cells are four spaces apart, \t\t where one tab is), in a table whose
     cells stand one separator apart (not padded to a column's width): an empty cell lies between the two."""
+    gaps, usual = _gaps(toks)
+    if usual is None:
+        return set()  # cells padded to their columns' widths (pdftotext -layout, padded | cells): gaps tell nothing
+    return {k for k, g in gaps.items() if g >= ratio * usual}
+
+
+def _gaps(toks: list[Token]) -> tuple[dict[int, int], int | None]:
+    """The gap before each token from the cell before it on its line, and the usual gap when the cells stand one
+    separator apart (most gaps alike; None when they are padded to their columns' widths, or too few to tell)."""
     gaps = {k: t.start - toks[k - 1].end for k, t in enumerate(toks)
             if k and t.brk == 0 and t.kind != "empty" and toks[k - 1].kind != "empty"}
     if len(gaps) < 4:
-        return set()
+        return gaps, None
     usual = sorted(gaps.values())[len(gaps) // 2]
     if usual < 1 or sum(g == usual for g in gaps.values()) < UNIFORM_GAPS * len(gaps):
-        return set()  # cells padded to their columns' widths (pdftotext -layout, padded | cells): gaps tell nothing
-    return {k for k, g in gaps.items() if g >= ratio * usual}
+        return gaps, None
+    return gaps, usual
 
 
 #: the share of a table's gaps that must be alike (one separator between cells) for a wider one to mean an empty cell
@@ -741,6 +750,8 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     head_end = text.find("\n", head)
     if _PIPES.search(text, head, len(text) if head_end < 0 else head_end):
         return _pipe_places(text, toks, columns)
+    if _gaps(toks)[1] is not None:
+        return None  # cells one separator apart, not padded to their columns: where a cell stands tells no column
     for width in (len, display_width):
         out = _places(text, toks, columns, width)
         if out is not None:

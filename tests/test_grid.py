@@ -293,3 +293,16 @@ def test_a_cell_wrapped_inside_its_bracket_note_is_one_cell():
     got = slots_by_name(run_text("\n".join(cells) + "\n", "x"))
     assert got["地下水压采量"] == ("≥1260万立方米", "1285万立方米", "15", "15")  # the note is no part of the value
     assert got["机井关停数量"] == ("≥320眼", "326眼", "15", "15")
+
+
+def test_a_comparator_in_its_own_cell_of_a_table_one_separator_apart_joins_its_target():
+    """Cells four spaces apart (not padded to their columns): where a cell stands tells no column, so the row whose
+    merged levels are blank and whose comparator has a cell of its own is read by its cells (found by the property
+    above, seed 731)."""
+    text = ("一级指标    二级指标    三级指标    年初设定值    完成值    分值    得分\n"
+            "产出指标    数量指标    执法记录仪配备数量    29台    86台    10    10\n"
+            "        开展禁毒宣传    ≥    68次    82次    15    15\n"
+            "        租赁天网点位    241个    127个    10    10\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["开展禁毒宣传"] == ("≥    68次", "82次", "15", "15")
+    assert got["租赁天网点位"] == ("241个", "127个", "10", "10")
