@@ -229,3 +229,15 @@ def test_the_nearest_of_two_coordinated_names_takes_the_value():
     doc = run_text("群众信访件全部办结，办结率和满意率均为100%。", "c")
     by = doc.entity_by_id()
     assert [(by[r.head].text, r.slot, by[r.tail].text) for r in doc.relations] == [("满意率", "actual", "100%")]
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("其中：一般公共预算基本支出13246.78万元", 3, 11, "一般公共预算基本支出"),   # a kind of spending keeps its head
+    ("其他项目支出654.32万元", 0, 4, "其他项目支出"),
+    ("一般公共预算财政拨款收入24716万元", 0, 10, "一般公共预算财政拨款收入"),
+    ("办案差旅费支出9.9万元", 0, 5, "办案差旅费"),                            # a fee is spent: 支出 is the verb
+])
+def test_a_kind_of_spending_keeps_its_head_word(text, start, end, expected):
+    from extract.tagger.trim import repair_indicator
+    s = trim_indicator(text, repair_indicator(text, Span("INDICATOR", start, end)))
+    assert text[s.start:s.end] == expected

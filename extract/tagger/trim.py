@@ -68,10 +68,12 @@ _TRAILING_GLOSS = re.compile(GLOSS.pattern + "$")
 
 
 def repair_indicator(text: str, span: Span) -> Span:
-    """An INDICATOR span a model found, mended at its start before trimming: a name is one clause, so it
+    """An INDICATOR span a model found, mended before trimming: a name is one clause, so it
     starts after the last sentence mark inside it (部办结，办结率 → 办结率); a closing bracket or quote in it
     takes in its opening one and the word before (综治、平安建设经费） → 年初预算（综治、平安建设经费）); digits
-    and a range sign glued before it belong to it (级分散供养… → 1-4级分散供养…)."""
+    and a range sign glued before it belong to it (级分散供养… → 1-4级分散供养…); it opens at a word's start and
+    takes in the nouns before it (:func:`_word_start`, :func:`_phrase_start`); a kind of spending or income keeps
+    its head word (基本 | 支出)."""
     label, s, e = span
     cut = max(text.rfind(c, s, e) for c in _CLAUSE_MARKS)
     ascii_cut = max((m.start() for m in _ASCII_CLAUSE_MARK.finditer(text, s, e)), default=-1)
@@ -96,7 +98,21 @@ def repair_indicator(text: str, span: Span) -> Span:
         s = m.start()
     while s < e - MIN_NAME and text[s] in _NO_OPENING:
         s += 1  # 、、道班房维修费: a list's marks before the name are no part of it
+    head = _kind_head_re().match(text, e)
+    if head and text[s:e].endswith(_repair_words()["kinds"]):
+        e = head.end()  # 一般公共预算基本 | 支出: a kind of spending or income names nothing without its head word
     return Span(label, s, e)
+
+
+@lru_cache(maxsize=1)
+def _repair_words() -> dict:
+    d = load_data("indicators.toml")["repair"]
+    return {"kinds": tuple(d["kinds"]), "kind_heads": tuple(d["kind_heads"])}
+
+
+@lru_cache(maxsize=1)
+def _kind_head_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _repair_words()["kind_heads"])))
 
 
 def _word_start(text: str, s: int, e: int) -> int:
