@@ -1168,7 +1168,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
         # a fund header: the fund words of the cluster (before a performance header glued to it, if any)
         fund = [(s, e, w, r) for s, e, w, (k, r) in cl
                 if (k == "fund" or w in _fund_points_words()) and (perf_start is None or s < perf_start)]
-        fund = _earlier_years_apart(text, fund)
+        fund = _earlier_years_apart(text, _by_place(text, fund))
         if len(fund) > 2 and fund[0][3] in {r for *_, r in fund[1:]} \
                 and _UNIT_NOTE.match(text, _CAPTION_WORDS.match(text, fund[0][1]).end()):
             fund = fund[1:]  # 年度预算数(万元), 年度预算安排情况(万元) | 年初预算 | …: the row labels' caption, no column
@@ -1195,6 +1195,37 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers
+
+
+def _by_place(text: str, heads: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """The heads of a header printed on two lines or more of space-aligned text (pdftotext -layout), two heads or
+    more on each line, in the order of where they stand across the page (the middle of each, in display width),
+    without a group head over two heads or more of another line (预算数 over 年初预算数 | 全年预算数: no column of
+    its own); any other header as it is."""
+    line_of = [text.rfind("\n", 0, h[0]) + 1 for h in heads]
+    lines = sorted(set(line_of))
+    if len(lines) < 2 or any(line_of.count(ln) < 2 for ln in lines) \
+            or any(re.search(r"[|｜\t]", _line_at(text, ln)) for ln in lines):
+        return heads
+    ends = [min(h[1], _NON_SPACE.match(text, h[0]).end()) for h in heads]  # a head joined over two lines (资金 / 到位数):
+    for ln in lines:  # heads set apart by runs of spaces on each line (not glued, not one space apart)
+        on = sorted((h[0], e) for h, l2, e in zip(heads, line_of, ends) if l2 == ln)
+        if not all(_WIDE_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(on, on[1:])):
+            return heads
+    places = [(grid.display_width(text[ln:h[0]]), grid.display_width(text[ln:e]))  # its first piece stands where it does
+              for h, ln, e in zip(heads, line_of, ends)]
+    middle = [(a + b) / 2 for a, b in places]
+
+    def group(n: int) -> bool:
+        a, b = places[n]
+        return sum(1 for k in range(len(heads)) if line_of[k] != line_of[n] and a <= middle[k] <= b) >= 2
+
+    keep = [n for n in range(len(heads)) if not group(n)]
+    return [heads[n] for n in sorted(keep, key=lambda n: middle[n])]
+
+
+_NON_SPACE = re.compile(r"\S*")
+_WIDE_GAP = re.compile(r"[ \u3000]{2,}")
 
 
 def _flanked(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:

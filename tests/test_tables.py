@@ -3016,3 +3016,19 @@ def test_a_glued_scoring_form_reads_level_names_and_formulas_inside_its_rules_as
               "项目产出产出数量技能培训人次10≥1200人次1268人次完成目标值得满分。10\n")
     assert slots_by_name(run_text(values, "x")) == {"立项程序规范性": (None, None, "3", "3"),
                                                    "技能培训人次": ("≥1200人次", "1268人次", "10", "10")}
+
+
+def test_a_space_aligned_fund_header_on_two_lines_is_read_in_the_order_its_heads_stand():
+    """pdftotext -layout: a group head (预算数) over 年初预算数 | 全年预算数, heads wrapped in their cells (资金 / 到位数,
+    全年 / 执行数) and heads on the first line only (执行率 分值 得分): the columns in the order they stand across."""
+    text = ("                                 预算数                  资金           全年         执行率      分值     得分\n"
+            "                          年初预算数   全年预算数        到位数         执行数\n"
+            "   年度资金总额           268.40       275.90       275.90        270.12      97.91%     10      9.79\n"
+            "   其中：财政拨款         268.40       268.40       268.40        262.62      97.85%      —       —\n"
+            "         上年结转           0.00         7.50         7.50          7.50     100.00%      —       —\n")
+    assert fund_lines(run_text(text, "f")) == [
+        ("年度资金总额", {"budget_initial": "268.40", "budget": "275.90", "received": "275.90", "spent": "270.12",
+                    "rate": "97.91%", "weight": "10", "score": "9.79"}),
+        ("财政拨款", {"budget_initial": "268.40", "budget": "268.40", "received": "268.40", "spent": "262.62",
+                  "rate": "97.85%"}),
+        ("上年结转", {"budget_initial": "0.00", "budget": "7.50", "received": "7.50", "spent": "7.50", "rate": "100.00%"})]
