@@ -1141,7 +1141,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
                 and not _in_formula(view.norm, m.start(), m.end()):
             s, e = view.span(m.start(), m.end())
             hits.append((s, e, word, role_of[word]))
-    hits = _flanked(text, hits)
+    hits = _stacked_heads(text, _flanked(text, hits))
     headers = []
     for cl in (part for whole in _clusters(hits, max_gap, text) for piece in _sentence_parts(text, whole)
                for part in _split_at_data(text, _header_lines(text, piece))):
@@ -1222,6 +1222,71 @@ def _by_place(text: str, heads: list[tuple[int, int, str, tuple[str, str]]]) -> 
 
     keep = [n for n in range(len(heads)) if not group(n)]
     return [heads[n] for n in sorted(keep, key=lambda n: middle[n])]
+
+
+def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
+                   ) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Heads printed a piece per line in space-aligned columns (pdftotext -layout: 一级 / 指标, 年度 / 指标值, 全年 /
+    实际 / 完成值). On a block of two to four lines that hold nothing but short pieces apart by runs of spaces, the
+    pieces that stand over one another (their places across the line overlap) are joined top to bottom, a bracket
+    note (（A）) left out; where the joined word, or its end (全年 | 实际完成值), is a header word, it is one hit from
+    its piece on the block's main line (the one with the most pieces: the heads keep their order there) to its last
+    piece, in place of the hits inside its pieces. Only a performance header's words are
+    made so, three at least with a level or name column among them (a fund header's stacked heads are joined by
+    :func:`_continued_heads`)."""
+    _, role_of = _header_re()
+    out, seen = list(hits), set()
+    for h in hits:
+        first = last = text.rfind("\n", 0, h[0]) + 1
+        if first in seen or not _STACK_LINE.fullmatch(_line_at(text, first)):
+            continue
+        while first > 0 and len(seen) < 10**6:
+            above = text.rfind("\n", 0, first - 1) + 1
+            if not _STACK_LINE.fullmatch(_line_at(text, above)) or not _line_at(text, above).strip():
+                break
+            first = above
+        block = [first]
+        while len(block) < _STACK_MOST:
+            nxt = text.find("\n", block[-1]) + 1
+            if nxt <= 0 or not _line_at(text, nxt).strip() or not _STACK_LINE.fullmatch(_line_at(text, nxt)):
+                break
+            block.append(nxt)
+        seen.update(block)
+        if len(block) < 2:
+            continue
+        pieces = [(ln, m.start() + ln, m.end() + ln, grid.display_width(text[ln:ln + m.start()]),
+                   grid.display_width(text[ln:ln + m.end()])) for ln in block for m in _STACK_PIECE.finditer(_line_at(text, ln))]
+        columns: list[list[tuple[int, int, int, int, int]]] = []
+        for p in pieces:
+            over = [c for c in columns if any(q[0] != p[0] and q[3] < p[4] and p[3] < q[4] for q in c)]
+            if len(over) == 1 and all(q[0] != p[0] for q in over[0]):
+                over[0].append(p)
+            else:
+                columns.append([p])
+        main = max(block, key=lambda ln: sum(1 for p in pieces if p[0] == ln))  # the line with the most pieces
+        made = []
+        for c in columns:
+            words = [(ln, a, b) for ln, a, b, _, _ in c if not _NOTE.fullmatch(text[a:b])]
+            for k in range(len(words) - 1):
+                word = normalize("".join(text[a:b] for _, a, b in words[k:]))
+                if word in role_of:  # (it starts on the main line, so that the heads keep their order there)
+                    start = next((a for ln, a, _ in words[k:] if ln == main), words[k][1])
+                    made.append((start, words[-1][2], word, role_of[word], [(a, b) for _, a, b, _, _ in c]))
+                    break
+        made = [m for m in made if m[3][0] == "performance"]  # (a fund header's stacked heads are read already)
+        if len(made) < _STACK_LEAST or not any(m[3][1] in ("level1", "level2", "name") for m in made):
+            continue
+        inside = [span for m in made for span in m[4]]
+        out = [x for x in out if not any(a <= x[0] and x[1] <= b for a, b in inside)] + [m[:4] for m in made]
+    return sorted(out)
+
+
+#: a line of a stacked header: short pieces (no digits but in a bracket note) apart by runs of spaces
+_STACK_LINE = re.compile(r"[ \u3000]*(?:[\u4e00-\u9fff（）()/A-Za-z]{1,7}(?:[ \u3000]{2,}|[ \u3000]*$))+")
+_STACK_PIECE = re.compile(r"[\u4e00-\u9fff（）()/A-Za-z]{1,7}")
+#: the most lines, and the fewest header words made, of a stacked header
+_STACK_MOST = 4
+_STACK_LEAST = 3
 
 
 _NON_SPACE = re.compile(r"\S*")
@@ -1777,8 +1842,9 @@ def _clusters(hits: list, gap: int, text: str | None = None) -> list[list]:
     (given the ``text``) on the next line with only white space between (a header on two lines, wide apart)."""
     out: list[list] = []
     for h in hits:
-        between = text[out[-1][-1][1]:h[0]] if text is not None and out else ""
-        if out and (h[0] - out[-1][-1][1] <= gap or between.count("\n") == 1 and not between.strip()):
+        end = max(x[1] for x in out[-1]) if out else 0  # (a head stacked over lines ends below the ones after it)
+        between = text[end:h[0]] if text is not None and out else ""
+        if out and (h[0] - end <= gap or between.count("\n") == 1 and not between.strip()):
             out[-1].append(h)
         else:
             out.append([h])

@@ -3032,3 +3032,18 @@ def test_a_space_aligned_fund_header_on_two_lines_is_read_in_the_order_its_heads
         ("财政拨款", {"budget_initial": "268.40", "budget": "268.40", "received": "268.40", "spent": "262.62",
                   "rate": "97.85%"}),
         ("上年结转", {"budget_initial": "0.00", "budget": "7.50", "received": "7.50", "spent": "7.50", "rate": "100.00%"})]
+
+
+def test_a_performance_header_stacked_a_piece_per_line_in_space_aligned_columns_is_read():
+    """pdftotext -layout: 一级 / 指标, 年度 / 指标值, 全年 / 实际 / 完成值 each a piece per line in its column (the
+    points before the target: only the header tells)."""
+    text = ("    一级          二级               三级                      年度          全年\n"
+            "    指标          指标               指标             分值    指标值         实际      得分\n"
+            "                                                                            完成值\n"
+            "             数量指标        新建农村公路里程          20    ≥36公里      38.2公里      20\n"
+            " 产出指标    质量指标        工程验收合格率            10      100%         100%        10\n"
+            " 满意度指标  服务对象满意度  沿线群众满意度            10      ≥90%         93.6%        9\n")
+    assert slots_by_name(run_text(text, "x")) == {
+        "新建农村公路里程": ("≥36公里", "38.2公里", "20", "20"),
+        "工程验收合格率": ("100%", "100%", "10", "10"),
+        "沿线群众满意度": ("≥90%", "93.6%", "10", "9")}
