@@ -1237,10 +1237,12 @@ def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
     _, role_of = _header_re()
     out, seen = list(hits), set()
     for h in hits:
-        first = last = text.rfind("\n", 0, h[0]) + 1
+        first = text.rfind("\n", 0, h[0]) + 1
         if first in seen or not _STACK_LINE.fullmatch(_line_at(text, first)):
             continue
-        while first > 0 and len(seen) < 10**6:
+        for _ in range(_STACK_MOST - 1):  # up to the block's first line
+            if first == 0:
+                break
             above = text.rfind("\n", 0, first - 1) + 1
             if not _STACK_LINE.fullmatch(_line_at(text, above)) or not _line_at(text, above).strip():
                 break
@@ -1264,6 +1266,8 @@ def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
             else:
                 columns.append([p])
         main = max(block, key=lambda ln: sum(1 for p in pieces if p[0] == ln))  # the line with the most pieces
+        if sum(1 for p in pieces if p[0] == main) < _STACK_LEAST:
+            continue  # (a cell per line: no columns side by side)
         made = []
         for c in columns:
             words = [(ln, a, b) for ln, a, b, _, _ in c if not _NOTE.fullmatch(text[a:b])]
