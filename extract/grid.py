@@ -720,6 +720,20 @@ def _wide_gaps(toks: list[Token], ratio: float) -> set[int]:
     return {k for k, g in gaps.items() if g >= ratio * usual}
 
 
+def _placing(text: str, toks: list[Token], under: list[int | None] | None, n_cols: int) -> list[int | None] | None:
+    """Where the cells stand under their heads, as the alignment may trust it. In a table whose cells stand one
+    separator apart (not padded to their columns) a line short of a cell stands shifted (its merged levels blank, a
+    comparator in a cell of its own): only the lines with a cell for every column keep their places there."""
+    if under is None or not toks or _PIPES.search(text, toks[0].start, toks[-1].end) or _gaps(toks)[1] is None:
+        return under  # (| cells are placed by their count: :func:`_pipe_places`)
+    line, lines = 0, []
+    for k, t in enumerate(toks):
+        line += k > 0 and t.brk >= 1
+        lines.append(line)
+    full = {ln for ln in set(lines) if sum(1 for x, t in zip(lines, toks) if x == ln and t.kind != "empty") == n_cols}
+    return [u if ln in full else None for u, ln in zip(under, lines)]
+
+
 def _gaps(toks: list[Token]) -> tuple[dict[int, int], int | None]:
     """The gap before each token from the cell before it on its line, and the usual gap when the cells stand one
     separator apart (most gaps alike; None when they are padded to their columns' widths, or too few to tell)."""
@@ -750,8 +764,6 @@ def _under(text: str, toks: list[Token], columns: list[Column]) -> list[int | No
     head_end = text.find("\n", head)
     if _PIPES.search(text, head, len(text) if head_end < 0 else head_end):
         return _pipe_places(text, toks, columns)
-    if _gaps(toks)[1] is not None:
-        return None  # cells one separator apart, not padded to their columns: where a cell stands tells no column
     for width in (len, display_width):
         out = _places(text, toks, columns, width)
         if out is not None:
@@ -973,7 +985,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
         toks = rows_apart(text, _words_across_spaces(text, _spelled_out(text, toks)), columns)
-    for row in _cells(text, align(toks, columns, "performance", one_line, under)):
+    for row in _cells(text, align(toks, columns, "performance", one_line, _placing(text, toks, under, len(columns)))):
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
@@ -1362,7 +1374,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         toks = _without_caption_pieces(text, toks)
     under = _under(text, toks, columns) if spaced else None  # where the cells stand under their heads
     placed_at = {t.start for t, c in zip(toks, under) if c is not None} if under else set()
-    rows = _cells(text, align(toks, columns, "fund", under=under))
+    rows = _cells(text, align(toks, columns, "fund", under=_placing(text, toks, under, len(columns))))
     head: Token | None = None  # a label with no cells just before: the first line of a label the PDF wrapped
     for k, row in enumerate(rows):
         label = next((t for col, t in row if columns[col].role == "label" and t.kind != "empty"), None)

@@ -1597,7 +1597,7 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
             return [cluster[:n]] + _split_at_data(text, cluster[n:])
-        if not _data_between(between) and not (n >= _GRID_HEAD and (_level_line_between(between) or _data_line_after(
+        if not _data_between(between) and not (n >= _GRID_HEAD and (_level_line_between(text, cluster[n - 1][1], cluster[n][0]) or _data_line_after(
                 text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None))):
             continue
         if n >= _GRID_HEAD:
@@ -1643,11 +1643,17 @@ def _data_between(between: str) -> bool:
                for m in _VALUE_CELL_BETWEEN.finditer(between))
 
 
-def _level_line_between(between: str) -> bool:
-    """Whether a line between two header words opens with a level name and goes on with a number: the body's
-    first row glued after the header (偏差原因… / 产出指标数量指标新建社区健身中心数量15完成得满分: 满分 is that
-    row's scoring rule, no head)."""
-    return any(level_re_().match(line) and _GLUED_NUMBER.search(line) for line in between.split("\n")[1:])
+def _level_line_between(text: str, a: int, b: int) -> bool:
+    """Whether a line that starts between two header words (``text[a:b]``) opens with a level name and goes on
+    with a number: the body's first row glued after the header (偏差原因… / 产出指标数量指标新建社区健身中心数量15
+    完成得满分, 产出指标时效指标资金拨付及时率符合要求得满分及时及时1010: 满分 is that row's scoring rule, no head)."""
+    for nl in (m.start() for m in re.finditer("\n", text[a:b])):
+        start = a + nl + 1
+        end = text.find("\n", start)
+        line = text[start:len(text) if end < 0 else end]
+        if level_re_().match(line) and _GLUED_NUMBER.search(line):
+            return True
+    return False
 
 
 #: a number inside a line's words
@@ -2759,6 +2765,11 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
             if total:  # 总分10095 | 总分95: the form's points and the achieved total, or the total alone; no target
                 split = _total_run(text, j, k, first)
             worded = _worded_values(text, name, first)
+            if worded is None and criteria_before and extra and extra[-1][0] == "other":
+                in_rule = _worded_values(text, extra[-1][1], first)  # 按期完成的得满分 | 及时 | 及时: the values in
+                if in_rule:                                          # words after the rule's cell are no part of it
+                    extra = extra[:-1] + [("other", in_rule[0])]
+                    worded = (name, in_rule[1], in_rule[2])
             in_words = False
             if worded:  # 管理制度健全性高高 | 55: the target and actual written as words before the run
                 short, said, left = worded
@@ -2914,8 +2925,9 @@ def _reason_after(text: str, k: int, end: int) -> Cell | None:
     # a level name or the total row opening the next row on the same line ends the reason (1010无效益指标…, 1010无总分…)
     stop = next((x for x in range(k + 1, min(line_end, k + _REASON_BEFORE_ROW)) if level_re_().match(text, x)
                  or total_row_re().match(text[x:x + 8])), None)
-    if stop is not None and text[k:stop].strip() and not any(_starts_value(text, x) for x in range(k, stop)):
-        e = stop
+    if stop is not None and text[k:stop].strip() and (not any(_starts_value(text, x) for x in range(k, stop))
+                                                      or _CLAUSE_MARK.search(text, k, stop)):
+        e = stop  # (因选址调整，1个场所延期 | 产出指标…: a clause with numbers, the next row after it)
     if e < 0:
         return None
     cell = text[k:e]
@@ -3549,13 +3561,21 @@ def _description_tail_re() -> re.Pattern[str]:
 
 
 def _criteria_tail(text: str, start: int, end: int) -> re.Match[str] | None:
-    """A scoring rule's cell after a glued name (工程验收合格率 | 达到100%得满分，每降低1个百分点扣1分): from
-    its first opening word (layout.toml ``[glued] criteria_openers``) or first value that the rule's words go on
-    from, two characters or more into the name, to ``end``; None unless it holds a rule's points (得满分, 扣)."""
-    if not _RULE_MARK.search(text, start, end):
+    """A scoring rule's cell after a glued name (工程验收合格率 | 达到100%得满分，每降低1个百分点扣1分): from the
+    last opening words (layout.toml ``[glued] criteria_openers``) before the rule's first points, or else its first
+    value that the rule's words go on from, two characters or more into the name, to ``end``; None unless it holds a
+    rule's points (得满分, 扣)."""
+    mark = _RULE_MARK.search(text, start, end)
+    if not mark:
         return None
-    for p in range(start + 2, end):
-        if _criteria_opener_re().match(text, p) or _starts_value(text, p) and _value_in_words(text, p, end):
+    openers = [m for p in range(start + 2, mark.start()) if (m := _criteria_opener_re().match(text, p))]
+    if openers:  # the last opening words before the rule's points (资金按时拨付率 | 完成得满分, 任务按时完成率 | 按时完成…)
+        p = openers[-1].start()
+        while any(o.end() == p for o in openers):
+            p = next(o.start() for o in openers if o.end() == p)
+        return _ANY.match(text, p, end)
+    for p in range(start + 2, mark.start()):
+        if _starts_value(text, p) and _value_in_words(text, p, end):
             return _ANY.match(text, p, end)
     return None
 
@@ -3565,8 +3585,17 @@ _RULE_MARK = re.compile(r"得满分|得分|扣|计分|得\d")
 
 
 def _rule_value(text: str, j: int, end: int) -> re.Match[str] | None:
-    """The value at ``text[j]`` as a match when it is a scoring rule's (扣1分, 达到100%得满分), None if not."""
-    return _RULE_POINTS.match(text, j) or (_value_in_words(text, j, end) if _HAN.match(text, j - 1) else None)
+    """The value at ``text[j]`` as a match when it is a scoring rule's (扣1分, 达到100%得满分): the rule's points, or a
+    value with a rule's points in the words after it, before the next value (not ≤30天 | 及时 | 1010: the target,
+    then the actual in words); None if not."""
+    points = _RULE_POINTS.match(text, j)
+    if points or not _HAN.match(text, j - 1):
+        return points
+    value = _value_in_words(text, j, end)
+    if value is None:
+        return None
+    nxt = next((x for x in range(value.end(), min(end, value.end() + grid.MAX_CELL)) if _starts_value(text, x)), end)
+    return value if _RULE_MARK.search(text, value.end(), min(end, nxt + 1)) else None  # (得 | 10分: its points)
 
 
 @lru_cache(maxsize=1)

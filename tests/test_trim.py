@@ -204,6 +204,8 @@ def test_an_indicator_ends_where_its_widened_value_starts():
     ("市文化馆事业编制核定数35名", 4, 11, "事业编制核定数"),             # … an institution …
     ("3条建制村通双车道18.8公里", 2, 9, "建制村通双车道"),              # … a classifier …
     ("2023年度项目绩效目标审核得分95分", 8, 16, "绩效目标审核得分"),     # … a time word or the project
+    ("城管执法支队拆除违法建筑面积1.2万平方米", 6, 14, "拆除违法建筑面积"),   # … a unit's name (review)
+    ("我局部门预算执行率达到95%", 2, 9, "预算执行率"),                    # jieba's 局部 across 我局 | 部门 (review)
 ])
 def test_model_indicators_are_mended_at_their_start(text, start, end, expected):
     """As the pipeline does: mended, then trimmed (其中 goes)."""
@@ -241,3 +243,12 @@ def test_a_kind_of_spending_keeps_its_head_word(text, start, end, expected):
     from extract.tagger.trim import repair_indicator
     s = trim_indicator(text, repair_indicator(text, Span("INDICATOR", start, end)))
     assert text[s.start:s.end] == expected
+
+
+@pytest.mark.parametrize("text", ["经济效益方面农民人均增收1200元", "产出数量方面新建蔬菜大棚120座"])
+def test_a_name_a_model_began_with_a_section_word_takes_in_no_category_before_it(text):
+    """经济效益 | 方面…: the category before a section word stays out of the name, so prose levels can read it (review)."""
+    from extract.tagger.trim import repair_indicator
+    start = text.index("方面")
+    s = repair_indicator(text, Span("INDICATOR", start, start + 8))
+    assert s.start == start

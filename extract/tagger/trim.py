@@ -119,8 +119,9 @@ def _word_start(text: str, s: int, e: int) -> int:
     """Where the dictionary word that ``text[s]`` stands in begins (jieba without its guesses, which join unknown
     characters: 局局, 年本; over a few characters before the span and its start): a name opens at a word's start
     (域综合治理 → 流域综合治理, 子商务进农村… → 电子商务进农村…)."""
-    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s):
-        return s
+    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s) \
+            or any(text.endswith(w, 0, s) for w in trim_phases()[0].lead):
+        return s  # (我局 | 部门…: a word the trimmer drops ends right there, whatever jieba joins across it: 局部)
     a = s
     while a > 0 and s - a < _WORD_CONTEXT and _HAN.match(text, a - 1):
         a -= 1
@@ -141,6 +142,8 @@ def _phrase_start(text: str, s: int, e: int) -> int:
         a -= 1
     pieces = _tagged(text[a:s])
     tags, stops, stop_ends = _phrase_tags()
+    if any(text.startswith(w, s) for w in stops):
+        return s  # 经济效益 | 方面农民人均增收: a name a model began with a stop word has no phrase before it
     n = len(pieces)
     while n > 0 and len(pieces[n - 1][0]) >= 2 and pieces[n - 1][1] in tags and pieces[n - 1][0] not in stops \
             and not pieces[n - 1][0].endswith(stop_ends) and not (n >= 2 and pieces[n - 2][1] == "r"):
