@@ -1244,14 +1244,15 @@ def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
             if first == 0:
                 break
             above = text.rfind("\n", 0, first - 1) + 1
-            if not _STACK_LINE.fullmatch(_line_at(text, above)) or not _line_at(text, above).strip():
-                break
+            if not _STACK_LINE.fullmatch(_line_at(text, above)) or len(_STACK_PIECE.findall(_line_at(text, above))) < 2:
+                break  # (a caption or a title alone on its line above the header: no head's piece)
             first = above
         block = [first]
         while len(block) < _STACK_MOST:
             nxt = text.find("\n", block[-1]) + 1
-            if nxt <= 0 or not _line_at(text, nxt).strip() or not _STACK_LINE.fullmatch(_line_at(text, nxt)):
-                break
+            if nxt <= 0 or not _line_at(text, nxt).strip() or not _STACK_LINE.fullmatch(_line_at(text, nxt)) \
+                    or level_re_().search(_line_at(text, nxt)):
+                break  # (a row written in words under the header, its level names first: the body's)
             block.append(nxt)
         seen.update(block)
         if len(block) < 2:
@@ -1271,12 +1272,18 @@ def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
         made = []
         for c in columns:
             words = [(ln, a, b) for ln, a, b, _, _ in c if not _NOTE.fullmatch(text[a:b])]
-            for k in range(len(words) - 1):
-                word = normalize("".join(text[a:b] for _, a, b in words[k:]))
-                if word in role_of:  # (it starts on the main line, so that the heads keep their order there)
-                    start = next((a for ln, a, _ in words[k:] if ln == main), words[k][1])
-                    made.append((start, words[-1][2], word, role_of[word], [(a, b) for _, a, b, _, _ in c]))
-                    break
+            # the longest run of pieces from the top that is a header word, or its end (全年 | 实际完成值); pieces
+            # below it are the body's (产出 / 数量: a level cell wrapped under the header)
+            got = next(((k, m) for k in range(len(words) - 1) for m in range(len(words), k + 1, -1)
+                        if normalize("".join(text[a:b] for _, a, b in words[k:m])) in role_of), None)
+            if got is None:
+                continue
+            k, m = got
+            word = normalize("".join(text[a:b] for _, a, b in words[k:m]))
+            start = next((a for ln, a, _ in words[k:m] if ln == main), words[k][1])  # (on the main line: the heads
+            last = words[m - 1][0]                                                   # keep their order there)
+            made.append((start, words[m - 1][2], word, role_of[word],
+                         [(a, b) for ln, a, b, _, _ in c if ln <= last]))
         made = [m for m in made if m[3][0] == "performance"]  # (a fund header's stacked heads are read already)
         if len(made) < _STACK_LEAST or not any(m[3][1] in ("level1", "level2", "name") for m in made):
             continue
@@ -3533,8 +3540,8 @@ def _name_tail(text: str, name: Cell, before: list[str]) -> tuple[Cell, list[tup
         elif role == "unit":
             m = _unit_tail_re().search(text, name.start, end)
         elif role == "other" and role is before[-1] and not cells:
-            m = _repeated_name(text, name.start, end) or _description_tail_re().search(text, name.start + 2, end) \
-                or _criteria_tail(text, name.start, end)
+            m = _repeated_name(text, name.start, end) or _criteria_tail(text, name.start, end) \
+                or _description_tail_re().search(text, name.start + 2, end)
         else:
             continue
         if m and m.end() == end and m.start() > name.start:
@@ -3557,7 +3564,8 @@ def _repeated_name(text: str, start: int, end: int) -> re.Match[str] | None:
 def _description_tail_re() -> re.Pattern[str]:
     """A text cell between a glued name and its values, from its first word (达到预计值, 实现全覆盖) to the end."""
     words = load_data("layout.toml")["glued"]["description_openers"]
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^\d\n]{2,}$")  # not 目标任务实现 | 率
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?![率数量额值度])[^\d\n]{2,}$")  # not 目标任务实现 | 率,
+    # 群众需求 | 达到率…
 
 
 def _criteria_tail(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -3569,16 +3577,24 @@ def _criteria_tail(text: str, start: int, end: int) -> re.Match[str] | None:
     if not mark:
         return None
     openers = [m for p in range(start + 2, mark.start()) if (m := _criteria_opener_re().match(text, p))]
-    if openers:  # the last opening words before the rule's points (资金按时拨付率 | 完成得满分, 任务按时完成率 | 按时完成…)
-        p = openers[-1].start()
-        while any(o.end() == p for o in openers):
-            p = next(o.start() for o in openers if o.end() == p)
+    values = [p for p in range(start + 2, mark.start()) if _starts_value(text, p)
+              and text[p - 1] not in _DIGITS + _CMP_CHARS and _value_in_words(text, p, end)]
+    after = openers[-1].end() if openers else start
+    later = [v for v in values if v > after]
+    if later:  # 项目按期完工率 | 100%得满分: a value the rule's words go on from, after any opening words
+        return _ANY.match(text, later[0], end)
+    if openers and not _NAME_END.match(text, mark.start() - 1):
+        p = min(o.start() for o in openers if o.end() > openers[-1].start())  # the last opening words before the
+        while any(o.end() == p for o in openers):  # rule's points, the longest (未达到, not 达到): 资金按时拨付率 | 完成
+            p = next(o.start() for o in openers if o.end() == p)  # 得满分, 任务按时完成率 | 按时完成…
         return _ANY.match(text, p, end)
-    for p in range(start + 2, mark.start()):
-        if _starts_value(text, p) and _value_in_words(text, p, end):
-            return _ANY.match(text, p, end)
+    if mark.start() - start >= 2 and _NAME_END.match(text, mark.start() - 1):
+        return _ANY.match(text, mark.start(), end)  # 设备符合标准率 | 得满分: a name's end right before the points
     return None
 
+
+#: how a measured name ends (合格率, 户数, 满意度): no scoring rule's words
+_NAME_END = re.compile(r"[率数量额度性比]")  # (not 值: 达到目标值得满分 is a rule's)
 
 #: what a scoring rule's words hold: its points
 _RULE_MARK = re.compile(r"得满分|得分|扣|计分|得\d")

@@ -2867,6 +2867,8 @@ def test_inputs_a_review_of_the_layout_changes_found_read_wrong(case):
     inds = [[r["name"], {s: r[s]["text"] for s in ("target", "actual", "weight", "score") if r.get(s)}]
             for r in doc.indicator_records()]
     assert (funds, inds) == (case["funds"], case["indicators"])
+    if "levels" in case:  # (a case about the levels carried down: each row's level 1 and 2)
+        assert [[r["name"], r.get("level1"), r.get("level2")] for r in doc.indicator_records()] == case["levels"]
 
 
 def test_heads_printed_at_their_cells_middle_read_in_the_forms_order():
