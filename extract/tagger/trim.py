@@ -18,7 +18,7 @@ from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
-from ..segment import ready as segment_ready, words as segment_words
+from ..segment import ready as segment_ready, spans_word, words as segment_words
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -119,7 +119,7 @@ def _word_start(text: str, s: int, e: int) -> int:
     """Where the dictionary word that ``text[s]`` stands in begins (jieba without its guesses, which join unknown
     characters: 局局, 年本; over a few characters before the span and its start): a name opens at a word's start
     (域综合治理 → 流域综合治理, 子商务进农村… → 电子商务进农村…)."""
-    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s) \
+    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s) or not spans_word(text, s, _WORD_CONTEXT) \
             or any(text.endswith(w, 0, s) for w in trim_phases()[0].lead):
         return s  # (我局 | 部门…: a word the trimmer drops ends right there, whatever jieba joins across it: 局部)
     a = s
