@@ -1231,9 +1231,8 @@ def _stacked_heads(text: str, hits: list[tuple[int, int, str, tuple[str, str]]]
     pieces that stand over one another (their places across the line overlap) are joined top to bottom, a bracket
     note (（A）) left out; where the joined word, or its end (全年 | 实际完成值), is a header word, it is one hit from
     its piece on the block's main line (the one with the most pieces: the heads keep their order there) to its last
-    piece, in place of the hits inside its pieces. Only a performance header's words are
-    made so, three at least with a level or name column among them (a fund header's stacked heads are joined by
-    :func:`_continued_heads`)."""
+    piece, in place of the hits inside its pieces. Only a performance header's words are made so, three at least
+    with a level or name column among them (a fund header's stacked heads are joined by :func:`_continued_heads`)."""
     _, role_of = _header_re()
     out, seen = list(hits), set()
     for h in hits:
@@ -1604,8 +1603,9 @@ def _split_at_data(text: str, cluster: list) -> list[list]:
         between = _NOTE.sub("", text[cluster[n - 1][1]:cluster[n][0]])
         if _SENTENCE_VALUE.match(between):  # 全年预算数80万元，全年执行数76万元: a sentence, no header
             return [cluster[:n]] + _split_at_data(text, cluster[n:])
-        if not _data_between(between) and not (n >= _GRID_HEAD and (_level_line_between(text, cluster[n - 1][1], cluster[n][0]) or _data_line_after(
-                text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None))):
+        row_after = n >= _GRID_HEAD and (_level_line_between(text, cluster[n - 1][1], cluster[n][0]) or _data_line_after(
+            text, cluster[n - 1], cluster[n], cluster[n + 1] if n + 1 < len(cluster) else None))
+        if not _data_between(between) and not row_after:
             continue
         if n >= _GRID_HEAD:
             rest = cluster[n:]  # the words of the body, or a header repeated after a short body (a page break)
