@@ -32,6 +32,9 @@ def values(text: str) -> list[tuple[str, str]]:
     ("完成两条线路", [("QUANTITY", "两条")]),
     ("设立十四个专项工作小组", [("QUANTITY", "十四个")]),
     ("印发三万份宣传单", [("QUANTITY", "三万份")]),
+    ("新建村级服务站点十二个", [("QUANTITY", "十二个")]),          # 点 ends 站点: no decimal point of the count
+    ("设置监测点位三十个", [("QUANTITY", "三十个")]),
+    ("补助标准三点五万元", [("MONEY", "三点五万元")]),             # … but is one inside a number
     ("强制免疫补助35万(附件1)下达", [("MONEY", "35万")]),          # 万 without 元 after a money word
     ("年度本级 预算金额 |\n250万 |", [("MONEY", "250万")]),
     ("|\n中期资金总额:\n|\n449.8万\n|", [("MONEY", "449.8万")]),

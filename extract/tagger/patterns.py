@@ -80,7 +80,10 @@ def find_values(text: str) -> list[Span]:
             if key == "MONEY_MAG" and not _money_before().search(text, max(0, s - MONEY_WORD_REACH), s):
                 continue
             if key == "QUANTITY_CN" and read(frag).number is None:
-                continue
+                lead = len(frag) - len(frag.lstrip(_NO_NUMBER_START))
+                if not lead or read(frag[lead:]).number is None:
+                    continue
+                s += lead  # 站点 | 十二个: the word's last character is no decimal point of the count
             if key != "QUANTITY_CN" and label != "PERCENT" and _is_chinese_only_noise(frag):
                 continue
             if label == "QUANTITY" and _is_date_or_code(text, s, e):
@@ -88,6 +91,9 @@ def find_values(text: str) -> list[Span]:
             cands.append(Span(label, s, e))
     return _resolve(cands)
 
+
+#: characters of Chinese numerals that no number opens with (点: a decimal point, the end of 站点 or 网点 before a count)
+_NO_NUMBER_START = "点"
 
 #: how far before an amount in 万 without 元 its money word may stand (中期资金总额:⏎|⏎449.8万)
 MONEY_WORD_REACH = 16
