@@ -18,6 +18,11 @@ def trimmed(text: str, phases=None) -> str:
     ("计划使用财政资金", "财政资金"),
     ("部门年初预算", "年初预算"),             # scope words (rule 69)
     ("年中调整预算", "调整预算"),
+    ("实施清洁取暖", "清洁取暖"),             # verbs and scope the conventions leave out (issue 16's examples)
+    ("确定农村危房改造", "农村危房改造"),
+    ("市直养护里程", "养护里程"),
+    ("中央下达优抚对象生活补助资金", "优抚对象生活补助资金"),
+    ("飞机飞行时长≥", "飞机飞行时长"),           # a comparator is the target's
     ("满意度达到", "满意度"),                # linking word after the name
     ("资金到位率为", "资金到位率"),
     (" 培训人次 ", "培训人次"),
