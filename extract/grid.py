@@ -726,12 +726,9 @@ def _placing(text: str, toks: list[Token], under: list[int | None] | None, n_col
     comparator in a cell of its own): only the lines with a cell for every column keep their places there."""
     if under is None or not toks or _PIPES.search(text, toks[0].start, toks[-1].end) or _gaps(toks)[1] is None:
         return under  # (| cells are placed by their count: :func:`_pipe_places`)
-    line, lines = 0, []
-    for k, t in enumerate(toks):
-        line += k > 0 and t.brk >= 1
-        lines.append(line)
-    full = {ln for ln in set(lines) if sum(1 for x, t in zip(lines, toks) if x == ln and t.kind != "empty") == n_cols}
-    return [u if ln in full else None for u, ln in zip(under, lines)]
+    lines = _line_numbers(text, toks)
+    cells = Counter(ln for ln, t in zip(lines, toks) if t.kind != "empty")
+    return [u if cells[ln] == n_cols else None for u, ln in zip(under, lines)]
 
 
 def _gaps(toks: list[Token]) -> tuple[dict[int, int], int | None]:
@@ -1018,8 +1015,14 @@ def _lines_and_places(text: str, toks: list[Token]) -> tuple[list[int], list[int
     display width (a wrapped cell's lines start where it starts)."""
     if not toks:
         return [], []
-    line_of = list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks)))
-    return line_of, [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+    return _line_numbers(text, toks), [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+
+
+def _line_numbers(text: str, toks: list[Token]) -> list[int]:
+    """Each token's line, counted from the first token's (tokens in text order)."""
+    if not toks:
+        return []
+    return list(itertools.accumulate(text.count("\n", a.start, b.start) for a, b in zip([toks[0], *toks], toks)))
 
 
 def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
@@ -1264,9 +1267,8 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
             while j > first and toks[j - 1].kind.startswith("level"):
                 j -= 1
             k, back = k - 1, True
-        v0 = first - k * m
         if ahead or back:
-            v0 = j if ahead else v0
+            v0 = j if ahead else first - k * m  # where the names' values start
             block: list[Token] = []
             prev = first
             for n, at in enumerate(names):

@@ -1658,13 +1658,9 @@ def _level_line_between(text: str, a: int, b: int) -> bool:
         start = a + nl + 1
         end = text.find("\n", start)
         line = text[start:len(text) if end < 0 else end]
-        if level_re_().match(line) and _GLUED_NUMBER.search(line):
+        if level_re_().match(line) and _DIGIT_CHAR.search(line):
             return True
     return False
-
-
-#: a number inside a line's words
-_GLUED_NUMBER = re.compile(r"\d")
 
 
 #: units of a header's own notes between its words (分值 / 100分, 2023年): no data row's
