@@ -25,11 +25,6 @@ def _segmenter() -> Any:
     return jieba
 
 
-def ready() -> None:
-    """Load the segmenter's dictionary once (quietly)."""
-    _segmenter()
-
-
 def spans_word(text: str, i: int, reach: int) -> bool:
     """Whether a dictionary word may run across the start of ``text[i]`` (a word or a word's beginning in jieba's
     prefix dictionary starts at most ``reach`` characters before it and takes in ``text[i]``): a quick test before
@@ -54,3 +49,11 @@ def char_features(text: str) -> list[str]:
             continue
         out += ["B" + word] + ["M" + word] * (b - a - 2) + ["E" + word]
     return out
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """The dictionary words of ``text`` (no guesses) with their part of speech (jieba's posseg: n, v, ns …)."""
+    import jieba.posseg
+
+    _segmenter()  # (quietly, once)
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]

@@ -17,3 +17,15 @@ def test_char_features_give_each_character_its_place_in_its_word():
     assert len(feats) == len("资金到位率为100%")
     assert feats[:2] == ["B资金", "E资金"]
     assert feats[5] == "S为"
+
+
+def test_tagged_gives_the_dictionary_words_with_their_part_of_speech():
+    from extract.segment import tagged
+    assert tagged("完成中小河流治理工程") == [("完成", "v"), ("中小", "j"), ("河流", "n"), ("治理", "v"), ("工程", "n")]
+
+
+def test_spans_word_tells_where_a_dictionary_word_may_run_across():
+    from extract.segment import spans_word
+    text = "完成小流域综合治理"
+    assert spans_word(text, text.index("域"), 8)        # 流域
+    assert not spans_word(text, text.index("综"), 8)    # 流域 | 综合: a word starts there

@@ -18,7 +18,7 @@ from ..document import Span
 from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
-from ..segment import ready as segment_ready, spans_word, words as segment_words
+from ..segment import spans_word, tagged, words as segment_words
 from ..textview import GLOSS
 
 #: a trimmed name keeps at least this many characters
@@ -119,12 +119,10 @@ def _word_start(text: str, s: int, e: int) -> int:
     """Where the dictionary word that ``text[s]`` stands in begins (jieba without its guesses, which join unknown
     characters: 局局, 年本; over a few characters before the span and its start): a name opens at a word's start
     (域综合治理 → 流域综合治理, 子商务进农村… → 电子商务进农村…)."""
-    if s == 0 or not _HAN.match(text, s - 1) or not _HAN.match(text, s) or not spans_word(text, s, _WORD_CONTEXT) \
-            or any(text.endswith(w, 0, s) for w in trim_phases()[0].lead):
+    if s == 0 or not _HAN_CHAR.match(text, s - 1) or not _HAN_CHAR.match(text, s) \
+            or not spans_word(text, s, _WORD_CONTEXT) or any(text.endswith(w, 0, s) for w in trim_phases()[0].lead):
         return s  # (我局 | 部门…: a word the trimmer drops ends right there, whatever jieba joins across it: 局部)
-    a = s
-    while a > 0 and s - a < _WORD_CONTEXT and _HAN.match(text, a - 1):
-        a -= 1
+    a = _han_run_start(text, s, _WORD_CONTEXT)
     for x, y in segment_words(text[a:min(e, s + _WORD_CONTEXT)], guess=False):
         if a + x < s < a + y:
             return a + x
@@ -135,20 +133,16 @@ def _phrase_start(text: str, s: int, e: int) -> int:
     """Where the noun phrase that a name starting at a word ``text[s]`` closes begins: the words right before it
     while they are nouns or words that qualify one (indicators.toml ``[repair] phrase_tags``: 中小 | 河流 | 治理工程,
     小型 | 水库 | 工程维修养护), not a verb, a time or a pronoun's place (我 | 局 stays out)."""
-    if s == 0 or not _HAN.match(text, s - 1):
-        return s
-    a = s
-    while a > 0 and s - a < _PHRASE_REACH and _HAN.match(text, a - 1):
-        a -= 1
-    pieces = _tagged(text[a:s])
     tags, stops, stop_ends = _phrase_tags()
-    if any(text.startswith(w, s) for w in stops):
-        return s  # 经济效益 | 方面农民人均增收: a name a model began with a stop word has no phrase before it
+    if s == 0 or not _HAN_CHAR.match(text, s - 1) or any(text.startswith(w, s) for w in stops):
+        return s  # (经济效益 | 方面农民人均增收: a name a model began with a stop word has no phrase before it)
+    a = _han_run_start(text, s, _PHRASE_REACH)
+    pieces = tagged(text[a:s])
     n = len(pieces)
     while n > 0 and len(pieces[n - 1][0]) >= 2 and pieces[n - 1][1] in tags and pieces[n - 1][0] not in stops \
             and not pieces[n - 1][0].endswith(stop_ends) and not (n >= 2 and pieces[n - 2][1] == "r"):
         n -= 1  # (a word of one character is a classifier, a place's or a unit's, or a traditional character alone)
-    if n == 0 and a > 0 and _HAN.match(text, a - 1):
+    if n == 0 and a > 0 and _HAN_CHAR.match(text, a - 1):
         return s  # a phrase longer than the reach: where it begins is not seen
     return a + sum(len(w) for w, _ in pieces[:n])
 
@@ -157,12 +151,12 @@ def _phrase_start(text: str, s: int, e: int) -> int:
 _PHRASE_REACH = 10
 
 
-def _tagged(text: str) -> list[tuple[str, str]]:
-    """The dictionary words of ``text`` with their part of speech (jieba's posseg, no guesses)."""
-    import jieba.posseg
-
-    segment_ready()
-    return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
+def _han_run_start(text: str, s: int, reach: int) -> int:
+    """Where the run of Han characters that ends at ``text[s]`` starts, at most ``reach`` characters before it."""
+    a = s
+    while a > 0 and s - a < reach and _HAN_CHAR.match(text, a - 1):
+        a -= 1
+    return a
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +170,6 @@ def _phrase_tags() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 #: how far around a name's first character the segmenter reads
 _WORD_CONTEXT = 8
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: what a name never opens with: a list's or a clause's marks, a closing bracket, a cell's bar, a dash
