@@ -2491,6 +2491,11 @@ def _starts_value(text: str, j: int) -> bool:
     return text[j] in _DIGITS or text[j] in _CMP_CHARS or bool(_cmp_before_re().match(text, j))
 
 
+def _next_value(text: str, a: int, b: int, default: int | None = None) -> int | None:
+    """Where the first value in ``text[a:b]`` starts (:func:`_starts_value`), ``default`` if none does."""
+    return next((x for x in range(a, b) if _starts_value(text, x)), default)
+
+
 def _unit_of(piece: str) -> str:
     """The unit written in one glued value (``不低于38287亩`` → 亩, ``85%以上`` → %)."""
     word = _cmp_before_re().match(piece)
@@ -2928,13 +2933,13 @@ def _reason_after(text: str, k: int, end: int) -> Cell | None:
     # a level name or the total row opening the next row on the same line ends the reason (1010无效益指标…, 1010无总分…)
     stop = next((x for x in range(k + 1, min(line_end, k + _REASON_BEFORE_ROW)) if level_re_().match(text, x)
                  or total_row_re().match(text[x:x + 8])), None)
-    if stop is not None and text[k:stop].strip() and (not any(_starts_value(text, x) for x in range(k, stop))
+    if stop is not None and text[k:stop].strip() and (_next_value(text, k, stop) is None
                                                       or _CLAUSE_MARK.search(text, k, stop)):
         e = stop  # (因选址调整，1个场所延期 | 产出指标…: a clause with numbers, the next row after it)
     if e < 0:
         return None
     cell = text[k:e]
-    first_value = next((x for x in range(k, e) if _starts_value(text, x)), None)
+    first_value = _next_value(text, k, e)
     if not cell.strip() or first_value is not None and not _CLAUSE_MARK.search(text, k, first_value):
         return None  # (受选址调整影响，1个中心延至2024年完工: a clause before the values, no name's)
     a = k + len(cell) - len(cell.lstrip())
@@ -3135,7 +3140,7 @@ def _worded_between(text: str, j: int, k: int, end: int, slots: list[str], index
     roles = slots[t:a + 1]
     if a < t or any(r not in ("target", "adjusted", "actual") for r in roles):
         return None
-    x = next((x for x in range(k, min(end, k + 2 * _WORDED_MAX * len(roles) + 2)) if _starts_value(text, x)), None)
+    x = _next_value(text, k, min(end, k + 2 * _WORDED_MAX * len(roles) + 2))
     if x is None or x == k or not _HAN.fullmatch(text[k:x].replace("\n", "")[:1] or "x"):
         return None
     words = text[k:x].replace("\n", "")
@@ -3174,7 +3179,7 @@ def _dated_between(text: str, j: int, end: int, slots: list[str], indexed: bool 
         y = target.end()
         done = _one_date_re().match(text, y)
         z = done.end() if done and done.end() > y else \
-            next((x for x in range(y, min(end, y + _WORDED_MAX + 1)) if _starts_value(text, x)), y)
+            _next_value(text, y, min(end, y + _WORDED_MAX + 1), y)
         if z == y or not done and not _HAN_WORD.fullmatch(text, y, z):
             continue
         runs = _two_runs(text, (j, c, slots[:t]), (z, _run_end(text, z, end, indexed), slots[a + 1:]))
@@ -3204,7 +3209,7 @@ def _worded_around(text: str, name: Cell, j: int, k: int, end: int, slots: list[
     t, a = slots.index("target"), slots.index("actual")
     if t != 0 or a <= t + 1 or "\n" in name.text:
         return None
-    x = next((x for x in range(k, min(end, k + _WORDED_MAX + 1)) if _starts_value(text, x)), None)
+    x = _next_value(text, k, min(end, k + _WORDED_MAX + 1))
     if x is None or x == k or not _HAN_WORD.fullmatch(text, k, x):
         return None
     actual = text[k:x]
@@ -3334,7 +3339,7 @@ def _after_text(text: str, k: int, end: int, rest: list[str], cells: list[tuple[
 def _rule_words_from(text: str, j: int, end: int) -> bool:
     """Whether the words from ``text[j]`` to the next value are a scoring rule's (项目立项符合…政策，得3分): a clause
     mark among them or the rule's points next, which a row's level and name never hold."""
-    v = next((x for x in range(j, min(end, j + grid.MAX_CELL)) if _starts_value(text, x)), None)
+    v = _next_value(text, j, min(end, j + grid.MAX_CELL))
     return v is not None and bool(_CLAUSE_MARK.search(text, j, v) or _RULE_POINTS.match(text, v))
 
 
@@ -3606,7 +3611,7 @@ def _rule_value(text: str, j: int, end: int) -> re.Match[str] | None:
     value = _value_in_words(text, j, end)
     if value is None:
         return None
-    nxt = next((x for x in range(value.end(), min(end, value.end() + grid.MAX_CELL)) if _starts_value(text, x)), end)
+    nxt = _next_value(text, value.end(), min(end, value.end() + grid.MAX_CELL), end)
     return value if _RULE_MARK.search(text, value.end(), min(end, nxt + 1)) else None  # (得 | 10分: its points)
 
 
