@@ -87,6 +87,12 @@ def test_baseline_phases(name, expected):
     ("全年支出１，２３４．５６万元，执行率", Span("MONEY", 4, 14), "１，２３４．５６万元"),  # a full-width thousands comma
     ("经综合评价，本项目自评得分95.", Span("QUANTITY", 13, 16), "95"),   # the sentence's full stop is no decimal point
     ("州市170.18170.\n3、18", Span("MONEY", 2, 12), "170.18170."),      # … a point before a wrapped number stays
+    ("实际完成320小时。", Span("QUANTITY", 4, 8), "320小时"),          # a unit word cut in two is taken whole
+    ("飞行时长≥300小时", Span("TARGET", 4, 9), "≥300小时"),
+    ("补助15.5万元", Span("MONEY", 2, 7), "15.5万元"),
+    ("培训100人次", Span("QUANTITY", 2, 6), "100人次"),
+    ("发放35万人次", Span("MONEY", 2, 5), "35万"),                    # … and 人次 no money unit
+    ("完成3平方", Span("QUANTITY", 2, 5), "3平方"),                   # the text does not go on with the unit
 ])
 def test_value_spans_never_cut_a_number(text, span, expected):
     s = snap_to_numbers(text, span)

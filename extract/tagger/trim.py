@@ -423,6 +423,7 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         s += 1  # ......28 (a contents line's leader), ,4段: no value opens with a mark
     if label == "TARGET":
         s, e = _target_comparator(text, s, e)
+    e = _whole_unit(text, label, s, e)
     if label in ("MONEY", "PERCENT", "QUANTITY"):
         # 占比75% → 75%, 约100万元 → 100万元: a value opens with its number
         while s < e and _HAN_CHAR.match(text[s]) and text[s] not in _ALL_CN_NUMERALS \
@@ -433,6 +434,37 @@ def snap_to_numbers(text: str, span: Span) -> Span:
         if stop and any(c.isdigit() for c in text[s:stop.start()]):
             e = stop.start()
     return Span(label, s, e)
+
+
+def _whole_unit(text: str, label: str, s: int, e: int) -> int:
+    """The end of a value span that cuts its unit word (320小 | 时, 15万 | 元, 100人 | 次) taken to the unit's end:
+    the part after the number begins a longer unit of the label's kind that the text goes on with (not 35万 | 人次 as
+    MONEY)."""
+    arabic = any(c.isdigit() for c in text[s:e])  # then 万 after the digits is a unit's part (15万 | 元)
+    q = e
+    while q > s and not (text[q - 1].isdigit() or not arabic and text[q - 1] in _ALL_CN_NUMERALS):
+        q -= 1
+    while q < e and text[q] in "余多":
+        q += 1
+    cut = text[q:e]
+    if q == s or not cut:
+        return e
+    for word in _unit_words(label):
+        if len(word) > len(cut) and word.startswith(cut) and text.startswith(word, q):
+            return q + len(word)
+    return e
+
+
+@lru_cache(maxsize=None)
+def _unit_words(label: str) -> tuple[str, ...]:
+    """The unit words a value of ``label`` ends with, longest first (a TARGET's: every unit)."""
+    lex = lexicon()
+    money = (*lex.money_units, *(m + u for m in lex.magnitude for u in lex.money_units))
+    percent = (*lex.percent_units, "%", "％", "‰")
+    measure = (*lex.measure, *(m + u for m in lex.magnitude for u in lex.measure))
+    words = {"MONEY": money, "PERCENT": percent, "QUANTITY": measure}.get(
+        label, (*money, *percent, *measure))
+    return longest_first(set(words))
 
 
 def _target_comparator(text: str, s: int, e: int) -> tuple[int, int]:
