@@ -551,11 +551,18 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
     flattened to ``one_line`` (cells apart by single spaces) whose lines hold more than a row each, a line break
     is where the PDF wrapped the line: it tells no row apart. Given for each token the column it stands under
     (``under``, of a table aligned with spaces: :func:`_under`), a cell also fits that column."""
+    return alignment(toks, columns, kind, one_line, under)[1]
+
+
+def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: bool = False,
+              under: list[int | None] | None = None) -> tuple[float, list[list[tuple[int, Token]]]]:
+    """The score of the best alignment of the cells to the columns (how well they fit, less what was skipped and
+    dropped), with its rows (:func:`align`)."""
     s = scores()
     fit, skip, drop, rows_cfg = s["fit"], s["skip"], s["drop"], s["rows"]
     n_cols = len(columns)
     if not toks or not n_cols:
-        return []
+        return 0.0, []
     emit = [[fit.get(_fit_key(c.role, kind), {}).get(t.kind, -2.0) for c in columns] for t in toks]
     if kind == "performance":  # 指标2：取得职业资: a row label opens a name, no other cell
         worded = s["worded"]
@@ -689,6 +696,7 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
         back.append(ptr)
     final = [best[si] - (after(si) if si > 0 else 0.0) for si in range(n_cols + 1)]
     si = max(range(n_cols + 1), key=lambda i: final[i])
+    score = final[si]
     path: list[tuple[int, bool]] = []
     for k in range(len(toks) - 1, -1, -1):
         prev, col, new = back[k][si]
@@ -704,10 +712,43 @@ def align(toks: list[Token], columns: list[Column], kind: str, one_line: bool = 
             rows[-1][-1] = (c, _joined(prev, t))
         elif col >= 0:
             rows[-1].append((col, t))
-    return [r for r in rows if r]
+    return score, [r for r in rows if r]
 
 
 DROPPED, JOINED = -1, -2
+
+
+def headerless_columns(toks: list[Token], orders: list[list[str]], start: int, one_line: bool = False) -> list[Column]:
+    """The columns of a performance table found without its header (an excerpt or a page that opens inside the
+    table, a header no word of which was read): of the orders of columns forms have (``orders``, roles in order),
+    the one its cells fit best (:func:`alignment`; the first of equal ones). The columns have no header word and
+    stand at ``start``."""
+    def columns(roles: list[str]) -> list[Column]:
+        return [Column(role, "", start, start) for role in roles]
+
+    def fit(roles: list[str]) -> float:
+        score, rows = alignment(toks, columns(roles), "performance", one_line)
+        return score - _implausible(rows, roles)
+
+    fits = [fit(roles) for roles in orders]
+    return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
+
+
+def _implausible(rows: list[list[tuple[int, Token]]], roles: list[str]) -> float:
+    """What a reading of a table without its header costs where it cannot be the table's (``layout.toml
+    [headerless]``): the weights add up to more than a form's total, a score is above its weight, no target is a
+    value while the actuals are (a column of descriptions read as the targets: 维修面积 | ≥400平方米)."""
+    cfg = scores()["headerless"]
+    weights, over = 0.0, 0
+    valued: Counter[str] = Counter()
+    for row in rows:
+        got = {roles[c]: t.number for c, t in row if t.number is not None}
+        weights += got.get("weight") or 0.0
+        over += "weight" in got and "score" in got and got["score"] > got["weight"]  # type: ignore[operator]
+        valued.update({roles[c] for c, t in row if t.kind in VALUE_KINDS})
+    no_targets = not valued["target"] and valued["actual"] * 2 >= len(rows)
+    return float(cfg["weights_over_total"]) * (weights > float(cfg["total"])) \
+        + float(cfg["score_over_weight"]) * over + float(cfg["no_target_values"]) * no_targets
 
 
 def _wide_gaps(toks: list[Token], ratio: float) -> set[int]:

@@ -132,6 +132,9 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
                 toks += rest
                 read.append(tables[n + 1])
                 t.end = tables[n + 1].end
+            if t.kind == "performance" and _headerless(t):  # its columns, as its cells fit them best
+                t.columns = grid.headerless_columns(toks, table_words()["headerless"]["orders"], t.start,
+                                                    one_line=t.style == "one_line")
             if t.kind == "fund":  # cells stand under their heads: by their place (spaces) or their cell (|)
                 t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style in ("spaces", "pipe"))
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
@@ -151,6 +154,11 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = [t for t in tables if not (t.kind == "performance" and _heads_of_fields(text, t)
                                         and any(r.start < t.end and t.start < r.end for r in records))]
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _headerless(table: Table) -> bool:
+    """Whether a table was found without header words (:func:`headerless_blocks`): its columns are a guess."""
+    return table.header_end == table.start and not any(c.word for c in table.columns)
 
 
 def _row_among_heads(text: str, table: Table) -> list[grid.Token]:

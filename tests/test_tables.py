@@ -3049,3 +3049,39 @@ def test_a_performance_header_stacked_a_piece_per_line_in_space_aligned_columns_
         "新建农村公路里程": ("≥36公里", "38.2公里", "20", "20"),
         "工程验收合格率": ("100%", "100%", "10", "10"),
         "沿线群众满意度": ("≥90%", "93.6%", "10", "9")}
+
+
+# tables found without their header (an excerpt or a page that opens inside the table): the columns are the
+# order of the common forms that the cells fit best (grid.headerless_columns, tables.toml [headerless] orders)
+@pytest.mark.parametrize("text, expected", [
+    # 三级指标 | 指标描述 | 指标值: a column of descriptions is no column of targets
+    ("产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |\n"
+     "质量指标 | 验收合格率 | 验收合格率 | ≥98% | |\n"
+     "时效指标 | 资金支付及时率 | 资金支付及时率 | 100% | |\n",
+     [("产出指标", "数量指标", "维修面积", "≥400平方米", None, None, None),
+      ("产出指标", "质量指标", "验收合格率", "≥98%", None, None, None),
+      ("产出指标", "时效指标", "资金支付及时率", "100%", None, None, None)]),
+    # 年初目标值 | 实际完成值 | 得分: the one column of points is the score
+    ("产出指标 | 数量指标 | 宣传片制作数量 | 1部 | 1部 | 10 |\n"
+     "质量指标 | 专家评审通过率 | 100% | 100% | 10 |\n"
+     "时效指标 | 完成及时率 | 100% | 95% | 8 |\n",
+     [("产出指标", "数量指标", "宣传片制作数量", "1部", "1部", None, "10"),
+      ("产出指标", "质量指标", "专家评审通过率", "100%", "100%", None, "10"),
+      ("产出指标", "时效指标", "完成及时率", "100%", "95%", None, "8")]),
+    # bare numbers: weights that would add up to more than 100 are no weights
+    ("产出指标\n数量指标\n工程资金金额\n43.2\n37.24\n10\n9\n\n"
+     "质量指标\n工程验收合格率\n100\n100\n10\n10\n\n"
+     "时效指标\n项目完成及时率\n100\n100\n10\n10\n",
+     [("产出指标", "数量指标", "工程资金金额", "43.2", "37.24", "10", "9"),
+      ("产出指标", "质量指标", "工程验收合格率", "100", "100", "10", "10"),
+      ("产出指标", "时效指标", "项目完成及时率", "100", "100", "10", "10")]),
+    # 指标值 | 完成值, both in words in most rows: the second text column is the target
+    ("产出指标\n|\n质量指标\n|\n河道保洁\n|\n保洁到位\n|\n保洁到位\n|\n"
+     "产出指标\n|\n成本指标\n|\n保洁服务费\n|\n15万元\n|\n10.5万元\n|\n"
+     "效益指标\n|\n社会效益指标\n|\n美化环境\n|\n环境改善\n|\n环境改善\n|\n",
+     [("产出指标", "质量指标", "河道保洁", "保洁到位", "保洁到位", None, None),
+      ("产出指标", "成本指标", "保洁服务费", "15万元", "10.5万元", None, None),
+      ("效益指标", "社会效益指标", "美化环境", "环境改善", "环境改善", None, None)]),
+])
+def test_a_table_without_its_header_is_read_by_the_columns_its_cells_fit(text, expected):
+    assert rows_of(text) == expected
