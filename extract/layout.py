@@ -1798,7 +1798,7 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
         s, e = view.span(m.start(), m.end())
         if any(a <= s < b for a, b in inside):
             continue
-        if _alone_in_cell(text, s, e):
+        if _alone_in_cell(text, s, e) or _spaced_row_after(text, s, e):
             hits.append((s, e))
         elif (_GLUED_ROW_START.search(text, max(0, s - 1), s) is not None or s == 0) and _glued_row_after(text, e):
             glued.append((s, e))
@@ -1819,6 +1819,27 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
 _GLUED_ROW_START = re.compile(r"(?:^|[\n\d%％])$")
 #: … and after it: a name of Han characters without punctuation, then a value (免费体检人数≥5000人次…)
 _GLUED_ROW_AFTER = re.compile(r"[\u4e00-\u9fff][^，。；：:,;\n]{1,40}?[0-9≥≤＞＜>]")
+
+
+def _spaced_row_after(text: str, s: int, e: int) -> bool:
+    """Whether a level name opens a row of cells one space apart (产出指标 数量指标 指标1:修缮建筑数量 6000平方米
+    6000平方米 7 7): it opens its line, and the cells after it, its levels aside, are a name and two values or
+    more."""
+    if text[text.rfind("\n", 0, s) + 1:s].strip() or text[e:e + 1] != " " or text[e + 1:e + 2].isspace():
+        return False
+    line_end = text.find("\n", e)
+    cells = text[e:len(text) if line_end < 0 else line_end].split()
+    kinds = [grid.kind_of(c)[0] for c in cells]
+    values = sum(k in grid.VALUE_KINDS for k in kinds)
+    return values >= 2 and any(k in ("text", "long") for k in kinds) and not level_re_().match(cells[-1])
+
+
+def _opens_spaced_row(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is a row of cells one space apart that a level name opens
+    (:func:`_spaced_row_after`)."""
+    s = start + len(text[start:]) - len(text[start:].lstrip(" \t"))
+    m = level_re_().match(text, s)
+    return m is not None and _spaced_row_after(text, s, m.end())
 
 
 def _glued_rows_before(text: str, s: int) -> int:
@@ -2310,6 +2331,8 @@ def separator_style(text: str, header: Table) -> str:
     """How the header's cells are separated: pipe, lines, spaces, one_line or glued (a table without header
     words: glued when a number follows its first row label directly, else read line by line)."""
     if header.header_end <= header.start:
+        if header.kind == "performance" and _opens_spaced_row(text, header.start):
+            return "one_line"  # 产出指标 数量指标 指标1:修缮建筑数量 6000平方米 6000平方米 7 7
         m = _fund_row_re().match(text, header.start)
         after = text[m.end():m.end() + 1] if m else ""
         return "glued" if after and after in _DIGITS else "lines"

@@ -3085,3 +3085,18 @@ def test_a_performance_header_stacked_a_piece_per_line_in_space_aligned_columns_
 ])
 def test_a_table_without_its_header_is_read_by_the_columns_its_cells_fit(text, expected):
     assert rows_of(text) == expected
+
+
+def test_a_table_without_its_header_in_rows_of_cells_one_space_apart_is_found():
+    text = ("绩效指标\n"
+            "产出指标 数量指标 指标1:修缮建筑面积 6000平方米 6000平方米 7 7\n"
+            "指标2:修缮级别 市级保护单位 市级保护单位 7 7\n"
+            "质量指标 指标1:验收通过率 100% 95% 6 5\n"
+            "指标2:工程质量管理 ≥95% 98% 6 6\n"
+            "效益指标 社会效益指标 文物保护知晓率 ≥90% 92% 15 15\n")
+    assert rows_of(text) == [
+        ("产出指标", "数量指标", "指标1:修缮建筑面积", "6000平方米", "6000平方米", "7", "7"),
+        ("产出指标", "数量指标", "指标2:修缮级别", "市级保护单位", "市级保护单位", "7", "7"),
+        ("产出指标", "质量指标", "指标1:验收通过率", "100%", "95%", "6", "5"),
+        ("产出指标", "质量指标", "指标2:工程质量管理", "≥95%", "98%", "6", "6"),
+        ("效益指标", "社会效益指标", "文物保护知晓率", "≥90%", "92%", "15", "15")]
