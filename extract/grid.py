@@ -734,6 +734,43 @@ def headerless_columns(toks: list[Token], orders: list[list[str]], start: int, o
     return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
 
 
+def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: int) -> list[Column]:
+    """The columns of a fund table found by its row labels without a header: of the orders of columns forms have
+    (``orders``, roles in order, the default first), the one its cells fit best (:func:`alignment`), less what the
+    arithmetic rules out and plus what it bears out (a rate that is the spent amount over the budget:
+    ``layout.toml [headerless]``). An order other than the default needs a row whose arithmetic bears it out (合 计 |
+    2417.5 | 1365 | 1165 | 200 under an allocation's heads is no budget, spent amount and points)."""
+    def columns(roles: list[str]) -> list[Column]:
+        return [Column(role, "", start, start) for role in roles]
+
+    def fit(roles: list[str]) -> float:
+        score, rows = alignment(toks, columns(roles), "fund")
+        gain, borne_out = _fund_arithmetic(rows, roles)
+        return score + gain if borne_out or roles == orders[0] else -math.inf
+
+    fits = [fit(roles) for roles in orders]
+    return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
+
+
+def _fund_arithmetic(rows: list[list[tuple[int, Token]]], roles: list[str]) -> tuple[float, bool]:
+    """What the rows' arithmetic says of a reading of a fund table: per row whose rate, budget and spent amount
+    are read, a gain where the rate is the spent amount over the budget (as a percent or a ratio), a cost where
+    it is not; a cost per score above its weight. With it, whether a row's rate was borne out."""
+    cfg = scores()["headerless"]
+    out, borne_out = 0.0, False
+    for row in rows:
+        got = {roles[c]: t.number for c, t in row if t.number is not None}
+        budget, spent, rate = got.get("budget") or got.get("budget_initial"), got.get("spent"), got.get("rate")
+        if budget and spent is not None and rate is not None:
+            share = spent / budget
+            fits = min(abs(share * 100 - rate), abs(share - rate) * 100) <= float(cfg["rate_slack"])
+            out += float(cfg["rate_fits"]) if fits else -float(cfg["rate_fits"])
+            borne_out = borne_out or fits
+        if got.get("weight") is not None and got.get("score") is not None and got["score"] > got["weight"]:  # type: ignore[operator]
+            out -= float(cfg["score_over_weight"])
+    return out, borne_out
+
+
 def _implausible(rows: list[list[tuple[int, Token]]], roles: list[str]) -> float:
     """What a reading of a table without its header costs where it cannot be the table's (``layout.toml
     [headerless]``): the weights add up to more than a form's total, a score is above its weight, no target is a

@@ -135,6 +135,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             if t.kind == "performance" and _headerless(t):  # its columns, as its cells fit them best
                 t.columns = grid.headerless_columns(toks, table_words()["headerless"]["orders"], t.start,
                                                     one_line=t.style == "one_line")
+            elif t.kind == "fund" and _headerless(t):
+                t.columns = grid.headerless_fund_columns(toks, table_words()["headerless"]["fund_orders"], t.start)
             if t.kind == "fund":  # cells stand under their heads: by their place (spaces) or their cell (|)
                 t.rows = grid.fund_grid(text, toks, t.columns, spaced=t.style in ("spaces", "pipe"))
             else:  # a performance table flattened to one line: its line breaks are wraps (验收合 / 格率)
@@ -1834,6 +1836,12 @@ def _spaced_row_after(text: str, s: int, e: int) -> bool:
     return values >= 2 and any(k in ("text", "long") for k in kinds) and not level_re_().match(cells[-1])
 
 
+def _line_at(text: str, pos: int) -> str:
+    """The rest of the line from ``pos``."""
+    end = text.find("\n", pos)
+    return text[pos:len(text) if end < 0 else end]
+
+
 def _opens_spaced_row(text: str, start: int) -> bool:
     """Whether the line at ``start`` is a row of cells one space apart that a level name opens
     (:func:`_spaced_row_after`)."""
@@ -2334,8 +2342,10 @@ def separator_style(text: str, header: Table) -> str:
         if header.kind == "performance" and _opens_spaced_row(text, header.start):
             return "one_line"  # 产出指标 数量指标 指标1:修缮建筑数量 6000平方米 6000平方米 7 7
         m = _fund_row_re().match(text, header.start)
-        after = text[m.end():m.end() + 1] if m else ""
-        return "glued" if after and after in _DIGITS else "lines"
+        if m and re.fullmatch(r" ?(?:[^ \t|\n]+ )+[^ \t|\n]+", _line_at(text, m.end(1)).strip()):
+            return "one_line"  # 年度资金总额 29 29 27.8 9 0.958 8: cells one space apart
+        after = text[m.end():m.end() + 1] if m and not any(c.isspace() for c in text[m.end(1):m.end()]) else ""
+        return "glued" if after and after in _DIGITS else "lines"  # (年度资金总额 / 50 / 10: a cell per line)
     gaps = [_NOTE.sub("", text[a.end:b.start]) for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
     if not gaps:  # one column beside the labels (支出内容 | 实际支出数 | 备注): what stands around its word
         first, last = header.columns[-1].start, header.columns[-1].end

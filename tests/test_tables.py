@@ -3100,3 +3100,32 @@ def test_a_table_without_its_header_in_rows_of_cells_one_space_apart_is_found():
         ("产出指标", "质量指标", "指标1:验收通过率", "100%", "95%", "6", "5"),
         ("产出指标", "质量指标", "指标2:工程质量管理", "≥95%", "98%", "6", "6"),
         ("效益指标", "社会效益指标", "文物保护知晓率", "≥90%", "92%", "15", "15")]
+
+
+# fund tables found by their row labels without a header: the order of columns their cells fit best, borne out
+# by the arithmetic of a rate (grid.headerless_fund_columns, tables.toml [headerless] fund_orders)
+@pytest.mark.parametrize("text, expected", [
+    # cells one space apart, the rate a ratio
+    ("项目名称 市级文物保护专项经费\n(万元) 年度资金总额 29 29 27.8 9 0.958 8\n其中:当年财政拨款 29 29 27.8 9 0.958 8\n"
+     "上年结转资金\n其他资金\n年度总体目标 预期目标 实际完成情况\n",
+     [("年度资金总额", {"budget_initial": "29", "budget": "29", "spent": "27.8", "weight": "9", "rate": "0.958",
+                   "score": "8"}),
+      ("当年财政拨款", {"budget_initial": "29", "budget": "29", "spent": "27.8", "weight": "9", "rate": "0.958",
+                   "score": "8"}),
+      ("上年结转资金", {}), ("其他资金", {})]),
+    # a cell per line with blank lines: 预算数 执行数 执行率 得分, the rate without its %
+    ("预算执行情况\n\n年度财政资金总额\n\n50\n\n10\n\n20\n\n4\n\n\n\n年度绩效目标\n",
+     [("年度资金总额", {"budget": "50", "spent": "10", "rate": "20", "score": "4"})]),
+    # a goal form's amounts: one per line
+    ("项目资金\n年度资金总额 120\n其中:财政拨款 100\n其他资金 20\n",
+     [("年度资金总额", {"budget": "120"}), ("财政拨款", {"budget": "100"}), ("其他资金", {"budget": "20"})]),
+])
+def test_a_fund_table_without_its_header_is_read_by_the_columns_its_cells_fit(text, expected):
+    assert fund_lines(run_text(text, "x")) == expected
+
+
+def test_amounts_without_a_rate_that_bears_them_out_stay_one_amount_per_line():
+    # 合 计 | 总投资 | 补助资金 | 省级 | 市级 under heads that were not read: no budget, spent amount and points
+    text = "合 计 | 2417.5 | 1365 | 1165 | 200 |\n"
+    got = fund_lines(run_text(text, "x"))
+    assert got and all(set(fields) <= {"budget"} for _, fields in got)
