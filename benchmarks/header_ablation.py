@@ -2,7 +2,7 @@
 
 Run on demand (not part of the test suite; about a minute):
 
-    .venv/bin/python -m benchmarks.header_ablation [--kinds performance] [--model DIR] [--work DIR]
+    .venv/bin/python -m benchmarks.header_ablation [--kinds 'performance;fund'] [--model DIR] [--work DIR]
 
 For every train and dev report (never a test report) in which the layout stage finds a table of ``--kinds``
 with a header, a copy is written without the header lines of those tables (``Table.start`` to ``header_end``),
@@ -75,13 +75,26 @@ def _table(exe: list[str], gold: Path, pred: Path, split: str, split_file: Path)
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--kinds", default="performance", help="comma-separated table kinds whose header goes")
+    ap.add_argument("--kinds", default="performance;fund",
+                    help="table kinds whose header goes, comma-separated; runs apart by semicolons")
     ap.add_argument("--model", default=str(ROOT / "models" / "default"))
     ap.add_argument("--work", default="/tmp/extract-header-ablation")
     ap.add_argument("--out", default=str(ROOT / "docs" / "header-ablation.md"))
     args = ap.parse_args(argv)
-    kinds = tuple(args.kinds.split(","))
-    work = Path(args.work)
+    sections = [_ablation(tuple(kinds.split(",")), args.model, Path(args.work) / kinds.replace(",", "-"))
+                for kinds in args.kinds.split(";")]
+    Path(args.out).write_text(
+        "# Tables read without their header\n\n"
+        f"Written by `python -m benchmarks.header_ablation --kinds '{args.kinds}'` (model `{Path(args.model).name}`): "
+        "the train and dev reports with a table of the kinds found by its header, scored as they are and with the "
+        "header lines of those tables removed (see the module's docstring). The model has seen the train reports; "
+        "the tables' columns come from the rules.\n\n" + "\n".join(sections), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _ablation(kinds: tuple[str, ...], model: str, work: Path) -> str:
+    """The section of one run: the chosen reports scored as they are and without the headers of ``kinds``."""
     (work / "intact").mkdir(parents=True, exist_ok=True)
     (work / "ablated").mkdir(parents=True, exist_ok=True)
     (work / "gold").mkdir(parents=True, exist_ok=True)
@@ -100,21 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     split_file = work / "split.tsv"
     write_split(chosen, split_file)
     exe = [sys.executable, "-m", "extract.cli"]
-    sections = []
+    sections = [f"## Headers of {' and '.join(kinds)} tables removed: {len(chosen)} reports\n"]
     for name, gold in (("as they are", ROOT / "annotations" / "gold"), ("headers removed", work / "gold")):
         folder = work / ("intact" if gold.is_relative_to(ROOT) else "ablated")
         pred = work / f"{folder.name}.jsonl"
-        subprocess.run([*exe, "run", str(folder), "-o", str(pred), "-m", args.model, "-q"], check=True, cwd=ROOT)
+        subprocess.run([*exe, "run", str(folder), "-o", str(pred), "-m", model, "-q"], check=True, cwd=ROOT)
         for split in ("train", "dev"):
             sections.append(f"### {split}, {name}\n\n```\n{_table(exe, gold, pred, split, split_file)}\n```\n")
-    Path(args.out).write_text(
-        "# Tables read without their header\n\n"
-        f"Written by `python -m benchmarks.header_ablation --kinds {args.kinds}` (model `{Path(args.model).name}`): "
-        f"{len(chosen)} train and dev reports with a {' or '.join(kinds)} table found by its header, scored as they "
-        "are and with the header lines of those tables removed (see the module's docstring). The model has seen "
-        "the train reports; the tables' columns come from the rules.\n\n" + "\n".join(sections), encoding="utf-8")
-    print(f"wrote {args.out}")
-    return 0
+    return "\n".join(sections)
 
 
 if __name__ == "__main__":
