@@ -752,6 +752,17 @@ def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: i
     return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
 
 
+def rate_borne_out(cells: dict[str, str]) -> bool:
+    """Whether a fund row's cells (role: text) hold a rate that is its spent amount over its budget, as a percent
+    or a ratio, within ``layout.toml [headerless] rate_slack`` points."""
+    nums = {k: kind_of(v)[1] for k, v in cells.items()}
+    budget, spent, rate = nums.get("budget") or nums.get("budget_initial"), nums.get("spent"), nums.get("rate")
+    if not budget or spent is None or rate is None:
+        return False
+    share = spent / budget
+    return min(abs(share * 100 - rate), abs(share - rate) * 100) <= float(scores()["headerless"]["rate_slack"])
+
+
 def _fund_arithmetic(rows: list[list[tuple[int, Token]]], roles: list[str]) -> tuple[float, bool]:
     """What the rows' arithmetic says of a reading of a fund table: per row whose rate, budget and spent amount
     are read, a gain where the rate is the spent amount over the budget (as a percent or a ratio), a cost where
@@ -760,10 +771,8 @@ def _fund_arithmetic(rows: list[list[tuple[int, Token]]], roles: list[str]) -> t
     out, borne_out = 0.0, False
     for row in rows:
         got = {roles[c]: t.number for c, t in row if t.number is not None}
-        budget, spent, rate = got.get("budget") or got.get("budget_initial"), got.get("spent"), got.get("rate")
-        if budget and spent is not None and rate is not None:
-            share = spent / budget
-            fits = min(abs(share * 100 - rate), abs(share - rate) * 100) <= float(cfg["rate_slack"])
+        if (got.get("budget") or got.get("budget_initial")) and got.get("spent") is not None and got.get("rate") is not None:
+            fits = rate_borne_out({roles[c]: t.text for c, t in row})
             out += float(cfg["rate_fits"]) if fits else -float(cfg["rate_fits"])
             borne_out = borne_out or fits
         if got.get("weight") is not None and got.get("score") is not None and got["score"] > got["weight"]:  # type: ignore[operator]

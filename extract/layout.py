@@ -121,6 +121,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         elif t.style == "glued" and t.kind == "performance":
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
+            if _headerless(t):  # its columns, as the arithmetic of its rows bears them out
+                t.columns = _glued_fund_columns(text, t, view)
             t.rows = glued_fund_rows(text, t, view)
         else:
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
@@ -156,6 +158,21 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
     tables = [t for t in tables if not (t.kind == "performance" and _heads_of_fields(text, t)
                                         and any(r.start < t.end and t.start < r.end for r in records))]
     return sorted(tables + forms, key=lambda t: t.start)
+
+
+def _glued_fund_columns(text: str, table: Table, view: TextView) -> list[Column]:
+    """The columns of a glued fund table found by its row labels without a header: of the orders of
+    ``tables.toml [headerless] fund_orders`` (the default first), the one with the most rows whose rate is the spent
+    amount over the budget once the runs are cut by it (:func:`grid.rate_borne_out`), the first of equal ones; the
+    default where no row bears one out."""
+    best, best_n = table.columns, 0
+    for roles in table_words()["headerless"]["fund_orders"][1:]:
+        columns = [Column(role, "", table.start, table.start) for role in roles]
+        rows = glued_fund_rows(text, dataclasses.replace(table, columns=columns, rows=[]), view)
+        n = sum(grid.rate_borne_out({k: c.text for k, c in r.cells}) for r in rows)
+        if n > best_n:
+            best, best_n = columns, n
+    return best
 
 
 def _headerless(table: Table) -> bool:
@@ -1767,7 +1784,8 @@ def fund_blocks(text: str, view: TextView, tables: list[Table], captions: list[t
             continue  # 二、项目支出明细: a numbered heading, no row (（一）财政拨款 100 is a row)
         if not any(a <= s < b for a, b in inside):
             starts_cell = bool(_CELL_START.search(view.norm[max(0, m.start() - 1):m.start()]))
-            labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1)))))
+            labels.append((s, e, starts_cell and bool(_CELL_THEN_NUMBER.match(view.norm, m.end(1))
+                                                      or _glued_amounts_at(view.norm, m.end(1)))))
     out = []
     for block in _clusters(labels, FUND_BLOCK_GAP):
         if not any(number for *_, number in block):
@@ -2369,6 +2387,12 @@ def separator_style(text: str, header: Table) -> str:
 
 #: what separates a header's last word from the next cell
 _AFTER_LAST_HEAD = re.compile(rf"(?:{GLOSS_BODY})?[ \t\u3000]*(?:[|\n][ \t\u3000]*)?")
+
+
+def _glued_amounts_at(text: str, pos: int) -> bool:
+    """Whether a run of two glued numbers or more follows at ``pos`` (年度资金总额194.9194.9100%)."""
+    run = _GLUED_BODY_RUN.match(text, pos)
+    return run is not None and sum(run.group(0).count(c) for c in ".%") >= 2
 
 
 def body_glued(text: str, header: Table) -> bool:

@@ -3129,3 +3129,14 @@ def test_amounts_without_a_rate_that_bears_them_out_stay_one_amount_per_line():
     text = "合 计 | 2417.5 | 1365 | 1165 | 200 |\n"
     got = fund_lines(run_text(text, "x"))
     assert got and all(set(fields) <= {"budget"} for _, fields in got)
+
+
+def test_a_glued_fund_table_without_its_header_is_cut_as_its_rates_bear_out():
+    text = ("实施单位粮食股项目资金(万元)(B/A)年度资金总额194.9194.9100%其中:中央补助194.9194.9100%其他资金"
+            "年度总体目标年初设定目标")
+    assert fund_lines(run_text(text, "x")) == [
+        ("年度资金总额", {"budget": "194.9", "spent": "194.9", "rate": "100%"}),
+        ("中央补助", {"budget": "194.9", "spent": "194.9", "rate": "100%"}), ("其他资金", {})]
+    text = "项目资金(万元)\n年度资金总额65.6665.071099%9\n其中:当年财政拨款65.6665.07\n其他资金\n"
+    assert fund_lines(run_text(text, "x"))[0] == (
+        "年度资金总额", {"budget": "65.66", "spent": "65.07", "weight": "10", "rate": "99%", "score": "9"})
