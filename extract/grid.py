@@ -752,6 +752,36 @@ def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: i
     return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
 
 
+def plausible_points_reading(rows: list[dict[str, str]]) -> float:
+    """How plausible a reading of a performance table's rows is (roles: cell texts), by ``layout.toml
+    [headerless]``: per row a gain for a target and an actual of one kind and unit (more when they are the same),
+    a little per value placed; costs for weights over a form's total and for a score above its weight; a gain for
+    weights that make the total exactly."""
+    cfg = scores()["headerless"]
+    fit, weights = 0.0, 0.0
+    for cells in rows:
+        fit += float(cfg["placed"]) * sum(k in ("target", "actual", "weight", "score") for k in cells)
+        target, actual = cells.get("target"), cells.get("actual")
+        if target and actual:
+            fit += float(cfg["same_value"]) if normalize(target).strip() == normalize(actual).strip() else \
+                float(cfg["same_kind"]) * (_value_unit(target) == _value_unit(actual))
+        w, sc = (kind_of(cells[k])[1] if k in cells else None for k in ("weight", "score"))
+        weights += w or 0.0
+        if w is not None and sc is not None and sc > w:
+            fit -= float(cfg["score_over_weight"])
+    if weights > float(cfg["total"]):
+        fit -= float(cfg["weights_over_total"])
+    elif abs(weights - 100) < 0.5:
+        fit += float(cfg["weights_make_total"])
+    return fit
+
+
+def _value_unit(text: str) -> str:
+    """What a value is written in: the text after its last digit (%, 人次, 万元), or nothing for a number."""
+    norm = normalize(text).strip()
+    return re.sub(r"^.*\d", "", norm) if re.search(r"\d", norm) else "text"
+
+
 def rate_borne_out(cells: dict[str, str]) -> bool:
     """Whether a fund row's cells (role: text) hold a rate that is its spent amount over its budget, as a percent
     or a ratio, within ``layout.toml [headerless] rate_slack`` points."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -119,6 +120,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             rest = grid.tokens(text, read_to, t.end)
             t.rows = [one_row, *more] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
         elif t.style == "glued" and t.kind == "performance":
+            if _headerless(t):  # its columns, as its rows read most plausibly
+                t.columns = _glued_performance_columns(text, t)
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
             if _headerless(t):  # its columns, as the arithmetic of its rows bears them out
@@ -172,6 +175,21 @@ def _glued_fund_columns(text: str, table: Table, view: TextView) -> list[Column]
         n = sum(grid.rate_borne_out({k: c.text for k, c in r.cells}) for r in rows)
         if n > best_n:
             best, best_n = columns, n
+    return best
+
+
+def _glued_performance_columns(text: str, table: Table) -> list[Column]:
+    """The columns of a glued performance table found without its header: of ``tables.toml [headerless]
+    glued_orders`` (the default first), the one whose reading of the rows is most plausible
+    (:func:`grid.plausible_points_reading`), the first of equal ones."""
+    best, best_fit = table.columns, -math.inf
+    for roles in table_words()["headerless"]["glued_orders"]:
+        columns = [Column(role, "", table.start, table.start) for role in roles]
+        rows = glued_rows(text, dataclasses.replace(table, columns=columns, rows=[]))
+        fit = grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows  # (总分 100: the total)
+                                             if not (r.label and total_row_re().match(normalize(r.label.text)))])
+        if fit > best_fit:
+            best, best_fit = columns, fit
     return best
 
 
@@ -1095,7 +1113,8 @@ def _set_ends(text: str, tables: list[Table]) -> None:
             _unnamed_pipe_columns(text, t)
         if t.kind == "fund" and t.style in ("spaces", "one_line", "lines", "pipe") and body_glued(text, t):
             t.style = "glued"
-        elif t.kind == "performance" and t.style in ("spaces", "one_line", "lines") and rows_glued(text, t):
+        elif t.kind == "performance" and t.style in ("spaces", "one_line", "lines") \
+                and (rows_glued(text, t) or _headerless(t) and lines_glued(text, t)):
             t.style = "glued"
         t.end = body_end(text, t)
 
@@ -2422,6 +2441,21 @@ def rows_glued(text: str, header: Table) -> bool:
     if header.header_end <= header.start and not level:  # a table going on without header: its first row's levels
         return _glued_row_after(text, start)            # were on the page before
     return bool(level) and level.end() < len(line) and len(_value_runs_in(line)) >= 2
+
+
+def lines_glued(text: str, table: Table, lines: int = 6) -> bool:
+    """Whether the first ``lines`` lines of a table found without its header are glued rows, most of them: no
+    cell separator (a bar, a tab, two spaces, a space between two values), a name glued to a value, two values or
+    more (质量 指标县级储备粮管理制 度严格执行率100%100%: spaces of the PDF's wrapping inside the words)."""
+    body = [ln.strip() for ln in text[table.start:table.end].split("\n") if ln.strip()][:lines]
+    glued = [ln for ln in body if not _CELL_GAP.search(ln) and _NAME_THEN_VALUE.search(ln) and len(_value_runs_in(ln)) >= 2]
+    return len(glued) >= 2 and 2 * len(glued) > len(body)
+
+
+#: a cell separator in a line: a bar, a tab, two spaces, or a space between two values
+_CELL_GAP = re.compile(r"[|｜\t]| {2,}|[\d%％] +[\d≥≤<>＜＞]")
+#: a name glued to its first value
+_NAME_THEN_VALUE = re.compile(r"[\u4e00-\u9fff][0-9≥≤＞＜]")
 
 
 def _value_runs_in(line: str) -> list[str]:

@@ -3140,3 +3140,25 @@ def test_a_glued_fund_table_without_its_header_is_cut_as_its_rates_bear_out():
     text = "项目资金(万元)\n年度资金总额65.6665.071099%9\n其中:当年财政拨款65.6665.07\n其他资金\n"
     assert fund_lines(run_text(text, "x"))[0] == (
         "年度资金总额", {"budget": "65.66", "spent": "65.07", "weight": "10", "rate": "99%", "score": "9"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the default order: 年度指标值 实际完成值 分值 得分
+    ("绩效指标\n产出指标数量指标培训农民人数≥1200人次1350人次1010\n质量指标培训合格率≥95%98%1010\n"
+     "时效指标培训完成及时率100%100%109\n效益指标社会效益指标农民增收带动率≥80%85%2020\n",
+     {"培训农民人数": ("≥1200人次", "1350人次", "10", "10"), "培训合格率": ("≥95%", "98%", "10", "10"),
+      "培训完成及时率": ("100%", "100%", "10", "9"), "农民增收带动率": ("≥80%", "85%", "20", "20")}),
+    # 分值 before the values: the order whose targets and actuals agree
+    ("绩效指标\n产出指标数量指标免费发放原原种8550万粒550万粒8\n质量指标采购的原原种合格率890%90%8\n"
+     "时效指标资金支付及时率8100%100%8\n效益指标经济效益指标种薯亩均收入增幅85%5%8\n",
+     {"免费发放原原种": ("550万粒", "550万粒", "8", "8"), "采购的原原种合格率": ("90%", "90%", "8", "8"),
+      "资金支付及时率": ("100%", "100%", "8", "8"), "种薯亩均收入增幅": ("5%", "5%", "8", "8")}),
+    # glued rows with the PDF's wrapping spaces inside the words, two rows to a line
+    ("质量 指标县级储备粮管理制 度严格执行率100%100%储备粮管理专户管 理率100%100%\n"
+     "时效 指标县级储备粮贷款付 息及时率100%100%县级储备粮应急保 障率100%100%\n成本 指标国家政策性粮收购 价格执行率100%100%\n",
+     {"县级储备粮管理制 度严格执行率": ("100%", "100%", None, None), "储备粮管理专户管 理率": ("100%", "100%", None, None),
+      "县级储备粮贷款付 息及时率": ("100%", "100%", None, None), "县级储备粮应急保 障率": ("100%", "100%", None, None),
+      "国家政策性粮收购 价格执行率": ("100%", "100%", None, None)}),
+])
+def test_glued_rows_without_their_header_are_cut_in_the_order_they_read_most_plausibly(text, expected):
+    assert slots_by_name(run_text(text, "x")) == expected
