@@ -28,6 +28,10 @@ def trimmed(text: str, phases=None) -> str:
     (" 培训人次 ", "培训人次"),
     ("下达", "下达"),                       # never trimmed below two characters
     ("实际支出", "实际支出"),               # stage verbs stay
+    ("案件侦办费用支出", "案件侦办费用"),     # 支出 as the verb after a fee (seed 000, train c13) …
+    ("人员经费支出", "人员经费"),
+    ("一般公共预算基本支出", "一般公共预算基本支出"),   # … not as the head of a kind of spending
+    ("节约民警资金支出", "节约民警资金支出"),
     ("全市婚检率", "婚检率"),               # scope and time words of real prose (dev reports a03, c10, e25)
     ("我国城市化率", "城市化率"),
     ("年底追加预算资金", "追加预算资金"),

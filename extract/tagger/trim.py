@@ -37,11 +37,13 @@ class TrimWords:
     trail: tuple[str, ...]
     lead_patterns: tuple[re.Pattern[str], ...] = ()
     min_name: int = MIN_NAME  # a word is dropped only while this many characters of name remain
+    trail_patterns: tuple[re.Pattern[str], ...] = ()  # matched at the name's end
 
 
 def _words(d: dict) -> TrimWords:
     return TrimWords(longest_first(d.get("lead", [])), longest_first(d.get("trail", [])),
-                     tuple(re.compile(p) for p in d.get("lead_patterns", [])), int(d.get("min_name", MIN_NAME)))
+                     tuple(re.compile(p) for p in d.get("lead_patterns", [])), int(d.get("min_name", MIN_NAME)),
+                     tuple(re.compile(f"(?:{p})$") for p in d.get("trail_patterns", [])))
 
 
 @lru_cache(maxsize=None)
@@ -240,6 +242,12 @@ def _trim(text: str, span: Span, words: TrimWords) -> Span:
         for w in words.trail:
             if text[s:e].endswith(w) and e - s - len(w) >= words.min_name:
                 e -= len(w)
+                changed = True
+                break
+        for p in words.trail_patterns:
+            m = p.search(text[s:e])
+            if m and m.start() < m.end() and m.start() >= words.min_name:
+                e = s + m.start()
                 changed = True
                 break
         while s < e and text[s].isspace():
