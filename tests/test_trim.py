@@ -32,6 +32,16 @@ def trimmed(text: str, phases=None) -> str:
     ("人员经费支出", "人员经费"),
     ("一般公共预算基本支出", "一般公共预算基本支出"),   # … not as the head of a kind of spending
     ("节约民警资金支出", "节约民警资金支出"),
+    ("及连接线养护费", "连接线养护费"),       # a conjunction or 含 left before the name (train a19, a12) …
+    ("含结转", "结转"),
+    ("及格率", "及格率"),                     # … not 及格, 及时, 含量
+    ("及时率", "及时率"),
+    ("含量", "含量"),
+    ("仅有民警编制数", "民警编制数"),          # train b01, b04
+    ("成功转化邪教人员", "转化邪教人员"),
+    ("成功率", "成功率"),
+    ("总经费约需", "总经费"),                  # an estimate's 约 (train c07), not the end of 节约
+    ("资金节约", "资金节约"),
     ("全市婚检率", "婚检率"),               # scope and time words of real prose (dev reports a03, c10, e25)
     ("我国城市化率", "城市化率"),
     ("年底追加预算资金", "追加预算资金"),
