@@ -734,6 +734,24 @@ def headerless_columns(toks: list[Token], orders: list[list[str]], start: int, o
     return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
 
 
+def unread_roles(toks: list[Token], columns: list[Column], one_line: bool = False) -> list[Column]:
+    """A performance header's columns with a role for each head no word of which was read (role ``unread``): of
+    the value roles the header lacks (and ``other``), the ones its cells fit best (:func:`alignment`, less
+    :func:`_implausible`), each unread head taking a different role, in the order they stand."""
+    unread = [i for i, c in enumerate(columns) if c.role == "unread"]
+    free = [r for r in ("target", "actual", "weight", "score") if r not in {c.role for c in columns}] + ["other"] * len(unread)
+    best, best_fit = columns, -math.inf
+    for roles in dict.fromkeys(itertools.permutations(free, len(unread))):
+        cols = list(columns)
+        for i, role in zip(unread, roles):
+            cols[i] = Column(role, columns[i].word, columns[i].start, columns[i].end)
+        score, rows = alignment(toks, cols, "performance", one_line)
+        fit = score - _implausible(rows, [c.role for c in cols])
+        if fit > best_fit:
+            best, best_fit = cols, fit
+    return best
+
+
 def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: int) -> list[Column]:
     """The columns of a fund table found by its row labels without a header: of the orders of columns forms have
     (``orders``, roles in order, the default first), the one its cells fit best (:func:`alignment`), less what the

@@ -128,6 +128,10 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
                 t.columns = _glued_fund_columns(text, t, view)
             t.rows = glued_fund_rows(text, t, view)
         else:
+            unread = _unread_heads(text, t) if t.kind == "performance" and not _headerless(t) else []
+            if unread:  # heads no word of which was read: columns whose roles the cells tell
+                t.columns = sorted(t.columns + unread, key=lambda c: c.start)
+                t.header_end = max(t.header_end, unread[-1].end)
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                header_cells=_header_cells(text, t))
             if t.kind == "performance" and t.style == "one_line":
@@ -140,6 +144,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             if t.kind == "performance" and _headerless(t):  # its columns, as its cells fit them best
                 t.columns = grid.headerless_columns(toks, table_words()["headerless"]["orders"], t.start,
                                                     one_line=t.style == "one_line")
+            elif unread:
+                t.columns = grid.unread_roles(toks, t.columns, one_line=t.style == "one_line")
             elif t.kind == "fund" and _headerless(t):
                 t.columns = grid.headerless_fund_columns(toks, table_words()["headerless"]["fund_orders"], t.start)
             if t.kind == "fund":  # cells stand under their heads: by their place (spaces) or their cell (|)
@@ -191,6 +197,32 @@ def _glued_performance_columns(text: str, table: Table) -> list[Column]:
         if fit > best_fit:
             best, best_fit = columns, fit
     return best
+
+
+def _unread_heads(text: str, table: Table) -> list[Column]:
+    """The heads of a performance header that hold no header word, between two read heads or after the last on
+    its line: a cell of Han characters on its own (separators around it) that is no piece of a header word (a head
+    of the form's own wording: 考核分数, 核定分). Columns of role ``unread``; none in a glued header."""
+    if table.style == "glued":
+        return []
+    words = _performance_heads()[0]
+    heads = sorted((c for c in table.columns if c.end > c.start), key=lambda c: c.start)
+    if not heads:
+        return []
+    line_end = text.find("\n", heads[-1].end)
+    last = Column("", "", len(text) if line_end < 0 else line_end, 0)  # (the line's end: a bound, no head)
+    out = []
+    for a, b in zip(heads, heads[1:] + [last]):
+        for m in _LONE_HEAD.finditer(text + "\n", a.end, b.start + (b is last)):
+            piece = normalize(m.group(1))
+            if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
+                    and not level_re_().search(piece):
+                out.append(Column("unread", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+#: a header cell on its own: Han characters between separators (a bar, a line break, a tab, two spaces)
+_LONE_HEAD = re.compile(r"(?:(?<=[|｜\n\t])|(?<=  ))[ \t]*([\u4e00-\u9fff]{2,12})[ \t]*(?=[|｜\n\t]|  )")
 
 
 def _headerless(table: Table) -> bool:
@@ -1873,7 +1905,7 @@ def _spaced_row_after(text: str, s: int, e: int) -> bool:
     return values >= 2 and any(k in ("text", "long") for k in kinds) and not level_re_().match(cells[-1])
 
 
-def _line_at(text: str, pos: int) -> str:
+def _rest_of_line(text: str, pos: int) -> str:
     """The rest of the line from ``pos``."""
     end = text.find("\n", pos)
     return text[pos:len(text) if end < 0 else end]
@@ -2379,7 +2411,7 @@ def separator_style(text: str, header: Table) -> str:
         if header.kind == "performance" and _opens_spaced_row(text, header.start):
             return "one_line"  # 产出指标 数量指标 指标1:修缮建筑数量 6000平方米 6000平方米 7 7
         m = _fund_row_re().match(text, header.start)
-        if m and re.fullmatch(r" ?(?:[^ \t|\n]+ )+[^ \t|\n]+", _line_at(text, m.end(1)).strip()):
+        if m and re.fullmatch(r" ?(?:[^ \t|\n]+ )+[^ \t|\n]+", _rest_of_line(text, m.end(1)).strip()):
             return "one_line"  # 年度资金总额 29 29 27.8 9 0.958 8: cells one space apart
         after = text[m.end():m.end() + 1] if m and not any(c.isspace() for c in text[m.end(1):m.end()]) else ""
         return "glued" if after and after in _DIGITS else "lines"  # (年度资金总额 / 50 / 10: a cell per line)

@@ -3162,3 +3162,24 @@ def test_a_glued_fund_table_without_its_header_is_cut_as_its_rates_bear_out():
 ])
 def test_glued_rows_without_their_header_are_cut_in_the_order_they_read_most_plausibly(text, expected):
     assert slots_by_name(run_text(text, "x")) == expected
+
+
+# a header head in the form's own wording, no word of which is read (考核分数 for 分值, 核定分 for 得分): a column whose
+# role the cells tell (layout._unread_heads, grid.unread_roles), between read heads or after the last on its line
+@pytest.mark.parametrize("text", [
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 考核分数 | 得分 |\n"
+    "产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 10 | 10 |\n | 质量指标 | 培训合格率 | ≥95% | 97% | 10 | 9 |\n"
+    "效益指标 | 社会效益指标 | 群众知晓率 | ≥90% | 92% | 20 | 18 |\n",
+    "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n核定分\n\n偏差原因\n\n"
+    "产出指标\n\n数量指标\n\n培训人次\n\n≥500人次\n\n520人次\n\n10\n\n10\n\n无\n\n"
+    "质量指标\n\n培训合格率\n\n≥95%\n\n97%\n\n10\n\n9\n\n无\n\n"
+    "效益指标\n\n社会效益指标\n\n群众知晓率\n\n≥90%\n\n92%\n\n20\n\n18\n\n无\n",
+    "一级指标    二级指标    三级指标        年度指标值    实际完成值    分值    核定分\n"
+    "产出指标    数量指标    培训人次        ≥500人次      520人次       10      10\n"
+    "            质量指标    培训合格率      ≥95%          97%           10      9\n"
+    "效益指标    社会效益指标 群众知晓率     ≥90%          92%           20      18\n",
+])
+def test_a_head_of_the_forms_own_wording_takes_the_role_its_cells_fit(text):
+    assert rows_of(text) == [("产出指标", "数量指标", "培训人次", "≥500人次", "520人次", "10", "10"),
+                             ("产出指标", "质量指标", "培训合格率", "≥95%", "97%", "10", "9"),
+                             ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "92%", "20", "18")]
