@@ -213,16 +213,23 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
     last = Column("", "", len(text) if line_end < 0 else line_end, 0)  # (the line's end: a bound, no head)
     out = []
     for a, b in zip(heads, heads[1:] + [last]):
-        for m in _LONE_HEAD.finditer(text + "\n", a.end, b.start + (b is last)):
+        lone = _LONE_HEAD_ONE_LINE if table.style == "one_line" else _LONE_HEAD
+        for m in lone.finditer(text + "\n", a.end, b.start + (b is last)):
             piece = normalize(m.group(1))
             if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
                     and not level_re_().search(piece):
                 out.append(Column("unread", m.group(1), m.start(1), m.end(1)))
-    return out
+    return out if len(out) <= MAX_UNREAD_HEADS else []  # (more: words of a title or a row among the heads)
+
+
+#: the most heads of a header that may be unread: a form's own word or two, not the header's words in general
+MAX_UNREAD_HEADS = 2
 
 
 #: a header cell on its own: Han characters between separators (a bar, a line break, a tab, two spaces)
 _LONE_HEAD = re.compile(r"(?:(?<=[|｜\n\t])|(?<=  ))[ \t]*([\u4e00-\u9fff]{2,12})[ \t]*(?=[|｜\n\t]|  )")
+#: … in a header whose cells are one space apart
+_LONE_HEAD_ONE_LINE = re.compile(r"(?<=[ |｜\n\t])([\u4e00-\u9fff]{2,12})(?=[ |｜\n\t])")
 
 
 def _headerless(table: Table) -> bool:

@@ -3183,3 +3183,18 @@ def test_a_head_of_the_forms_own_wording_takes_the_role_its_cells_fit(text):
     assert rows_of(text) == [("产出指标", "数量指标", "培训人次", "≥500人次", "520人次", "10", "10"),
                              ("产出指标", "质量指标", "培训合格率", "≥95%", "97%", "10", "9"),
                              ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "92%", "20", "18")]
+
+
+def test_a_head_of_the_forms_own_wording_in_a_header_of_cells_one_space_apart():
+    text = ("一级\n指标\n二级指标 三级指标 指标值 达成数\n\n\n\n数量指标 指标1.药品抽验品种 ≥3 4\n指标2.化妆品抽验批次 ≥3 7\n"
+            "质量指标 指标1.抽验完成率 ≥95% 98%\n")
+    assert [r[2:5] for r in rows_of(text)] == [("指标1.药品抽验品种", "≥3", "4"), ("指标2.化妆品抽验批次", "≥3", "7"),
+                                               ("指标1.抽验完成率", "≥95%", "98%")]
+
+
+def test_more_than_two_unread_words_among_the_heads_are_no_heads():
+    # 部门 整体 支出: words of a title printed among the heads, not columns (and no search over their roles)
+    text = ("一级指标 | 二级指标 | 三级指标 | 部门 | 整体 | 支出 | 年度指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 |\n")
+    table = next(t for t in find_tables(text) if t.kind == "performance")
+    assert [c.role for c in table.columns] == ["level1", "level2", "name", "target", "actual"]
