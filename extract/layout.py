@@ -209,10 +209,15 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
     heads = sorted((c for c in table.columns if c.end > c.start), key=lambda c: c.start)
     if not heads:
         return []
+    one_line = table.style == "one_line"
+    if one_line and re.search(r"\d", text[heads[0].start:heads[-1].end]):
+        return []  # a row printed among the heads (_row_among_heads), no head of its own
     line_end = text.find("\n", heads[-1].end)
     last = Column("", "", len(text) if line_end < 0 else line_end, 0)  # (the line's end: a bound, no head)
+    rest = text[heads[-1].end:last.start]
+    body_after = one_line and (re.search(r"\d", rest) or level_re_().search(normalize(rest)))
     out = []
-    for a, b in zip(heads, heads[1:] + [last]):
+    for a, b in zip(heads, heads[1:] + ([] if body_after else [last])):  # (the body going on after the heads)
         lone = _LONE_HEAD_ONE_LINE if table.style == "one_line" else _LONE_HEAD
         for m in lone.finditer(text + "\n", a.end, b.start + (b is last)):
             piece = normalize(m.group(1))
