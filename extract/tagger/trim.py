@@ -454,25 +454,22 @@ def _whole_unit(text: str, label: str, s: int, e: int) -> int:
         q -= 1
     while q < e and text[q] in "余多":
         q += 1
-    cut = text[q:e]
-    if q == s or not cut:
+    if q == s or q == e:
         return e
-    for word in _unit_words(label):
-        if len(word) > len(cut) and word.startswith(cut) and text.startswith(word, q):
-            return q + len(word)
-    return e
+    m = _unit_words(label).match(text, q)
+    return m.end() if m and m.end() > e else e
 
 
 @lru_cache(maxsize=None)
-def _unit_words(label: str) -> tuple[str, ...]:
-    """The unit words a value of ``label`` ends with, longest first (a TARGET's: every unit)."""
+def _unit_words(label: str) -> re.Pattern[str]:
+    """The unit words a value of ``label`` ends with, longest first (a TARGET's: every unit), as one pattern."""
     lex = lexicon()
     money = (*lex.money_units, *(m + u for m in lex.magnitude for u in lex.money_units))
     percent = (*lex.percent_units, "%", "％", "‰")
     measure = (*lex.measure, *(m + u for m in lex.magnitude for u in lex.measure))
     words = {"MONEY": money, "PERCENT": percent, "QUANTITY": measure}.get(
         label, (*money, *percent, *measure))
-    return longest_first(set(words))
+    return re.compile("|".join(re.escape(w) for w in longest_first(set(words))))
 
 
 def _target_comparator(text: str, s: int, e: int) -> tuple[int, int]:
