@@ -42,6 +42,10 @@ def trimmed(text: str, phases=None) -> str:
     ("成功率", "成功率"),
     ("总经费约需", "总经费"),                  # an estimate's 约 (train c07), not the end of 节约
     ("资金节约", "资金节约"),
+    ("下達(dá)補助資金", "補助資金"),           # the words matched in traditional characters, across glosses (train e19)
+    ("(dá)我區(qū)補助資金", "補助資金"),        # … and a gloss cut from the word before
+    ("补助资金下达我区", "补助资金"),          # the hand-down after a fund's name (train e09) …
+    ("實際下達", "實際下達"),                  # … not after a stage word
     ("全市婚检率", "婚检率"),               # scope and time words of real prose (dev reports a03, c10, e25)
     ("我国城市化率", "城市化率"),
     ("年底追加预算资金", "追加预算资金"),

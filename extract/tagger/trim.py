@@ -19,7 +19,7 @@ from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
 from ..segment import spans_word, tagged, words as segment_words
-from ..textview import GLOSS
+from ..textview import GLOSS, view_of
 
 #: a trimmed name keeps at least this many characters
 MIN_NAME = 2
@@ -56,8 +56,17 @@ def trim_phases(section: str | None = None) -> tuple[TrimWords, ...]:
 def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None = None) -> Span:
     """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase,
     and without a pinyin gloss after its last character (無人機(jī) → 無人機, GUIDELINES 79)."""
-    for words in phases or trim_phases():
-        span = _trim(text, span, words)
+    label, s, e = span
+    view = view_of(text[s:e])
+    if view.norm != text[s:e]:  # 下達(dá)我區(qū)補助資金: the words are matched in traditional characters and
+        piece = Span(label, 0, len(view.norm))  # around glosses as well, on the name's normalized view
+        for words in phases or trim_phases():
+            piece = _trim(view.norm, piece, words)
+        a, b = view.span(piece.start, piece.end)
+        span = Span(label, s + a, s + b)
+    else:
+        for words in phases or trim_phases():
+            span = _trim(text, span, words)
     label, s, e = span
     gloss = _TRAILING_GLOSS.search(text, s, e)
     if gloss and gloss.start() - s >= MIN_NAME:
