@@ -23,6 +23,8 @@ def trimmed(text: str, phases=None) -> str:
     ("市直养护里程", "养护里程"),
     ("中央下达优抚对象生活补助资金", "优抚对象生活补助资金"),
     ("飞机飞行时长≥", "飞机飞行时长"),           # a comparator is the target's
+    ("设备安装验收合格率至少", "设备安装验收合格率"),   # … written in words too (train e43)
+    ("设备使用年限不低于", "设备使用年限"),
     ("满意度达到", "满意度"),                # linking word after the name
     ("资金到位率为", "资金到位率"),
     (" 培训人次 ", "培训人次"),
