@@ -772,23 +772,25 @@ def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: i
 
 def plausible_points_reading(rows: list[dict[str, str]]) -> float:
     """How plausible a reading of a performance table's rows is (roles: cell texts), by ``layout.toml
-    [headerless]``: per row a gain for a target and an actual of one kind and unit (more when they are the same),
-    a little per value placed; costs for weights over a form's total and for a score above its weight; a gain for
-    weights that make the total exactly."""
+    [headerless]``: per row a gain for a target and an actual of one kind and unit (more when they are the same; a
+    cost when not: 9 | 5% cut from 95%),
+    a little per value placed; costs for weights over a form's total or, three rows weighted, under the least a form
+    gives, and for a score above its weight; a gain for weights that make the total exactly."""
     cfg = scores()["headerless"]
-    fit, weights = 0.0, 0.0
+    fit, weights, weighted = 0.0, 0.0, 0
     for cells in rows:
         fit += float(cfg["placed"]) * sum(k in ("target", "actual", "weight", "score") for k in cells)
         target, actual = cells.get("target"), cells.get("actual")
         if target and actual:
             fit += float(cfg["same_value"]) if normalize(target).strip() == normalize(actual).strip() else \
-                float(cfg["same_kind"]) * (_value_unit(target) == _value_unit(actual))
+                float(cfg["same_kind"]) * (1 if _value_unit(target) == _value_unit(actual) else -1)
         w, sc = (kind_of(cells[k])[1] if k in cells else None for k in ("weight", "score"))
         weights += w or 0.0
+        weighted += w is not None
         if w is not None and sc is not None and sc > w:
             fit -= float(cfg["score_over_weight"])
-    if weights > float(cfg["total"]):
-        fit -= float(cfg["weights_over_total"])
+    if weights > float(cfg["total"]) or weighted >= 3 and weights < float(cfg["least_total"]):
+        fit -= float(cfg["weights_over_total"])  # (1 | 0 cut from each row's 10: weights no form gives)
     elif abs(weights - 100) < 0.5:
         fit += float(cfg["weights_make_total"])
     return fit

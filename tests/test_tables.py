@@ -3198,3 +3198,14 @@ def test_more_than_two_unread_words_among_the_heads_are_no_heads():
             "产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 |\n")
     table = next(t for t in find_tables(text) if t.kind == "performance")
     assert [c.role for c in table.columns] == ["level1", "level2", "name", "target", "actual"]
+
+
+def test_glued_rows_of_a_goal_form_without_their_header_are_cut_into_target_and_weight():
+    # 目标值 | 分值 glued: 95%10 is a target and its points, not a target 9 and an actual 5% (one kind for both)
+    text = ("评价指标评价内容\n产出数量指标享受资助人数达到预计值210010\n资金支出率达到目标值95%10\n"
+            "质量指标建档立卡学生全面覆盖100%10\n资助对象满意度达到目标值95%以上10\n时效指标及时发放率达到目标值100%20\n"
+            "成本指标资助标准达标率100%20\n总分\n100\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["资金支出率达到目标值"] == ("95%", None, "10", None)
+    assert got["资助对象满意度达到目标值"] == ("95%以上", None, "10", None)
+    assert got["资助标准达标率"] == ("100%", None, "20", None)
