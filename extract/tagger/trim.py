@@ -19,7 +19,7 @@ from ..grid import PAGE_MARK_MOST, index_words, is_page_mark
 from ..lexicon import lexicon, load_data, longest_first, unit_after_number
 from ..numbers import chinese_chars
 from ..segment import spans_word, tagged, words as segment_words
-from ..textview import GLOSS, view_of
+from ..textview import GLOSS, normalize, view_of
 
 #: a trimmed name keeps at least this many characters
 MIN_NAME = 2
@@ -57,8 +57,8 @@ def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None =
     """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase,
     and without a pinyin gloss after its last character (無人機(jī) → 無人機, GUIDELINES 79)."""
     label, s, e = span
-    view = view_of(text[s:e])
-    if view.norm != text[s:e]:  # 下達(dá)我區(qū)補助資金: the words are matched in traditional characters and
+    view = view_of(text[s:e]) if GLOSS.search(text, s, e) or normalize(text[s:e]) != text[s:e] else None
+    if view is not None:  # 下達(dá)我區(qū)補助資金: the words are matched in traditional characters and
         piece = Span(label, 0, len(view.norm))  # around glosses as well, on the name's normalized view
         for words in phases or trim_phases():
             piece = _trim(view.norm, piece, words)
