@@ -7,7 +7,9 @@ hide them). A table is found by its header, a cluster of header words (三级指
 flattening and possibly broken over lines; its column order is the order of the words (a word
 broken over two header lines keeps its first part's place). Tables without header words are
 found too: performance tables by runs of level-name cells, fund tables by their row labels
-(年度资金总额, 其中：财政拨款 …). A table's body runs to the next table, or to a closing block or
+(年度资金总额, 其中：财政拨款 …); their columns are those of the common forms' orders that their cells fit
+best (``tables.toml [headerless]``), and a head in a form's own wording, no word of which is read, takes the role
+its column's cells fit (:func:`grid.unread_roles`). A table's body runs to the next table, or to a closing block or
 a cell of prose. Unit captions (（万元）, 单位：元) are found once per document; a fund table takes
 the unit and the points (20分) of its caption. Rows are rebuilt by :mod:`extract.grid` (cells
 aligned to the columns) or, for glued cells, by cutting each run of values by plausibility
