@@ -1919,6 +1919,16 @@ def _spaced_row_after(text: str, s: int, e: int) -> bool:
     return values >= 2 and any(k in ("text", "long") for k in kinds) and not level_re_().match(cells[-1])
 
 
+def _fund_label_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the fund row label at ``pos`` ends, and where what follows it (a colon, spaces) ends, matched in the
+    normalized view (年度資金總額:390390100%); None if no label stands there."""
+    view = view_of(_rest_of_line(text, pos))
+    m = _fund_row_re().match(view.norm)
+    if m is None:
+        return None
+    return pos + view.span(m.start(1), m.end(1))[1], pos + view.span(m.start(), m.end())[1]
+
+
 def _rest_of_line(text: str, pos: int) -> str:
     """The rest of the line from ``pos``."""
     end = text.find("\n", pos)
@@ -2424,10 +2434,10 @@ def separator_style(text: str, header: Table) -> str:
     if header.header_end <= header.start:
         if header.kind == "performance" and _opens_spaced_row(text, header.start):
             return "one_line"  # 产出指标 数量指标 指标1:修缮建筑数量 6000平方米 6000平方米 7 7
-        m = _fund_row_re().match(text, header.start)
-        if m and re.fullmatch(r" ?(?:[^ \t|\n]+ )+[^ \t|\n]+", _rest_of_line(text, m.end(1)).strip()):
+        label = _fund_label_at(text, header.start)  # (its label's end, and where what follows it starts)
+        if label and re.fullmatch(r" ?(?:[^ \t|\n]+ )+[^ \t|\n]+", _rest_of_line(text, label[0]).strip()):
             return "one_line"  # 年度资金总额 29 29 27.8 9 0.958 8: cells one space apart
-        after = text[m.end():m.end() + 1] if m and not any(c.isspace() for c in text[m.end(1):m.end()]) else ""
+        after = text[label[1]:label[1] + 1] if label and not any(c.isspace() for c in text[label[0]:label[1]]) else ""
         return "glued" if after and after in _DIGITS else "lines"  # (年度资金总额 / 50 / 10: a cell per line)
     gaps = [_NOTE.sub("", text[a.end:b.start]) for a, b in zip(header.columns, header.columns[1:]) if a.role != "label"]
     if not gaps:  # one column beside the labels (支出内容 | 实际支出数 | 备注): what stands around its word

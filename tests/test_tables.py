@@ -3209,3 +3209,11 @@ def test_glued_rows_of_a_goal_form_without_their_header_are_cut_into_target_and_
     assert got["资金支出率达到目标值"] == ("95%", None, "10", None)
     assert got["资助对象满意度达到目标值"] == ("95%以上", None, "10", None)
     assert got["资助标准达标率"] == ("100%", None, "20", None)
+
+
+def test_a_glued_fund_row_in_traditional_characters_without_its_header_is_read():
+    # the label matched in the normalized view when the style is told (年度資金總額:390390100%)
+    text = "資金投入情況(萬元)(B/A×100%)年度資金總額:390390100%其中:中央財政資金390390100%地方資金其他資金資金管理情況"
+    lines = dict(fund_lines(run_text(text, "x")))
+    assert lines["中央財政資金"] == {"budget": "390", "spent": "390", "rate": "100%"}
+    assert "年度资金总额" in lines  # (its run is cut 390 | 39 | 0 | 10 | 0%: a reading the arithmetic allows, left open)
