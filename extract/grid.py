@@ -772,10 +772,10 @@ def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: i
 
 def plausible_points_reading(rows: list[dict[str, str]]) -> float:
     """How plausible a reading of a performance table's rows is (roles: cell texts), by ``layout.toml
-    [headerless]``: per row a gain for a target and an actual of one kind and unit (more when they are the same; a
-    cost when not: 9 | 5% cut from 95%),
-    a little per value placed; costs for weights over a form's total or, three rows weighted, under the least a form
-    gives, and for a score above its weight; a gain for weights that make the total exactly."""
+    [headerless]``: per row, a little per value placed, and a gain for a target and an actual of one kind and unit
+    (more when they are the same; a cost when not: 9 | 5% cut from 95%); costs for weights over a form's total or,
+    three rows weighted, under the least a form gives, and for a score above its weight; a gain for weights that
+    make the total exactly."""
     cfg = scores()["headerless"]
     fit, weights, weighted = 0.0, 0.0, 0
     for cells in rows:
@@ -797,7 +797,8 @@ def plausible_points_reading(rows: list[dict[str, str]]) -> float:
 
 
 def _value_unit(text: str) -> str:
-    """What a value is written in: the text after its last digit (%, 人次, 万元), or nothing for a number."""
+    """What a value is written in: the text after its last digit (%, 人次, 万元; empty for a bare number), or
+    ``text`` for a value in words."""
     norm = normalize(text).strip()
     return re.sub(r"^.*\d", "", norm) if re.search(r"\d", norm) else "text"
 
