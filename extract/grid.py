@@ -2025,6 +2025,8 @@ def _arithmetic(placed: dict[str, Token]) -> float:
         rate = placed["rate"]
         # a rate written with % that agrees is strong evidence; a bare number that agrees may be chance
         strength = 3.0 if rate.kind == "percent" else 1.0 if "." in rate.text else 0.5
+        if agrees and not rate.number:
+            strength = 0.5  # 0 | 0%: nothing spent agrees with any budget (390 | 39 | 0 | 10 | 0% cut from 390390100%)
         bonus += strength if agrees else -1.0
     initial, budget, spent = placed.get("budget_initial"), placed.get("budget"), placed.get("spent")
     if initial is not None and budget is not None and initial.number and budget.number is not None:

@@ -3216,4 +3216,5 @@ def test_a_glued_fund_row_in_traditional_characters_without_its_header_is_read()
     text = "資金投入情況(萬元)(B/A×100%)年度資金總額:390390100%其中:中央財政資金390390100%地方資金其他資金資金管理情況"
     lines = dict(fund_lines(run_text(text, "x")))
     assert lines["中央財政資金"] == {"budget": "390", "spent": "390", "rate": "100%"}
-    assert "年度资金总额" in lines  # (its run is cut 390 | 39 | 0 | 10 | 0%: a reading the arithmetic allows, left open)
+    # … and the total row's run is not cut 390 | 39 | 0 | 10 | 0%: nothing spent agrees with any budget, no evidence
+    assert lines["年度资金总额"] == {"budget": "390", "spent": "390", "rate": "100%"}
