@@ -284,11 +284,20 @@ def assign_prose_levels(doc: Document) -> None:
 
 
 def drop_unlinked_indicators(doc: Document) -> int:
-    """Remove INDICATOR entities that head no relation; return how many were removed."""
+    """Remove INDICATOR entities that head no relation, but for a name joined by 和 / 及 / 与 / 、 to a linked name
+    right after it in prose (办结率和满意率均为100%: the nearest name takes the value, the other stays a name,
+    annotations/GUIDELINES.md rule 11); return how many were removed."""
     linked = {r.head for r in doc.relations}
+    names = sorted((e for e in doc.entities if e.label == "INDICATOR"), key=lambda e: e.start)
+    joined = {a.id for a, b in zip(names, names[1:]) if b.id in linked and a.id not in linked
+              and _JOINED.fullmatch(doc.text, a.end, b.start) and not doc.in_table(a.start)}
     before = len(doc.entities)
-    doc.entities = [e for e in doc.entities if e.label != "INDICATOR" or e.id in linked]
+    doc.entities = [e for e in doc.entities if e.label != "INDICATOR" or e.id in linked or e.id in joined]
     return before - len(doc.entities)
+
+
+#: what joins two coordinated names (办结率「和」满意率)
+_JOINED = re.compile(r"和|及|与|、|以及")
 
 
 def drop_loose_amounts(doc: Document) -> int:

@@ -69,6 +69,15 @@ def test_unlinked_indicators_are_dropped():
     assert [e.text for e in d.entities] == ["资金到位率", "100%"]
 
 
+def test_a_name_joined_to_a_linked_name_stays_a_name_without_a_value():
+    # GUIDELINES rule 11: the nearest name takes the value; 办结率 stays an INDICATOR without a relation
+    d = doc_with("全部办结，办结率和满意率均为100%。", ("INDICATOR", "办结率"), ("INDICATOR", "满意率"), ("PERCENT", "100%"))
+    d.relations = link_prose(d)
+    assert drop_unlinked_indicators(d) == 0
+    assert [e.text for e in d.entities] == ["办结率", "满意率", "100%"]
+    assert [(d.entity_by_id()[r.head].text, r.slot) for r in d.relations] == [("满意率", "actual")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # dev e49 / e58: list items, each a name right before its value
     ("其中坡改梯25.26亩,封育治理958.81亩,经果林32.49亩。",
