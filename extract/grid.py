@@ -718,20 +718,28 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
 DROPPED, JOINED = -1, -2
 
 
+def columns_at(roles: list[str], start: int) -> list[Column]:
+    """Columns of ``roles`` with no header word, all standing at ``start`` (a table found without header words)."""
+    return [Column(role, "", start, start) for role in roles]
+
+
+def best_order(orders: list[list[str]], fit: Callable[[list[str]], float]) -> list[str]:
+    """Of the orders of columns forms have (roles in order), the one ``fit`` scores highest, the first of equal
+    ones."""
+    fits = [fit(roles) for roles in orders]
+    return orders[max(range(len(orders)), key=lambda i: (fits[i], -i))]
+
+
 def headerless_columns(toks: list[Token], orders: list[list[str]], start: int, one_line: bool = False) -> list[Column]:
     """The columns of a performance table found without its header (an excerpt or a page that opens inside the
     table, a header no word of which was read): of the orders of columns forms have (``orders``, roles in order),
     the one its cells fit best (:func:`alignment`; the first of equal ones). The columns have no header word and
     stand at ``start``."""
-    def columns(roles: list[str]) -> list[Column]:
-        return [Column(role, "", start, start) for role in roles]
-
     def fit(roles: list[str]) -> float:
-        score, rows = alignment(toks, columns(roles), "performance", one_line)
+        score, rows = alignment(toks, columns_at(roles, start), "performance", one_line)
         return score - _implausible(rows, roles)
 
-    fits = [fit(roles) for roles in orders]
-    return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
+    return columns_at(best_order(orders, fit), start)
 
 
 def unread_roles(toks: list[Token], columns: list[Column], one_line: bool = False) -> list[Column]:
@@ -758,16 +766,12 @@ def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: i
     arithmetic rules out and plus what it bears out (a rate that is the spent amount over the budget:
     ``layout.toml [headerless]``). An order other than the default needs a row whose arithmetic bears it out (合 计 |
     2417.5 | 1365 | 1165 | 200 under an allocation's heads is no budget, spent amount and points)."""
-    def columns(roles: list[str]) -> list[Column]:
-        return [Column(role, "", start, start) for role in roles]
-
     def fit(roles: list[str]) -> float:
-        score, rows = alignment(toks, columns(roles), "fund")
+        score, rows = alignment(toks, columns_at(roles, start), "fund")
         gain, borne_out = _fund_arithmetic(rows, roles)
         return score + gain if borne_out or roles == orders[0] else -math.inf
 
-    fits = [fit(roles) for roles in orders]
-    return columns(orders[max(range(len(orders)), key=lambda i: (fits[i], -i))])
+    return columns_at(best_order(orders, fit), start)
 
 
 def plausible_points_reading(rows: list[dict[str, str]]) -> float:
@@ -806,8 +810,13 @@ def _value_unit(text: str) -> str:
 def rate_borne_out(cells: dict[str, str]) -> bool:
     """Whether a fund row's cells (role: text) hold a rate that is its spent amount over its budget, as a percent
     or a ratio, within ``layout.toml [headerless] rate_slack`` points."""
-    nums = {k: kind_of(v)[1] for k, v in cells.items()}
-    budget, spent, rate = nums.get("budget") or nums.get("budget_initial"), nums.get("spent"), nums.get("rate")
+    return _rate_borne_out({k: kind_of(v)[1] for k, v in cells.items()})
+
+
+def _rate_borne_out(numbers: dict[str, float | None]) -> bool:
+    """:func:`rate_borne_out` of a row's numbers by role."""
+    budget = numbers.get("budget") or numbers.get("budget_initial")
+    spent, rate = numbers.get("spent"), numbers.get("rate")
     if not budget or spent is None or rate is None:
         return False
     share = spent / budget
@@ -823,7 +832,7 @@ def _fund_arithmetic(rows: list[list[tuple[int, Token]]], roles: list[str]) -> t
     for row in rows:
         got = {roles[c]: t.number for c, t in row if t.number is not None}
         if (got.get("budget") or got.get("budget_initial")) and got.get("spent") is not None and got.get("rate") is not None:
-            fits = rate_borne_out({roles[c]: t.text for c, t in row})
+            fits = _rate_borne_out(got)
             out += float(cfg["rate_fits"]) if fits else -float(cfg["rate_fits"])
             borne_out = borne_out or fits
         if got.get("weight") is not None and got.get("score") is not None and got["score"] > got["weight"]:  # type: ignore[operator]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -176,29 +175,29 @@ def _glued_fund_columns(text: str, table: Table, view: TextView) -> list[Column]
     ``tables.toml [headerless] fund_orders`` (the default first), the one with the most rows whose rate is the spent
     amount over the budget once the runs are cut by it (:func:`grid.rate_borne_out`), the first of equal ones; the
     default where no row bears one out."""
-    best, best_n = table.columns, 0
-    for roles in table_words()["headerless"]["fund_orders"][1:]:
-        columns = [Column(role, "", table.start, table.start) for role in roles]
-        rows = glued_fund_rows(text, dataclasses.replace(table, columns=columns, rows=[]), view)
-        n = sum(grid.rate_borne_out({k: c.text for k, c in r.cells}) for r in rows)
-        if n > best_n:
-            best, best_n = columns, n
-    return best
+    orders = table_words()["headerless"]["fund_orders"]
+
+    def borne_out(roles: list[str]) -> float:  # (the default: none needed)
+        if roles == orders[0]:
+            return 0
+        rows = glued_fund_rows(text, dataclasses.replace(table, columns=grid.columns_at(roles, table.start), rows=[]),
+                               view)
+        return sum(grid.rate_borne_out({k: c.text for k, c in r.cells}) for r in rows)
+
+    best = grid.best_order(orders, borne_out)
+    return table.columns if best == orders[0] else grid.columns_at(best, table.start)
 
 
 def _glued_performance_columns(text: str, table: Table) -> list[Column]:
     """The columns of a glued performance table found without its header: of ``tables.toml [headerless]
     glued_orders`` (the default first), the one whose reading of the rows is most plausible
     (:func:`grid.plausible_points_reading`), the first of equal ones."""
-    best, best_fit = table.columns, -math.inf
-    for roles in table_words()["headerless"]["glued_orders"]:
-        columns = [Column(role, "", table.start, table.start) for role in roles]
-        rows = glued_rows(text, dataclasses.replace(table, columns=columns, rows=[]))
-        fit = grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows  # (总分 100: the total)
-                                             if not (r.label and total_row_re().match(normalize(r.label.text)))])
-        if fit > best_fit:
-            best, best_fit = columns, fit
-    return best
+    def fit(roles: list[str]) -> float:
+        rows = glued_rows(text, dataclasses.replace(table, columns=grid.columns_at(roles, table.start), rows=[]))
+        return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows  # (总分 100: the total)
+                                              if not (r.label and total_row_re().match(normalize(r.label.text)))])
+
+    return grid.columns_at(grid.best_order(table_words()["headerless"]["glued_orders"], fit), table.start)
 
 
 def _unread_heads(text: str, table: Table) -> list[Column]:
@@ -214,14 +213,15 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
     one_line = table.style == "one_line"
     if one_line and re.search(r"\d", text[heads[0].start:heads[-1].end]):
         return []  # a row printed among the heads (_row_among_heads), no head of its own
-    line_end = text.find("\n", heads[-1].end)
-    last = Column("", "", len(text) if line_end < 0 else line_end, 0)  # (the line's end: a bound, no head)
-    rest = text[heads[-1].end:last.start]
-    body_after = one_line and (re.search(r"\d", rest) or level_re_().search(normalize(rest)))
+    rest = _rest_of_line(text, heads[-1].end)
+    bounds = [(a.end, b.start) for a, b in zip(heads, heads[1:])]
+    if not (one_line and (re.search(r"\d", rest) or level_re_().search(normalize(rest)))):  # (the body going on
+        bounds.append((heads[-1].end, heads[-1].end + len(rest) + 1))  # after the heads) its line's rest, its break too
+    lone = _LONE_HEAD_ONE_LINE if one_line else _LONE_HEAD
+    padded = text + "\n"  # (the last line's end is a break the pattern looks ahead at)
     out = []
-    for a, b in zip(heads, heads[1:] + ([] if body_after else [last])):  # (the body going on after the heads)
-        lone = _LONE_HEAD_ONE_LINE if table.style == "one_line" else _LONE_HEAD
-        for m in lone.finditer(text + "\n", a.end, b.start + (b is last)):
+    for a, b in bounds:
+        for m in lone.finditer(padded, a, b):
             piece = normalize(m.group(1))
             if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
                     and not level_re_().search(piece):
@@ -430,8 +430,7 @@ def _total_by_points(rows: list[Row]) -> None:
 
 def _fund_table(role: str, start: int, end: int, header_end: int | None = None) -> Table:
     """A fund table without header words: a label column and one amount column of ``role``, both at ``start``."""
-    columns = [Column("label", "", start, start), Column(role, "", start, start)]
-    return Table("fund", columns, start, start if header_end is None else header_end, end)
+    return Table("fund", grid.columns_at(["label", role], start), start, start if header_end is None else header_end, end)
 
 
 def fund_rows_in_performance(table: Table, captions: list[tuple[int, str, int]]) -> list[Table]:
@@ -1894,8 +1893,7 @@ def headerless_blocks(text: str, view: TextView, tables: list[Table]) -> list[Ta
         before = text.count("\n", start, block[0][0]) if roles is not cfg["columns"] else 0
         if len(block) + before < int(cfg["min_levels"]):
             continue  # one glued row is no table; one after rows of the group named on the page before is
-        cols = [Column(role, "", start, start) for role in roles]
-        out.append(Table("performance", cols, start, start, len(text)))
+        out.append(Table("performance", grid.columns_at(roles, start), start, start, len(text)))
     return out
 
 
@@ -1912,8 +1910,7 @@ def _spaced_row_after(text: str, s: int, e: int) -> bool:
     more."""
     if text[text.rfind("\n", 0, s) + 1:s].strip() or text[e:e + 1] != " " or text[e + 1:e + 2].isspace():
         return False
-    line_end = text.find("\n", e)
-    cells = text[e:len(text) if line_end < 0 else line_end].split()
+    cells = _rest_of_line(text, e).split()
     kinds = [grid.kind_of(c)[0] for c in cells]
     values = sum(k in grid.VALUE_KINDS for k in kinds)
     return values >= 2 and any(k in ("text", "long") for k in kinds) and not level_re_().match(cells[-1])
