@@ -21,7 +21,7 @@ from .document import Document, Entity, Relation, Span
 from .levels import LevelTracker
 from .lexicon import load_data
 from .schema import SLOT_TAILS
-from .tagger.trim import trim_indicator
+from .tagger.trim import CONJUNCTION, trim_indicator
 from .textview import GLOSS, GLOSS_BODY
 from .values import parse_value, value_label
 
@@ -290,14 +290,11 @@ def drop_unlinked_indicators(doc: Document) -> int:
     linked = {r.head for r in doc.relations}
     names = sorted((e for e in doc.entities if e.label == "INDICATOR"), key=lambda e: e.start)
     joined = {a.id for a, b in zip(names, names[1:]) if b.id in linked and a.id not in linked
-              and _JOINED.fullmatch(doc.text, a.end, b.start) and not doc.in_table(a.start)}
+              and CONJUNCTION.fullmatch(doc.text, a.end, b.start) and not doc.in_table(a.start)}
     before = len(doc.entities)
     doc.entities = [e for e in doc.entities if e.label != "INDICATOR" or e.id in linked or e.id in joined]
     return before - len(doc.entities)
 
-
-#: what joins two coordinated names (办结率「和」满意率)
-_JOINED = re.compile(r"和|及|与|、|以及")
 
 
 def drop_loose_amounts(doc: Document) -> int:

@@ -57,17 +57,16 @@ def trim_indicator(text: str, span: Span, phases: tuple[TrimWords, ...] | None =
     """An INDICATOR span without the trimmed words at its ends (and without spaces there), phase by phase,
     and without a pinyin gloss after its last character (無人機(jī) → 無人機, GUIDELINES 79)."""
     label, s, e = span
+    # 下達(dá)我區(qū)補助資金: the words are matched in traditional characters and around glosses as well, on the
+    # name's normalized view
     view = view_of(text[s:e]) if GLOSS.search(text, s, e) or normalize(text[s:e]) != text[s:e] else None
-    if view is not None:  # 下達(dá)我區(qū)補助資金: the words are matched in traditional characters and
-        piece = Span(label, 0, len(view.norm))  # around glosses as well, on the name's normalized view
-        for words in phases or trim_phases():
-            piece = _trim(view.norm, piece, words)
+    on, piece = (view.norm, Span(label, 0, len(view.norm))) if view is not None else (text, span)
+    for words in phases or trim_phases():
+        piece = _trim(on, piece, words)
+    if view is not None:
         a, b = view.span(piece.start, piece.end)
-        span = Span(label, s + a, s + b)
-    else:
-        for words in phases or trim_phases():
-            span = _trim(text, span, words)
-    label, s, e = span
+        piece = Span(label, s + a, s + b)
+    label, s, e = span = piece
     gloss = _TRAILING_GLOSS.search(text, s, e)
     if gloss and gloss.start() - s >= MIN_NAME:
         span = Span(label, s, gloss.start())
@@ -194,7 +193,7 @@ def split_coordinated(text: str, span: Span) -> list[Span]:
     label, s, e = span
     heads = _head_words()
     pieces, start = [], s
-    for m in _CONJUNCTION.finditer(text, s, e):
+    for m in CONJUNCTION.finditer(text, s, e):
         left, rest = text[start:m.start()], text[m.end():e]
         if len(left) >= MIN_NAME and len(rest) >= MIN_NAME and left.endswith(heads) and rest.endswith(heads):
             pieces.append(Span(label, start, m.start()))
@@ -202,7 +201,8 @@ def split_coordinated(text: str, span: Span) -> list[Span]:
     return [*pieces, Span(label, start, e)] if pieces else [span]
 
 
-_CONJUNCTION = re.compile("以及|和|及|与|、")
+#: what joins two coordinated names (办结率「和」满意率)
+CONJUNCTION = re.compile("以及|和|及|与|、")
 
 
 @lru_cache(maxsize=1)
