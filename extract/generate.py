@@ -25,8 +25,8 @@ from .document import Document, FundLine, Relation
 SHAPES = ("cell_per_line", "blank_lines", "pipe", "spaces", "one_line", "glued", "column_major")
 #: flattenings :func:`render` writes for the read-back tests but the training mix does not draw yet (the shipped
 #: model was trained without them): a table column by column, each column after its head; a table on one line whose
-#: names come as a block before their rows of values
-READ_BACK_SHAPES = ("headed_columns", "names_apart")
+#: names come as a block before their rows of values, or after them
+READ_BACK_SHAPES = ("headed_columns", "names_apart", "values_apart")
 _FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
@@ -196,6 +196,7 @@ _SEPARATORS = {
     "column_major": ("\n", "\n", ""),  # one cell per line, every row's values apart from the names (render)
     "headed_columns": ("\n", "\n", ""),  # one cell per line, column by column, each after its head (render)
     "names_apart": (" ", " ", ""),  # on one line, the level and indicator names before all the rows' values (render)
+    "values_apart": (" ", " ", ""),  # on one line, runs of rows' values before their names (render)
 }
 
 
@@ -230,6 +231,8 @@ def render(b: Builder, grid: Grid, shape: str, rng: random.Random, broken_header
         return _render_column_major(b, grid, rng, traditional)
     if shape == "names_apart":
         return _render_names_apart(b, grid, rng, traditional)
+    if shape == "values_apart":
+        return _render_values_apart(b, grid, rng, traditional)
     out: list[dict[str, Written]] = []
     for row in grid.rows:
         pieces = [p for p in row if not (p.merged and shape == "pipe")]
@@ -305,6 +308,26 @@ def _render_names_apart(b: Builder, grid: Grid, rng: random.Random, traditional:
     return out
 
 
+def _render_values_apart(b: Builder, grid: Grid, rng: random.Random, traditional: bool) -> list[dict[str, Written]]:
+    """A table on one line as a PDF's text boxes may give it when its name cells are taller than its value cells:
+    rows in runs of one to four, each run's values in row order, then its level and indicator names (merged level
+    cells lost); the first row's names before the values in half of the runs (that row printed whole)."""
+    out: list[dict[str, Written]] = [{} for _ in grid.rows]
+    names, values = _names_and_values(grid)
+    k = 0
+    while k < len(grid.rows):
+        run = range(k, min(k + rng.randint(1, 4), len(grid.rows)))
+        k = run[-1] + 1
+        whole = run[:1] if rng.random() < 0.5 else run[:0]
+        order = [(out[i], names[i]) for i in whole] + [(out[i], values[i]) for i in run] \
+            + [(out[i], names[i]) for i in run if i not in whole]
+        for got, pieces in order:
+            for p in pieces:
+                got.setdefault(p.role, _write_piece(b, p, traditional, " ", empty="—"))
+    b.text("\n\n")
+    return out
+
+
 def _render_headed_columns(b: Builder, grid: Grid, header: list[str], traditional: bool) -> list[dict[str, Written]]:
     """A table as a PDF gives it column by column: each head on a line, then its column's cells a line each
     (merged level cells lost, an empty value cell printed as —)."""
@@ -349,7 +372,7 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
         name = r.name
         # a stray space left by the PDF conversion (not on one line, where a single space is the cell separator:
         # 项目 持续发挥作用年限 | 规范 cannot be told from 项目 | 持续发挥作用年限, nor 10 | 家 庭医生… from 10家)
-        if shape not in ("one_line", "names_apart") and len(name) > 3 and rng.random() < 0.08:
+        if shape not in ("one_line", "names_apart", "values_apart") and len(name) > 3 and rng.random() < 0.08:
             cut = rng.randint(1, len(name) - 1)
             name = name[:cut] + " " + name[cut:]
         cells = [Piece([r.level1], "level", merged=merged1), Piece([r.level2], "level", merged=merged2),

@@ -1129,6 +1129,9 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
         toks = rows_apart(text, _words_across_spaces(text, _spelled_out(text, toks)), columns)
+        in_turn = _rows_in_turn(text, toks, columns)
+        if in_turn is not None:
+            return in_turn
     for row in _cells(text, align(toks, columns, "performance", one_line, _placing(text, toks, under, len(columns)))):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1509,6 +1512,108 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         elif kind == "text":
             row = [(role, Cell(v.start, v.end, v.text)) for role, v in sorted(cells[len(rows)], key=lambda x: x[1].start)]
             rows.append(Row(Cell(t.start, t.end, t.text), row, levels.level1, levels.level2))
+    return rows
+
+
+def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
+    """The rows of a one-line body a PDF printed partly column by column: runs of several rows of values without
+    their names, the names before or after them (=100% 100% 10 10 =100% 100% 20 20 … 100 98.62 产出指标 … 合同结算条款完成率
+    费用结算及时性 …), beside rows printed whole. Each run of values is cut into rows of as many cells as the header
+    has value columns (the body's last row, a total, may hold fewer); the names waiting before a run take its
+    rows first, one each in order, and the rows left over go, in order, to the names after it. A lone character
+    is the rest of the name before it where a dictionary word runs across the gap (合同完成 率), else a letter of
+    a label (绩 效 指 标); a text in words (及时), or the same as the cell beside it, is a value. None unless some
+    run holds two rows or more and every name takes a row and every row a name (else the alignment reads it)."""
+    roles = [c.role for c in columns if c.role in _VALUE_ROLES]
+    m = len(roles)
+    if m < 2:
+        return None
+    kept: list[Token] = []
+    for t in toks:
+        if t.kind == "note" or t.kind == "empty" and not _DASH.match(t.text):  # a reason, a page's number
+            continue
+        if t.kind == "unit" and t.brk == 0 and kept and kept[-1].kind in VALUE_KINDS:  # 99 %: one cell
+            v = kept[-1]
+            kept[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
+        else:
+            kept.append(t)
+    toks = kept
+    levels = LevelTracker()
+    waiting: list[tuple[Token, str | None, str | None]] = []  # names without their row yet, with their levels
+    left: list[list[Token]] = []  # rows without their name yet
+    rows: list[Row] = []
+    run: list[Token] = []
+    longest = 0
+    last_name: tuple[int, list, int] | None = None  # the last name's token, and where it went (waiting or rows)
+
+    def value(i: int) -> bool:
+        t = toks[i]
+        return t.kind in VALUE_KINDS or t.kind == "empty" or t.kind == "text" and (_in_words(t.text) or any(
+            0 <= j < len(toks) and toks[j].text == t.text and toks[j].kind == "text" for j in (i - 1, i + 1)))
+
+    short: list[Token] = []  # names that took a row of fewer cells than the header has
+
+    def take(name: tuple[Token, str | None, str | None], cells: list[Token]) -> None:
+        t, level1, level2 = name
+        if len(cells) < m:
+            short.append(t)
+        rows.append(Row(Cell(t.start, t.end, t.text),
+                        [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles[m - len(cells):], cells)
+                         if v.kind != "empty"],  # — : an empty cell keeps its place
+                        level1, level2))
+
+    def flush(last: bool) -> bool:  # the run of values that ends here cut into rows (the last run's last may be short)
+        nonlocal longest
+        if not run:
+            return True
+        if len(run) % m and not last:
+            return False
+        cut = [run[k:k + m] for k in range(0, len(run), m)]
+        longest = max(longest, len(run) // m)
+        run.clear()
+        while cut and waiting:
+            take(waiting.pop(0), cut.pop(0))
+        left.extend(cut)
+        return True
+
+    is_value = [value(i) for i in range(len(toks))]
+    last_value = max((i for i, v in enumerate(is_value) if v), default=-1)
+    for i, t in enumerate(toks):
+        if is_value[i]:
+            run.append(t)
+            continue
+        if not flush(i > last_value):
+            return None
+        if t.kind.startswith("level"):
+            lv = cell_levels(normalize(t.text))
+            if lv:
+                levels.see(*lv)
+        elif t.kind in ("text", "long", "label"):
+            if len(t.text) == 1:  # the rest of the name just before (合同完成 率), else a label's letter (绩 效 指 标)
+                named = last_name is not None and last_name[0] == i - 1 and any(
+                    a < len(toks[i - 1].text) < b for a, b in words(toks[i - 1].text + t.text, guess=False))
+                if named:
+                    _, where, k = last_name
+                    head = where[k][0] if where is waiting else where[k].label
+                    whole = Token(head.start, t.end, text[head.start:t.end], 0, "text")
+                    if where is waiting:
+                        waiting[k] = (whole, *waiting[k][1:])
+                    else:
+                        rows[k].label = Cell(whole.start, whole.end, whole.text)
+                continue
+            name = (t, levels.level1, levels.level2)
+            if left:
+                take(name, left.pop(0))
+                last_name = (i, rows, len(rows) - 1)
+            else:
+                waiting.append(name)
+                last_name = (i, waiting, len(waiting) - 1)
+        else:
+            return None
+    if not flush(True) or waiting or left or longest < 2 or len(rows) < 2:
+        return None
+    if any(not _total_cell().fullmatch(normalize(t.text)) for t in short):
+        return None  # only a total row (总分 100 95) holds fewer cells
     return rows
 
 

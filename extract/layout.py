@@ -136,7 +136,7 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             toks = grid.tokens(text, body_start(text, t), t.end, single_spaces=t.style == "one_line",
                                header_cells=_header_cells(text, t))
             if t.kind == "performance" and t.style == "one_line":
-                toks = _row_among_heads(text, t) + toks
+                toks = _row_among_heads(text, t, values_follow=_opens_with_values(text, t)) + toks
             rest = _continued_on_next_page(text, t, tables[n + 1]) if n + 1 < len(tables) else None
             if rest:
                 toks += rest
@@ -220,6 +220,8 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
     lone = _LONE_HEAD_ONE_LINE if one_line else _LONE_HEAD
     padded = text + "\n"  # (the last line's end is a break the pattern looks ahead at)
     out = []
+    if one_line and _opens_with_values(text, table):  # the cell after the names' head: the first row's name
+        bounds = [(a, b) for (a, b), head in zip(bounds, heads) if head.role != "name"]
     for a, b in bounds:
         for m in lone.finditer(padded, a, b):
             piece = normalize(m.group(1))
@@ -244,10 +246,17 @@ def _headerless(table: Table) -> bool:
     return table.header_end == table.start and not any(c.word for c in table.columns)
 
 
-def _row_among_heads(text: str, table: Table) -> list[grid.Token]:
+def _opens_with_values(text: str, table: Table) -> bool:
+    """Whether a table's body opens with a value cell (a row's values printed before its name)."""
+    first = next((t for t in grid.tokens(text, body_start(text, table), table.end) if t.kind != "empty"), None)
+    return first is not None and first.kind in grid.VALUE_KINDS
+
+
+def _row_among_heads(text: str, table: Table, values_follow: bool = False) -> list[grid.Token]:
     """The cells of a table's first row that a PDF printed among the heads of its header (一级指标 二级指标 产出指标
     三级指标 数量指标 年度 公办幼儿园资助幼儿人数 指标值 ≥1500人次 实际 1562人次 完成值 分值 15 得分 15): what stands
-    between the heads and is no piece of a head word, when that holds one name (no other text) and two values;
+    between the heads and is no piece of a head word, when that holds one name (no other text) and two values,
+    or the name alone where the body opens with values (``values_follow``: its row's values after the heads);
     else none."""
     heads = [(c.start, c.end) for c in table.columns if c.end > c.start]
     words = _performance_heads()[0]
@@ -256,7 +265,7 @@ def _row_among_heads(text: str, table: Table) -> list[grid.Token]:
              and not any(normalize(tok.text).replace(" ", "") in w for w in words)]
     values = sum(tok.kind in grid.VALUE_KINDS for tok in cells)
     named = sum(tok.kind in ("text", "long", "note") for tok in cells) == 1
-    return cells if values >= 2 and named else []
+    return cells if named and (values >= 2 or values == 0 and values_follow) else []
 
 
 def _continued_on_next_page(text: str, table: Table, after: Table) -> list[grid.Token] | None:

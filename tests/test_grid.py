@@ -61,6 +61,16 @@ def test_any_generated_grid_with_its_names_printed_before_its_values_reads_back(
     assert records(run_text(gold.text, "g")) == records(gold)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6))
+def test_any_generated_grid_with_runs_of_values_printed_before_their_names_reads_back(seed):
+    """On one line, runs of rows' values, then the runs' level and indicator names (a run's first row sometimes
+    printed whole before the values): read back whole."""
+    assert "values_apart" in READ_BACK_SHAPES
+    gold = rendered(seed, "values_apart")
+    assert records(run_text(gold.text, "g")) == records(gold)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), traditional=st.booleans())
 def test_any_generated_grid_reads_back_glued(seed, traditional):
@@ -242,6 +252,41 @@ HEAD = "一级指标 二级指标 三级指标 年度指标值 实际完成值 �
 def test_rows_printed_as_a_names_block_and_a_values_block_are_put_back_together(body, wanted):
     doc = run_text("项目支出绩效自评表 " + HEAD + body, "x")
     assert [(r[0], *r[3:]) for r in records(doc)] == sorted(wanted)
+
+
+def test_runs_of_rows_printed_before_their_names_take_the_names_in_turn():
+    # a real one-line form (e04): the first name printed among the heads, every row's values, then the level and
+    # indicator names, a vertical label spelled out (绩 效 指 标) and a name's last character wrapped (合同完成 率)
+    text = ("项目支出绩效自评表 一级指标 二级指标 数量指标 三级指标 与委托运营方结算完成 年度 指标值 实际 完成值 分值 得分 "
+            "=100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62 率 产出指标 "
+            "质量指标 绩 效 指 标 时效指标 效益指标 社会效益指标 合同结算条款完成率 费用结算及时性 与委托运营方合同完成 率 "
+            "满意度指标 服务对象满意度指标 场馆开放满意度 总分")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["与委托运营方结算完成"] == ("=100%", "100%", "10", "10")
+    assert got["合同结算条款完成率"] == ("=100%", "100%", "20", "20")
+    assert got["费用结算及时性"] == ("及时", None, "20", "20")  # an actual in words fills no slot
+    assert got["与委托运营方合同完成 率"] == ("=100%", "100%", "30", "30")
+    assert got["场馆开放满意度"] == (">=90%", "100%", "10", "10")
+    assert got["总分"][2] == "100"
+
+
+def test_a_run_of_rows_after_a_name_gives_it_the_first_and_the_names_after_it_the_rest():
+    # the rows of b08's form: a name printed whole, then its row and the next three rows and the total, then their names
+    body = ("产出指标 时效指标 资金是否全部及时纳入 100% 100% 10 10 75元 75元 10 10 95% 95% 30 27 95% 95% 10 9 100 94 "
+            "成本指标 配套资金每人每年 效益指标 社会效益指标 是否解决建档立卡人员看病难贵问题 满意度指标 是否满意 总分")
+    got = slots_by_name(run_text("项目支出绩效自评表 " + HEAD + body, "x"))
+    assert got["资金是否全部及时纳入"] == ("100%", "100%", "10", "10")
+    assert got["配套资金每人每年"] == ("75元", "75元", "10", "10")
+    assert got["是否解决建档立卡人员看病难贵问题"] == ("95%", "95%", "30", "27")
+    assert got["是否满意"] == ("95%", "95%", "10", "9")
+
+
+def test_rows_with_a_lost_cell_are_not_read_in_turn():
+    # 覆盖人数 lost its actual: no run of whole rows, so each name keeps the values after it
+    body = "产出指标 数量指标 培训人数 ≥500人 520人 10 10 覆盖人数 ≥300人 10 8 质量指标 培训合格率 ≥95% 97% 10 10"
+    got = slots_by_name(run_text("项目支出绩效自评表 " + HEAD + body, "x"))
+    assert got["培训人数"] == ("≥500人", "520人", "10", "10")
+    assert got["培训合格率"] == ("≥95%", "97%", "10", "10")
 
 
 def test_a_name_before_its_own_values_keeps_them():
