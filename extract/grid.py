@@ -398,6 +398,8 @@ def _units() -> frozenset[str]:
 #: how many cell texts keep their kind (a bounded cache: a long batch's memory stays flat)
 KINDS_CACHED = 8192
 #: a heading's or list item's number by itself
+#: a row's label with nothing after it (指标2, 指标 3：)
+_ROW_LABEL_ALONE = re.compile(r"指标\d{1,2}[:：.．、]?")
 _NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -412,6 +414,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
         return "empty", None  # 总分 -1- 偏差原因: a page's number flattened into the row
     if _NUMBERING.fullmatch(norm):  # ((20) is a weight in brackets; 2、 before a name is left to the alignment)
         return "empty", None  # 二、 (一): the number of a heading cut from its words, no value
+    if _ROW_LABEL_ALONE.fullmatch(norm):
+        return "empty", None  # 指标2 on its own: a row's label, no name after it (an unused row of the form)
     if norm in _structure_words():
         return "empty", None  # 指标, the tail of a level name broken over two cells (经济效益 | 指标); 绩效指标: no name
     if norm in _cmp_words():
@@ -450,6 +454,8 @@ def kind_of(text: str) -> tuple[str, float | None]:
                 return r.kind, n
             if r.kind is None and han == 0:
                 return ("points" if 0 <= n <= 100 else "number"), n
+            if r.kind is None and han >= 2:
+                return "text", None  # 三公经费, 2、出国经费: a name that opens with a number, no unit after it
             return "quantity", n
     if _is_note(norm):
         return "note", None  # 受疫情影响，减少培训20人, 无: the reason for a deviation, no name nor value
@@ -1128,10 +1134,11 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if one_line:
-        toks = rows_apart(text, _words_across_spaces(text, _spelled_out(text, toks)), columns)
+        toks = _words_across_spaces(text, _spelled_out(text, toks))
         in_turn = _rows_in_turn(text, toks, columns)
         if in_turn is not None:
             return in_turn
+        toks = rows_apart(text, toks, columns)
     for row in _cells(text, align(toks, columns, "performance", one_line, _placing(text, toks, under, len(columns)))):
         name = None
         cells: list[tuple[str, Cell]] = []
@@ -1523,7 +1530,8 @@ def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[R
     rows first, one each in order, and the rows left over go, in order, to the names after it. A lone character
     is the rest of the name before it where a dictionary word runs across the gap (合同完成 率), else a letter of
     a label (绩 效 指 标); a text in words (及时), or the same as the cell beside it, is a value. None unless some
-    run holds two rows or more and every name takes a row and every row a name (else the alignment reads it)."""
+    run holds two rows or more, or values open the body, and every name takes a row and every row a name (else the
+    alignment reads it)."""
     roles = [c.role for c in columns if c.role in _VALUE_ROLES]
     m = len(roles)
     if m < 2:
@@ -1610,8 +1618,9 @@ def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[R
                 last_name = (i, waiting, len(waiting) - 1)
         else:
             return None
-    if not flush(True) or waiting or left or longest < 2 or len(rows) < 2:
-        return None
+    opens = next((v for v, t in zip(is_value, toks) if not t.kind.startswith("level")), False)
+    if not flush(True) or waiting or left or longest < 2 and not opens or len(rows) < 2:
+        return None  # (rows of one each are read in turn only when values open the body: 82人 220人 20 20 产出指标 …)
     if any(not _total_cell().fullmatch(normalize(t.text)) for t in short):
         return None  # only a total row (总分 100 95) holds fewer cells
     return rows
@@ -1662,6 +1671,12 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
             prev.line = fund_line(prev.label.text)
             continue
+        if not placed and label is not None and label.kind == "text" and out and k + 1 < len(rows) and not cells \
+                and _names_a_fund(_NOTE_IN_LABEL.sub("", fund_line(label.text))) and not in_note(text, label.start) \
+                and fund_line(label.text) != TOTAL_LINE:  # (项目资金（元）: the caption's cell)
+            out.append(Row(_label_cell(label), [], line=fund_line(label.text)))  # 三公经费 | | |: a line left empty
+            head = None
+            continue
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
             head = label if label is not None and not cells else None
             continue  # a line of text in the table's way, or a header note's word (执行率(全年 执行数/全年 预算数)), not a fund row
@@ -1674,7 +1689,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         cells += [("index", Cell(t.start, t.end, t.text)) for col, t in row if t.kind != "empty"
                   and columns[col].role != "label" and is_index_column(columns[col])]
         if out and not out[-1].cells and out[-1].label is not None and label is not None \
-                and out[-1].label.start < label.start <= out[-1].label.end:
+                and out[-1].label.start <= label.start <= out[-1].label.end:
             out.pop()  # its first line, now part of this row's label
         out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text) if label else line))
     return merge_repeated_labels(out, value_roles)
@@ -1930,7 +1945,7 @@ def merge_repeated_labels(rows: list[Row], roles: list[str]) -> list[Row]:
     return out
 
 
-_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)")
+_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)+")
 
 
 def _label_cell(t: Token) -> Cell:
@@ -1956,11 +1971,14 @@ def fund_line(label: str | None) -> str:
     if core in words["total"] or any(w in core for w in words["total_marks"]) and not core.startswith("其中") and not subtotal:
         return TOTAL_LINE
     label = re.sub(r"\s+", "", label)  # a label wrapped in its cell (当年财政\n拨款) is one name
+    label = _OPEN_NOTE_AFTER.sub("", label)  # 省级专项资金(每个专项一行: a note whose bracket the cell cut
     return _UNIT_NOTE_AFTER.sub("", _LABEL_PREFIX.sub("", label).rstrip(":：")).rstrip(":：") or TOTAL_LINE
 
 
 #: a fund table's caption cell (项目资金（万元）) before a row label in the same flattened cell, set apart by spaces
 _CAPTION_CELL = re.compile(r"^[^\s|]{0,10}[(（]\s*(?:万元|元|千元|亿元|萬元)\s*[)）][ \t\u3000]{2,}(?=\S)")
+#: a note after a row label whose bracket is not closed in the cell
+_OPEN_NOTE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]*$")
 #: a unit note after a row label, with what else the bracket says (中央财政资金(万元), 其他资金(万元,自有资金…))
 _UNIT_NOTE_AFTER = re.compile(r"[(（]\s*(?:万元|元|千元|亿元|萬元)\s*(?:[,，、;；][^()（）]*)?[)）]\s*[:：]?$")
 

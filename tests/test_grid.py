@@ -170,6 +170,8 @@ def test_cells_of_a_line(line, cells):
     ("指标", "empty"),                  # d01: the tail of a level name broken over two cells (经济效益 | 指标)
     ("二、", "empty"), ("（一）", "empty"),   # a heading's number cut from its words
     ("(20)", "points"),                     # a weight written in brackets
+    ("三公经费", "text"), ("2、出国经费", "text"),   # e40: names that open with a number, no unit after it
+    ("指标2", "empty"), ("指标 3：", "empty"),       # d01: a row's label with no name, an unused row of the form
 ])
 def test_cell_kinds(text, kind):
     t = tokens(text, 0, len(text))[0] if text else None
@@ -188,6 +190,20 @@ def test_a_label_repeated_in_each_column_is_one_fund_row():
     doc = run_text(text, "r")
     got = fund_lines(doc)
     assert got == [("中央財政", {}), ("縣市區財政", {"budget": "55", "received": "55", "spent": "50"})]
+
+
+def test_fund_lines_left_empty_between_rows_with_amounts_are_lines():
+    """e40, a department's spending table a cell per line: lines whose cells are left blank (三公经费, the heading
+    of the rows under it; 2、出国经费) are fund lines without amounts, their numbering and an unclosed note dropped."""
+    text = ("经费控制情况(万元)\n\n2021年决算数\n\n2022年预算数\n\n2022年决算数\n\n支出总额\n\n1274.38\n\n1342.49\n\n1342.49\n\n"
+            "项目支出\n\n667.94\n\n622.50 \n\n622.5 \n\n   其中:1、运行维护经费\n\n \n\n \n\n \n\n"
+            "三公经费\n\n \n\n \n\n \n\n   1、公务用车购置和维护经费\n\n3.33 \n\n7\n\n2.74\n\n   2、出国经费\n\n \n\n \n\n \n\n"
+            "3、省级专项资金(每个专项一行\n\n \n\n \n\n \n\n公车运行维护\n\n3.33 \n\n7\n\n2.74\n")
+    got = fund_lines(run_text(text, "e40"))
+    assert got == [("年度资金总额", {"budget": "1342.49", "spent": "1342.49"}),
+                   ("项目支出", {"budget": "622.50", "spent": "622.5"}), ("运行维护经费", {}), ("三公经费", {}),
+                   ("公务用车购置和维护经费", {"budget": "7", "spent": "2.74"}), ("出国经费", {}), ("省级专项资金", {}),
+                   ("公车运行维护", {"budget": "7", "spent": "2.74"})]
 
 
 def test_a_level_name_written_one_character_per_line_is_one_cell():
