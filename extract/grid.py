@@ -1936,7 +1936,9 @@ def merge_repeated_labels(rows: list[Row], roles: list[str]) -> list[Row]:
         # as many repeats as columns (a trailing column without field, 结余, allowed); one column is no repeat
         if len(group) > 1 and len(roles) > 1 and len(group[0].cells) <= 1 and len(group) <= len(roles) + 1:
             values = [c for r in group for _, c in r.cells]
-            if len(values) == len(group) or not values:  # every repeat holds one amount, or none does
+            held = [len(r.cells) for r in group]
+            # every repeat holds one amount, or none does, or the last ones hold none (縣財政 700 | 縣財政 700 | 縣財政 |)
+            if not values or held == sorted(held, reverse=True) and len(values) >= 2:
                 out.append(Row(group[0].label, list(zip(roles, values)), line=group[0].line))
                 n = m + 1
                 continue
@@ -1945,7 +1947,8 @@ def merge_repeated_labels(rows: list[Row], roles: list[str]) -> list[Row]:
     return out
 
 
-_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)+")
+_LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七八九十]+[、.．]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*"
+                           r"|\d{5,}\s*(?=[\u4e00-\u9fff]))+")  # (30226勞務費: an economic classification's code)
 
 
 def _label_cell(t: Token) -> Cell:

@@ -206,6 +206,18 @@ def test_fund_lines_left_empty_between_rows_with_amounts_are_lines():
                    ("公车运行维护", {"budget": "7", "spent": "2.74"})]
 
 
+def test_a_label_repeated_in_each_column_keeps_its_amounts_when_the_last_column_is_empty():
+    """e34: 縣財政 written once per column, the last (結余) left empty; the spending rows' labels open with the
+    economic classification's code (30226 勞務費), no part of the line's name."""
+    text = ("計劃安排資金 (萬元) |\n700 |\n實際到位資金 (萬元) |\n7,00.0,77 |\n實際支出 (萬元) |\n7,00.0,77 |\n結余 (萬元) |\n"
+            "0 |\n|\n市財政 |\n|\n||||||\n縣財政 |\n700 |\n縣財政 |\n7,00.0,77 |\n縣財政 |\n7,00.0,77 |\n縣財政 |\n|\n||||||\n"
+            "二、項目支出明細情況 |\n|||||||||||||\n支出內容 |\n實際支出數(shù) |\n會計憑證號 |\n備注 |\n||||||||||\n"
+            "30226 勞務費 |\n50,000.00 |\n2020年01月記賬 9 |\n付某某榮黃線養(yǎng)護勞務費 |\n||||||||||\n")
+    got = fund_lines(run_text(text, "e34"))
+    assert ("縣財政", {"budget": "700", "received": "7,00.0,77", "spent": "7,00.0,77"}) in got
+    assert ("勞務費", {"spent": "50,000.00"}) in got
+
+
 def test_a_level_name_written_one_character_per_line_is_one_cell():
     """e36 (dev): 产 / 出 / 指 / 标 between | lines is the level name 产出指标; 是 / 是 stay two cells."""
     text = "|\n产\n出\n指\n标\n|\n数量指标\n|\n飞机增雨作业航时\n|\n是\n是\n"
