@@ -24,6 +24,7 @@ from .layout import NO_SLOT, column_units, is_date, money_note_re, row_slots, to
 from .levels import LevelTracker
 from .lexicon import han_value_words, lexicon, unit_after_number
 from .schema import FUND_FIELDS, SLOT_TAILS, TOTAL_LINE
+from .textview import GLOSS
 from .values import caption_factor, parse_value, value_label
 
 _BRACKET_UNIT = re.compile(r"[(（]\s*([≥≤<>=≧≦]*)\s*\*{0,2}\s*([^()（）*≥≤<>=≧≦\d]{1,6})\s*[)）]\s*$")
@@ -236,6 +237,10 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: a pinyin gloss that ends a name cell
+_GLOSS_AT_END = re.compile(f"(?:{GLOSS.pattern})\\s*$")
+
+
 def _trim_cell(text: str, cell: Cell) -> tuple[int, int]:
     s, e = cell.start, cell.end
     while e > s and text[e - 1] in "。；;":
@@ -261,6 +266,9 @@ def read_performance_rows(doc: Document, rows: list[Row], units: dict[str, str] 
         n_end = name.end
         while n_end > n_start and doc.text[n_end - 1] in "。；;":
             n_end -= 1
+        gloss = _GLOSS_AT_END.search(doc.text, n_start, n_end)
+        if gloss:
+            n_end = gloss.start()  # 應受助學生數(shù): the pinyin gloss of the name's last character is no part of it
         points = _POINTS_NOTE.search(doc.text, n_start, n_end)
         if points and total_row_re().match(doc.text[n_start:points.start()]):
             n_end = points.start()  # 总分(100分): the total row's name, its points no part of it

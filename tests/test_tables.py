@@ -3218,3 +3218,13 @@ def test_a_glued_fund_row_in_traditional_characters_without_its_header_is_read()
     assert lines["中央財政資金"] == {"budget": "390", "spent": "390", "rate": "100%"}
     # … and the total row's run is not cut 390 | 39 | 0 | 10 | 0%: nothing spent agrees with any budget, no evidence
     assert lines["年度资金总额"] == {"budget": "390", "spent": "390", "rate": "100%"}
+
+
+def test_a_pinyin_gloss_that_ends_a_name_cell_is_no_part_of_the_name():
+    # e23: a page whose characters carry their pinyin; the gloss of the name's last character is dropped
+    text = ("績效指標(biāo) | 一級目標(biāo) | 二級指標(biāo) | 三級指標(biāo) | 指標(biāo)值 | 實際完成值 | 未達到指標(biāo)值原因 |\n"
+            "產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 中等職業(yè)學(xué)校國家助學(xué)金應(yīng)受助學(xué)生數(shù) | 100% | |||\n"
+            "中職免學(xué)費應(yīng)受助學(xué)生數(shù) | 100% | |\n")
+    got = slots_by_name(run_text(text, "e23"))
+    assert got["中等職業(yè)學(xué)校國家助學(xué)金應(yīng)受助學(xué)生數"][0] == "100%"
+    assert got["中職免學(xué)費應(yīng)受助學(xué)生數"][0] == "100%"
