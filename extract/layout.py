@@ -123,6 +123,8 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
         elif t.style == "glued" and t.kind == "performance":
             if _headerless(t):  # its columns, as its rows read most plausibly
                 t.columns = _glued_performance_columns(text, t)
+            elif unread := _glued_unread_heads(text, t):  # heads no word of which was read: roles as the rows read
+                t.columns = _glued_unread_roles(text, t, unread)
             t.rows = glued_rows(text, t)
         elif t.style == "glued":
             if _headerless(t):  # its columns, as the arithmetic of its rows bears them out
@@ -198,6 +200,49 @@ def _glued_performance_columns(text: str, table: Table) -> list[Column]:
                                               if not (r.label and total_row_re().match(normalize(r.label.text)))])
 
     return grid.columns_at(grid.best_order(table_words()["headerless"]["glued_orders"], fit), table.start)
+
+
+def _glued_unread_heads(text: str, table: Table) -> list[Column]:
+    """The heads of a glued performance header that hold no header word: all that stands between two read heads
+    (指标值 | 考核分数(分) | 全年完成值), Han characters with a bracket note or not, that is no piece of a header
+    word, a level name nor a note's word. At most :data:`MAX_UNREAD_HEADS`, else none."""
+    words = _performance_heads()[0]
+    heads = sorted((c for c in table.columns if c.end > c.start), key=lambda c: c.start)
+    out = []
+    for a, b in zip(heads, heads[1:]):
+        m = _GLUED_HEAD.fullmatch(text, a.end, b.start)
+        if m is None:
+            continue
+        piece = normalize(m.group(1))
+        if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
+                and not level_re_().search(piece):
+            out.append(Column("unread", m.group(0), a.end, b.start))
+    return out if len(out) <= MAX_UNREAD_HEADS else []
+
+
+#: a glued header's head between two read ones: Han characters, a bracket note after them (考核分数(分)); the
+#: note of the head before may stand before them (得分系数(%) | 考核分数(分)), and the first word of the next head
+#: after them (… | 指标 | 得分(分): 得分 is the word read)
+_GLUED_HEAD = re.compile(r"(?:[(（][^()（）\n]{0,6}[)）])?([\u4e00-\u9fff]{2,8}?)(?:[(（][^()（）\n]{0,6}[)）])?(?:指标|指標)?")
+
+
+def _glued_unread_roles(text: str, table: Table, unread: list[Column]) -> list[Column]:
+    """A glued performance header's columns with a role for each unread head: of the value roles the header lacks
+    (and ``extra``, a value column that fills no slot), the ones under which the rows read most plausibly
+    (:func:`grid.plausible_points_reading`), each unread head taking a different role, the first of equal ones."""
+    have = {c.role for c in table.columns}
+    free = [r for r in ("target", "actual", "weight", "score") if r not in have] + ["extra"] * len(unread)
+
+    def columns(roles: list[str]) -> list[Column]:
+        return sorted(table.columns + [Column(r, c.word, c.start, c.end) for c, r in zip(unread, roles)],
+                      key=lambda c: c.start)
+
+    def fit(roles: list[str]) -> float:
+        rows = glued_rows(text, dataclasses.replace(table, columns=columns(roles), rows=[]))
+        return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows
+                                              if not (r.label and total_row_re().match(normalize(r.label.text)))])
+
+    return columns(grid.best_order([list(p) for p in dict.fromkeys(itertools.permutations(free, len(unread)))], fit))
 
 
 def _unread_heads(text: str, table: Table) -> list[Column]:

@@ -3228,3 +3228,16 @@ def test_a_pinyin_gloss_that_ends_a_name_cell_is_no_part_of_the_name():
     got = slots_by_name(run_text(text, "e23"))
     assert got["中等職業(yè)學(xué)校國家助學(xué)金應(yīng)受助學(xué)生數"][0] == "100%"
     assert got["中職免學(xué)費應(yīng)受助學(xué)生數"][0] == "100%"
+
+
+@pytest.mark.parametrize("head", ["考核分数(分)", "指标分数(分)"])
+def test_a_glued_header_with_a_head_of_the_forms_own_wording_takes_the_role_its_rows_fit(head):
+    # c09's glued form, its weight head written in words no header word matches: the rows read as weights
+    text = ("绩效指标指标名称计量单位指标性质指标值" + head + "全年完成值指标得分(分)说明天然林和公益林管护当期任务完成率%"
+            "901010010国家级公益林管护面积万亩2810810森林抚育(营林)面积万亩2110110天保工程区森林资源管护面积万亩250105010"
+            "森林火灾受害率%0.910010主要林业有害生物成灾率%0.4100.110\n")
+    got = slots_by_name(run_text(text, "c09"))
+    assert got["天然林和公益林管护当期任务完成率"] == ("90", "100", "10", "10")
+    assert got["国家级公益林管护面积"] == ("28", "8", "10", "10")
+    assert got["天保工程区森林资源管护面积"] == ("250", "50", "10", "10")
+    assert got["主要林业有害生物成灾率"] == ("0.4", "0.1", "10", "10")
