@@ -753,7 +753,7 @@ def unread_roles(toks: list[Token], columns: list[Column], one_line: bool = Fals
     the value roles the header lacks (and ``other``), the ones its cells fit best (:func:`alignment`, less
     :func:`_implausible`), each unread head taking a different role, in the order they stand."""
     unread = [i for i, c in enumerate(columns) if c.role == "unread"]
-    free = [r for r in ("target", "actual", "weight", "score") if r not in {c.role for c in columns}] + ["other"] * len(unread)
+    free = missing_value_roles({c.role for c in columns}) + ["other"] * len(unread)
     best, best_fit = columns, -math.inf
     for roles in dict.fromkeys(itertools.permutations(free, len(unread))):
         cols = list(columns)
@@ -764,6 +764,15 @@ def unread_roles(toks: list[Token], columns: list[Column], one_line: bool = Fals
         if fit > best_fit:
             best, best_fit = cols, fit
     return best
+
+
+def missing_value_roles(have: set[str]) -> list[str]:
+    """The value roles a header lacks, in the order an unread head tries them (the first of equal fits wins): the
+    points of a form that writes what was achieved and no points column are more often its score (实际完成值 | 得分)
+    than its weight; a form of targets alone gives weights (指标值 | 分值)."""
+    order = ("target", "actual", "score", "weight") if "actual" in have and not have & {"weight", "score"} \
+        else ("target", "actual", "weight", "score")
+    return [r for r in order if r not in have]
 
 
 def headerless_fund_columns(toks: list[Token], orders: list[list[str]], start: int) -> list[Column]:

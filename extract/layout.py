@@ -230,8 +230,7 @@ def _glued_unread_roles(text: str, table: Table, unread: list[Column]) -> list[C
     """A glued performance header's columns with a role for each unread head: of the value roles the header lacks
     (and ``extra``, a value column that fills no slot), the ones under which the rows read most plausibly
     (:func:`grid.plausible_points_reading`), each unread head taking a different role, the first of equal ones."""
-    have = {c.role for c in table.columns}
-    free = [r for r in ("target", "actual", "weight", "score") if r not in have] + ["extra"] * len(unread)
+    free = grid.missing_value_roles({c.role for c in table.columns}) + ["extra"] * len(unread)
 
     def columns(roles: list[str]) -> list[Column]:
         return sorted(table.columns + [Column(r, c.word, c.start, c.end) for c, r in zip(unread, roles)],
@@ -262,6 +261,11 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
     bounds = [(a.end, b.start) for a, b in zip(heads, heads[1:])]
     if not (one_line and (re.search(r"\d", rest) or level_re_().search(normalize(rest)))):  # (the body going on
         bounds.append((heads[-1].end, heads[-1].end + len(rest) + 1))  # after the heads) its line's rest, its break too
+    if not one_line:
+        last = max(heads, key=lambda c: c.end)  # (a head stacked a piece per line ends below the others)
+        below = _head_lines_above_body(text, last.end + len(_rest_of_line(text, last.end)))
+        if below:  # 实际完成值 | / 考核分数 | / 产出指标 | …: heads a line each, down to the body's first level name
+            bounds.append(below)
     lone = _LONE_HEAD_ONE_LINE if one_line else _LONE_HEAD
     padded = text + "\n"  # (the last line's end is a break the pattern looks ahead at)
     out = []
@@ -280,8 +284,35 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
 MAX_UNREAD_HEADS = 2
 
 
-#: a header cell on its own: Han characters between separators (a bar, a line break, a tab, two spaces)
-_LONE_HEAD = re.compile(r"(?:(?<=[|｜\n\t])|(?<=  ))[ \t]*([\u4e00-\u9fff]{2,12})[ \t]*(?=[|｜\n\t]|  )")
+#: a line that holds one head alone: Han characters, a bracket note after them (cut by the line's end or not)
+_ONE_HEAD_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][^()（）|｜]{0,6}[)）]?)?")
+
+
+def _head_lines_above_body(text: str, pos: int) -> tuple[int, int] | None:
+    """The lines after ``pos`` (the end of the line of a header's last read head) that each hold one lone cell of
+    Han characters, up to a line that opens with a level name (the body's first row): where such heads may stand
+    a line each. None unless such a line ends them within :data:`MAX_UNREAD_HEADS` cells."""
+    start = pos
+    cells = 0
+    while pos < len(text):
+        end = text.find("\n", pos + 1)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip(" \t\n|｜")
+        line_start, pos = pos, end
+        if not line:
+            continue
+        if level_re_().match(normalize(line)):
+            return (start, line_start + 1) if cells else None
+        if cells == MAX_UNREAD_HEADS or not _ONE_HEAD_LINE.fullmatch(line):
+            return None
+        cells += 1
+    return None
+
+
+#: a header cell on its own: Han characters between separators (a bar, a line break, a tab, two spaces), a bracket
+#: note after them (考核分数(分), 年初目标值(A, its bracket cut by the line's end)
+_LONE_HEAD = re.compile(r"(?:(?<=[|｜\n\t])|(?<=  ))[ \t]*([\u4e00-\u9fff]{2,12})(?:[(（][^()（）|｜\n]{0,6}[)）]?)?[ \t]*"
+                        r"(?=[|｜\n\t]|  )")
 #: … in a header whose cells are one space apart
 _LONE_HEAD_ONE_LINE = re.compile(r"(?<=[ |｜\n\t])([\u4e00-\u9fff]{2,12})(?=[ |｜\n\t])")
 

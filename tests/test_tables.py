@@ -3241,3 +3241,18 @@ def test_a_glued_header_with_a_head_of_the_forms_own_wording_takes_the_role_its_
     assert got["国家级公益林管护面积"] == ("28", "8", "10", "10")
     assert got["天保工程区森林资源管护面积"] == ("250", "50", "10", "10")
     assert got["主要林业有害生物成灾率"] == ("0.4", "0.1", "10", "10")
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # e12: the last head on a line of its own below the read ones, the body's first level name after it
+    ("一级指标 |\n二级指标 |\n指标名称 |\n目标值 |\n实际完成值 |\n核定分 |\n|\n产出指标 |\n质量指标 |\n奖助政策学生知晓率 |\n"
+     "100% |\n100% |\n10 |\n|\n产出指标 |\n质量指标 |\n受资助本专科困难学生覆盖率 |\n99% |\n98% |\n9 |\n|\n",
+     "受资助本专科困难学生覆盖率", ("99%", "98%", None, "9")),
+    # d02's form: a head with its bracket note cut by the line's end (考核分数(分), written in the form's own words)
+    ("一级指标\n\n二级指标\n\n三级指标\n\n年初目标值(A)\n\n实际完成值(B)\n\n考核分数(分\n\n得分\n\n产出指标\n\n数量指标\n\n"
+     "完成校园维修改造及设备购置项目\n\n800万元\n\n780万元\n\n20\n\n18\n\n质量指标\n\n校园维修改造及设备购置合格率\n\n100%\n\n"
+     "98%\n\n20\n\n19\n\n",
+     "校园维修改造及设备购置合格率", ("100%", "98%", "20", "19")),
+])
+def test_a_head_of_the_forms_own_wording_on_its_own_line_or_with_a_cut_note_is_a_column(text, name, expected):
+    assert slots_by_name(run_text(text, "x"))[name] == expected
