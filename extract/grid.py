@@ -454,7 +454,7 @@ def kind_of(text: str) -> tuple[str, float | None]:
                 return r.kind, n
             if r.kind is None and han == 0:
                 return ("points" if 0 <= n <= 100 else "number"), n
-            if r.kind is None and han >= 2:
+            if r.kind is None and len(_HAN.findall(_NOTE_IN_LABEL.sub("", norm))) >= 2:  # (573.28（已支付）: a note)
                 return "text", None  # 三公经费, 2、出国经费: a name that opens with a number, no unit after it
             return "quantity", n
     if _is_note(norm):

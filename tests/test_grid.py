@@ -171,6 +171,7 @@ def test_cells_of_a_line(line, cells):
     ("二、", "empty"), ("（一）", "empty"),   # a heading's number cut from its words
     ("(20)", "points"),                     # a weight written in brackets
     ("三公经费", "text"), ("2、出国经费", "text"),   # e40: names that open with a number, no unit after it
+    ("573.28（已支付）", "quantity"),                 # a value with a note in brackets
     ("指标2", "empty"), ("指标 3：", "empty"),       # d01: a row's label with no name, an unused row of the form
 ])
 def test_cell_kinds(text, kind):
