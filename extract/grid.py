@@ -1639,6 +1639,9 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
     """Fund rows: a label (the line it names) and its amount, rate and points cells, checked by arithmetic."""
     out: list[Row] = []
     value_roles = [c.role for c in columns if c.role != "label"]
+    in_turn = _fund_rows_in_turn(toks, value_roles)
+    if in_turn is not None:
+        return in_turn
     index_rows = index_words()
     toks = _labels_apart(_side_by_side(_labels_over_amounts(_without_headings(_label_pieces_joined(text, toks)))),
                          value_roles)
@@ -1702,6 +1705,29 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
             out.pop()  # its first line, now part of this row's label
         out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text) if label else line))
     return merge_repeated_labels(out, value_roles)
+
+
+def _fund_rows_in_turn(toks: list[Token], roles: list[str]) -> list[Row] | None:
+    """The rows of a fund body a PDF printed each row's cells before its label (860 925.4 918.6 10 99.27% 9.9
+    年度资金总额 860 925.4 … 财政拨款 — — — 上年结转资金): the body opens with a value and ends with a label, and
+    before every label stand exactly as many cells (values or dashes) as the header has columns after the labels,
+    two rows at least. Each label takes the cells before it; a dash leaves its field empty. None for any other body."""
+    m = len(roles)
+    toks = [t for t in toks if not (t.kind == "empty" and not _DASH.match(t.text))]  # (a page's number)
+    if m < 2 or len(toks) < 2 * (m + 1) or toks[0].kind not in VALUE_KINDS or toks[-1].kind not in ("label", "text"):
+        return None
+    rows: list[Row] = []
+    run: list[Token] = []
+    for t in toks:
+        if t.kind in VALUE_KINDS or t.kind == "empty":
+            run.append(t)
+        elif t.kind in ("label", "text") and len(run) == m and (t.kind == "label" or _whole_label(t.text)):
+            cells = [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, run) if v.kind != "empty"]
+            rows.append(Row(_label_cell(t), cells, line=fund_line(t.text)))
+            run = []
+        else:
+            return None
+    return rows if len(rows) >= 2 and not run else None
 
 
 #: the first line of a fund label the PDF wrapped (其中：上级转移支付 / 资金): a few Han characters after 其中：

@@ -380,3 +380,22 @@ def test_a_comparator_in_its_own_cell_of_a_table_one_separator_apart_joins_its_t
     got = slots_by_name(run_text(text, "x"))
     assert got["开展禁毒宣传"] == ("≥    68次", "82次", "15", "15")
     assert got["租赁天网点位"] == ("241个", "127个", "10", "10")
+
+
+def test_fund_rows_printed_with_each_rows_cells_before_its_label_are_read_in_turn():
+    # a page's text boxes in the order a PDF gave them: every row's cells, then its label (a probe of benchmarks/)
+    text = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 860 925.4 918.6 10 99.27% 9.9 年度资金总额 "
+            "860 925.4 918.6 — 99.27% — 财政拨款 — — — — — — 上年结转资金 0 0 0 — — — 其他资金 年度总体目标 完成散煤治理替代3200户。\n")
+    got = dict(fund_lines(run_text(text, "p10")))
+    assert got["年度资金总额"] == {"budget_initial": "860", "budget": "925.4", "spent": "918.6", "weight": "10",
+                                   "rate": "99.27%", "score": "9.9"}
+    assert got["财政拨款"] == {"budget_initial": "860", "budget": "925.4", "spent": "918.6", "rate": "99.27%"}
+    assert got["其他资金"] == {"budget_initial": "0", "budget": "0", "spent": "0"}
+
+
+def test_fund_rows_whose_labels_come_first_are_not_read_in_turn():
+    text = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 100 120 118 98.33% 财政拨款 100 120 118 98.33% "
+            "其他资金 0 0 0 —\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["年度资金总额"] == {"budget_initial": "100", "budget": "120", "spent": "118", "rate": "98.33%"}
+    assert got["其他资金"] == {"budget_initial": "0", "budget": "0", "spent": "0"}
