@@ -3256,3 +3256,13 @@ def test_a_glued_header_with_a_head_of_the_forms_own_wording_takes_the_role_its_
 ])
 def test_a_head_of_the_forms_own_wording_on_its_own_line_or_with_a_cut_note_is_a_column(text, name, expected):
     assert slots_by_name(run_text(text, "x"))[name] == expected
+
+
+def test_a_header_of_two_lines_flattened_onto_one_keeps_its_columns_in_the_order_of_the_first():
+    # 一级 二级 三级指标 年度 实际 分值 得分 | 指标 指标 指标值 完成值: 年度指标值 and 实际完成值 stand where their first
+    # parts stand, before 分值 and 得分 (a probe of benchmarks/, scrambled)
+    text = ("项目支出绩效自评表 一级 二级 三级指标 年度 实际 分值 得分 指标 指标 指标值 完成值 产出指标 数量指标 "
+            "指标1：社区养老服务站点建设数量 ≥18个 18个 10 10 质量指标 指标1：补助资金拨付及时率 100% 96% 10 9 总分 100 98.6\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["社区养老服务站点建设数量"] == ("≥18个", "18个", "10", "10")
+    assert got["补助资金拨付及时率"] == ("100%", "96%", "10", "9")
