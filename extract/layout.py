@@ -52,7 +52,7 @@ def table_words() -> dict[str, Any]:
 
 def read_layout(doc: Document) -> Document:
     """Find the document's unit captions and tables, and rebuild the tables' rows (``doc.captions``, ``doc.tables``)."""
-    text = doc.text.translate(_BARS)  # one character each: offsets stay those of the document
+    text = csv_rows_as_bars(doc.text.translate(_BARS))  # one character each: offsets stay those of the document
     view = view_of(text)
     doc.captions = find_captions(text, view)
     doc.tables = find_tables(text, view, doc.captions)
@@ -65,9 +65,64 @@ def read_layout(doc: Document) -> Document:
 _BARS = str.maketrans({**{c: "|" for c in "｜│┃¦"}, "\u00a0": " ", "\u3000": " "})
 
 
+def csv_rows_as_bars(text: str) -> str:
+    """``text`` with the commas that separate the cells of comma-separated rows (a spreadsheet saved as CSV:
+    ``,年度资金总额,153.00,153.00,149.85,10,97.94%,9.79``) written as bars, outside double quotes; offsets stay.
+    Such rows come in blocks: consecutive lines of :data:`CSV_MIN_COMMAS` commas or more, at least half of which
+    hold an empty cell (``,,``, or a comma opening or closing the line), as a spreadsheet's rows do and prose or a
+    glued row with commas in its numbers (12,345,678.0013,002,450.50) does not."""
+    lines = text.split("\n")
+    commas = [_csv_commas(line) for line in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(commas[j]) >= CSV_MIN_COMMAS:
+            j += 1
+        empty = sum(",," in lines[k] or lines[k].startswith(",") or lines[k].rstrip().endswith(",") for k in range(i, j))
+        if j > i and 2 * empty >= j - i:
+            for k in range(i, j):
+                chars = list(lines[k])
+                for c in commas[k]:
+                    chars[c] = "|"
+                out[k] = "".join(chars)
+        i = j + 1
+    return "\n".join(out)
+
+
+#: the fewest commas of a comma-separated row
+CSV_MIN_COMMAS = 3
+
+
+def _csv_commas(line: str) -> list[int]:
+    """Where the ASCII commas of a line stand outside double quotes, but for those that group a number's thousands
+    (1,234,567.89)."""
+    at, quoted = [], False
+    for k, c in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted and not _groups_thousands(line, k):
+            at.append(k)
+    return at
+
+
+def _groups_thousands(line: str, k: int) -> bool:
+    """Whether the comma at ``line[k]`` groups a number's thousands (1,234; not 153.00,153.00: a fraction before)."""
+    if k == 0 or not _THOUSANDS.match(line, k - 1):
+        return False
+    j = k - 1
+    while j >= 0 and (line[j].isdigit() or line[j] == ","):
+        j -= 1
+    return not (j >= 0 and line[j] == ".")
+
+
+#: a comma that groups thousands: a digit before it, three after it, and no fourth
+_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
+
+
 def find_tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:
     """Every table of ``text`` with its rows, in text order."""
-    text = text.translate(_BARS)  # one character each: offsets stay those of the document
+    text = csv_rows_as_bars(text.translate(_BARS))  # one character each: offsets stay those of the document
     view = view or view_of(text)
     captions = find_captions(text, view) if captions is None else captions
     tables = find_headers(text, view, captions)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from extract.document import Document, Span
-from extract.layout import find_headers, find_tables, read_layout, separator_style, split_glued
+from extract.layout import csv_rows_as_bars, find_headers, find_tables, read_layout, separator_style, split_glued
 from extract.pipeline import run_text
 
 from .docs import fund_lines, slots_by_name
@@ -3266,3 +3266,32 @@ def test_a_header_of_two_lines_flattened_onto_one_keeps_its_columns_in_the_order
     got = slots_by_name(run_text(text, "x"))
     assert got["社区养老服务站点建设数量"] == ("≥18个", "18个", "10", "10")
     assert got["补助资金拨付及时率"] == ("100%", "96%", "10", "9")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spreadsheet saved as CSV: its rows' commas are cell separators (a quoted cell keeps its own)
+    (",年度资金总额,153.00,153.00,149.85,10,97.94%,9.79\n,上年结转资金,,,,,,\n满意度指标,群众满意度,≥90%,91.7%,20,19.5,\"老化,不足\"\n",
+     "|年度资金总额|153.00|153.00|149.85|10|97.94%|9.79\n|上年结转资金||||||\n满意度指标|群众满意度|≥90%|91.7%|20|19.5|\"老化,不足\"\n"),
+    # prose with commas between its clauses, and glued cells with thousands in their numbers, are left as they are
+    ("全年预算数1,326.45万元,执行数1,300万元,执行率98%,得分9.8分。\n",
+     "全年预算数1,326.45万元,执行数1,300万元,执行率98%,得分9.8分。\n"),
+    ("年度资金总额12,345,678.0013,002,450.5012,788,106.331098.35%9.84\n其中：基本支出8,600,000.008,912,300.008,912,300.00100.00%\n",
+     "年度资金总额12,345,678.0013,002,450.5012,788,106.331098.35%9.84\n其中：基本支出8,600,000.008,912,300.008,912,300.00100.00%\n"),
+    # … but a CSV cell's thousands stay in its number
+    (",年度资金总额,\"1,153.00\",1,153.00,,\n,其他资金,,,,\n", "|年度资金总额|\"1,153.00\"|1,153.00||\n|其他资金||||\n"),
+])
+def test_comma_separated_rows_are_read_as_cells(text, expected):
+    assert csv_rows_as_bars(text) == expected
+
+
+def test_a_form_saved_as_csv_reads_like_its_table():
+    text = ("项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n,年度资金总额,153.00,153.00,149.85,10,97.94%,9.79\n"
+            ",其他资金,,,,,,\n一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n"
+            "产出指标,数量指标,免费开放文化站数量,17个,17个,15,15,\n,,开展群众文化活动场次,≥400场次,412场次,15,15,\n"
+            "满意度指标,服务对象满意度指标,群众满意度,≥90%,91.7%,20,19.5,\"部分站点设施老化,群众反映活动场地不足\"\n")
+    doc = run_text(text, "csv")
+    got = slots_by_name(doc)
+    assert got["开展群众文化活动场次"] == ("≥400场次", "412场次", "15", "15")
+    assert got["群众满意度"] == ("≥90%", "91.7%", "20", "19.5")
+    assert dict(fund_lines(doc))["年度资金总额"] == {"budget_initial": "153.00", "budget": "153.00", "spent": "149.85",
+                                                     "weight": "10", "rate": "97.94%", "score": "9.79"}
