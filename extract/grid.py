@@ -1148,7 +1148,11 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
         if in_turn is not None:
             return in_turn
         toks = rows_apart(text, toks, columns)
-    for row in _cells(text, align(toks, columns, "performance", one_line, _placing(text, toks, under, len(columns)))):
+    rows = _cells(text, align(toks, columns, "performance", one_line, _placing(text, toks, under, len(columns))))
+    at = {t.start: k for k, t in enumerate(toks)}
+    placed = {t.start for row in rows for _, t in row}
+    has_cmp = any(c.role == "cmp" for c in columns)
+    for row in rows:
         name = None
         cells: list[tuple[str, Cell]] = []
         for col, t in row:
@@ -1170,7 +1174,13 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                 a, b = notes[t.start]
                 cells.append((role, Cell(a, b, text[a:b])))
             elif role in ("target", "actual", "weight", "score", "unit", "cmp", "index", "other") and t.kind != "empty":
-                cells.append((role, Cell(t.start, t.end, t.text)))  # index: the row's number (序号), no value
+                a = t.start
+                k = at.get(t.start)
+                left = toks[k - 1] if k else None
+                if role == "target" and not has_cmp and left is not None and left.kind == "cmp" \
+                        and left.start not in placed and "\n" not in text[left.end:t.start]:
+                    a = left.start  # ≥    41.54公里: a comparator in a cell of its own, left out, before its target
+                cells.append((role, Cell(a, t.end, text[a:t.end])))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
     return out

@@ -399,3 +399,11 @@ def test_fund_rows_whose_labels_come_first_are_not_read_in_turn():
     got = dict(fund_lines(run_text(text, "f")))
     assert got["年度资金总额"] == {"budget_initial": "100", "budget": "120", "spent": "118", "rate": "98.33%"}
     assert got["其他资金"] == {"budget_initial": "0", "budget": "0", "spent": "0"}
+
+
+def test_a_comparator_in_a_cell_of_its_own_in_a_spaced_table_without_a_comparator_column_joins_its_target():
+    # a generated table (hypothesis seed 424013, spaces): 年度计划数 is no header word, ≥ stands four spaces apart
+    text = ("三、绩效指标完成情况\n一级指标    二级指标    三级指标    年度计划数    全年实际值    权重    得分\n"
+            "产出指标    时效指标    资金拨付时间    2022年6月前    2021年11月    5    5\n"
+            "    数量指标    治理河道长度    ≥    41.54公里    27.80公里    10    6.9\n")
+    assert slots_by_name(run_text(text, "g"))["治理河道长度"] == ("≥    41.54公里", "27.80公里", "10", "6.9")
