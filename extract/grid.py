@@ -1718,26 +1718,75 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
 
 
 def _fund_rows_in_turn(toks: list[Token], roles: list[str]) -> list[Row] | None:
-    """The rows of a fund body a PDF printed each row's cells before its label (860 925.4 918.6 10 99.27% 9.9
-    年度资金总额 860 925.4 … 财政拨款 — — — 上年结转资金): the body opens with a value and ends with a label, and
-    before every label stand exactly as many cells (values or dashes) as the header has columns after the labels,
-    two rows at least. Each label takes the cells before it; a dash leaves its field empty. None for any other body."""
+    """The rows of a fund body a PDF printed with its labels apart from their cells: each row's cells before its
+    label (860 925.4 918.6 10 99.27% 9.9 年度资金总额 860 925.4 … 财政拨款 …), or the labels first, then every row's
+    cells (年度资金总额 其中：财政拨款 其他资金 3,286,400.00 …). Each run of cells (values or dashes) is cut into rows
+    of as many cells as the header has columns after the labels; the labels waiting before a run take its rows in
+    order, and the rows left over go to the labels after it, one each. None unless every label takes a row and
+    every row a label, two rows at least, and the body opens with a value or some run holds two rows or more (a
+    body of labels each followed by its cells is the alignment's). A dash leaves its field empty."""
     m = len(roles)
     toks = [t for t in toks if not (t.kind == "empty" and not _DASH.match(t.text))]  # (a page's number)
-    if m < 2 or len(toks) < 2 * (m + 1) or toks[0].kind not in VALUE_KINDS or toks[-1].kind not in ("label", "text"):
+    if m < 2 or len(toks) < 2 * (m + 1):
         return None
     rows: list[Row] = []
+    waiting: list[Token] = []
+    left: list[list[Token]] = []
     run: list[Token] = []
+    longest = 0
+
+    def take(label: Token, cells: list[Token]) -> None:
+        rows.append(Row(_label_cell(label), [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, cells)
+                                             if v.kind != "empty"], line=fund_line(label.text)))
+
+    def flush() -> bool:
+        nonlocal longest
+        if len(run) % m:
+            return False
+        cut = [run[k:k + m] for k in range(0, len(run), m)]
+        longest = max(longest, len(cut))
+        run.clear()
+        while cut and waiting:
+            take(waiting.pop(0), cut.pop(0))
+        left.extend(cut)
+        return True
+
+    is_cell = [t.kind in VALUE_KINDS or t.kind == "empty" for t in toks]
+    cut = next((k for k in range(1, len(toks)) if is_cell[k] != is_cell[0]), len(toks))
+    if all(c == is_cell[-1] for c in is_cell[cut:]) and is_cell[0] != is_cell[-1]:  # one block of labels, one of
+        labels, cells = (toks[cut:], toks[:cut]) if is_cell[0] else (toks[:cut], toks[cut:])  # cells: the cells
+        if len(labels) < 2 or len(cells) != len(labels) * m:  # in row order, as written or column by column
+            return None
+        ordered = _in_row_order(cells, len(labels), roles)
+        for label, k in zip(labels, range(0, len(cells), m)):
+            take(label, ordered[k:k + m])
+        return rows if all(t.kind == "label" or _whole_label(t.text) for t in labels) else None
     for t in toks:
         if t.kind in VALUE_KINDS or t.kind == "empty":
             run.append(t)
-        elif t.kind in ("label", "text") and len(run) == m and (t.kind == "label" or _whole_label(t.text)):
-            cells = [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, run) if v.kind != "empty"]
-            rows.append(Row(_label_cell(t), cells, line=fund_line(t.text)))
-            run = []
-        else:
+            continue
+        if t.kind not in ("label", "text") or not (t.kind == "label" or _whole_label(t.text)) or not flush():
             return None
-    return rows if len(rows) >= 2 and not run else None
+        if left:
+            take(t, left.pop(0))
+        else:
+            waiting.append(t)
+    if not flush() or waiting or left or len(rows) < 2:
+        return None
+    return rows if toks[0].kind in VALUE_KINDS or longest >= 2 else None
+
+
+def _in_row_order(cells: list[Token], n: int, roles: list[str]) -> list[Token]:
+    """The cells of ``n`` fund rows in row order: as written (row by row), or read column by column where more
+    rows' rate is then their spent amount over their budget (:func:`_rate_borne_out`)."""
+    m = len(roles)
+    by_column = [cells[c * n + r] for r in range(n) for c in range(m)]
+
+    def borne(order: list[Token]) -> int:
+        return sum(_rate_borne_out({role: t.number for role, t in zip(roles, order[r * m:(r + 1) * m])})
+                   for r in range(n))
+
+    return by_column if borne(by_column) > borne(cells) else cells
 
 
 #: the first line of a fund label the PDF wrapped (其中：上级转移支付 / 资金): a few Han characters after 其中：

@@ -407,3 +407,16 @@ def test_a_comparator_in_a_cell_of_its_own_in_a_spaced_table_without_a_comparato
             "产出指标    时效指标    资金拨付时间    2022年6月前    2021年11月    5    5\n"
             "    数量指标    治理河道长度    ≥    41.54公里    27.80公里    10    6.9\n")
     assert slots_by_name(run_text(text, "g"))["治理河道长度"] == ("≥    41.54公里", "27.80公里", "10", "6.9")
+
+
+def test_fund_labels_printed_together_before_every_rows_cells_take_the_rows_in_turn():
+    # a probe of benchmarks/ (scrambled): the label column first, then each row's cells
+    text = ("项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 其中：财政拨款 其他资金 3,286,400.00 "
+            "3,286,400.00 3,251,980.50 10 98.95% 9.9 3,286,400.00 3,286,400.00 3,251,980.50 — 98.95% — 0.00 0.00 0.00 — — — "
+            "年度总体目标 保障全区379个村级组织正常运转。\n")
+    got = dict(fund_lines(run_text(text, "p17")))
+    assert got["年度资金总额"] == {"budget_initial": "3,286,400.00", "budget": "3,286,400.00", "spent": "3,251,980.50",
+                                   "weight": "10", "rate": "98.95%", "score": "9.9"}
+    assert got["财政拨款"] == {"budget_initial": "3,286,400.00", "budget": "3,286,400.00", "spent": "3,251,980.50",
+                               "rate": "98.95%"}
+    assert got["其他资金"] == {"budget_initial": "0.00", "budget": "0.00", "spent": "0.00"}
