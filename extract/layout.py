@@ -1712,10 +1712,11 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
         for long_word, (k2, r2) in role_of.items():  # 得分 指标 指标 指标值 完成值): the stub before other heads
             if (k2, r2) == (k, r) and long_word.endswith(w) and long_word != w:
                 stub = long_word[: -len(w)]
-                line = text[line_start:s if same_line else first_line_end]
+                from_ = anchor if same_line else line_start  # (on one line, among the header's heads only)
+                line = text[from_:s if same_line else first_line_end]
                 norm = normalize(line)  # 年度 over 指標值: the stub matched in simplified characters
                 m = re.search(rf"(?<![^\s|｜]){re.escape(stub)}(?![^\s|｜])", norm if len(norm) == len(line) else line)
-                a, b = (line_start + m.start(), line_start + m.end()) if m else (0, 0)
+                a, b = (from_ + m.start(), from_ + m.end()) if m else (0, 0)
                 if m and not any(h[0] < b and a < h[1] for h in cluster) \
                         and (not same_line or any(b <= h[0] and h[1] <= s for h in cluster)):  # (not a piece of
                     s, e = a, b  # another header word; on one line, read heads stand between the stub and the word)

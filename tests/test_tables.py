@@ -3295,3 +3295,15 @@ def test_a_form_saved_as_csv_reads_like_its_table():
     assert got["群众满意度"] == ("≥90%", "91.7%", "20", "19.5")
     assert dict(fund_lines(doc))["年度资金总额"] == {"budget_initial": "153.00", "budget": "153.00", "spent": "149.85",
                                                      "weight": "10", "rate": "97.94%", "score": "9.79"}
+
+
+def test_a_word_before_a_one_line_header_is_no_first_part_of_its_heads():
+    # 年度 预算 申请 （万元） before 年初预算数 …: 预算 + 执行率 is a header word, but 预算 is the caption's, not a head's
+    # first part (a probe of benchmarks/, scrambled)
+    text = ("部门整体支出绩效自评表 年度 预算 申请 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 "
+            "其中：基本支出 项目支出 1526.8 1688.32 1650.07 10 97.73% 9.8 1210.5 1265.12 1265.12 — 100% — 316.3 423.2 "
+            "384.95 — 90.96% — 年度总体目标 强化食品安全监管。\n")
+    got = dict(fund_lines(run_text(text, "p11")))
+    assert got["年度资金总额"] == {"budget_initial": "1526.8", "budget": "1688.32", "spent": "1650.07", "weight": "10",
+                                   "rate": "97.73%", "score": "9.8"}
+    assert got["项目支出"] == {"budget_initial": "316.3", "budget": "423.2", "spent": "384.95", "rate": "90.96%"}
