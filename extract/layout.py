@@ -71,8 +71,10 @@ def csv_rows_as_bars(text: str) -> str:
     Such rows come in blocks: consecutive lines of :data:`CSV_MIN_COMMAS` commas or more, at least half of which
     hold an empty cell (``,,``, or a comma opening or closing the line), as a spreadsheet's rows do and prose or a
     glued row with commas in its numbers (12,345,678.0013,002,450.50) does not."""
+    if not (",," in text or "\n," in text or ",\n" in text or text.startswith(",") or text.rstrip().endswith(",")):
+        return text  # (no empty cell anywhere: no block of such rows)
     lines = text.split("\n")
-    commas = [_csv_commas(line) for line in lines]
+    commas = [_csv_commas(line) if line.count(",") >= CSV_MIN_COMMAS else [] for line in lines]
     out = list(lines)
     i = 0
     while i < len(lines):
@@ -176,11 +178,12 @@ def find_tables(text: str, view: TextView | None = None, captions: list[tuple[in
             rest = grid.tokens(text, read_to, t.end)
             t.rows = [one_row, *more] + [r for r in grid.fund_grid(text, rest, t.columns) if r.label is not None]
         elif t.style == "glued" and t.kind == "performance":
+            rows = None
             if _headerless(t):  # its columns, as its rows read most plausibly
                 t.columns = _glued_performance_columns(text, t)
             elif unread := _glued_unread_heads(text, t):  # heads no word of which was read: roles as the rows read
-                t.columns = _glued_unread_roles(text, t, unread)
-            t.rows = glued_rows(text, t)
+                t.columns, rows = _glued_unread_roles(text, t, unread)
+            t.rows = rows if rows is not None else glued_rows(text, t)
         elif t.style == "glued":
             if _headerless(t):  # its columns, as the arithmetic of its rows bears them out
                 t.columns = _glued_fund_columns(text, t, view)
@@ -281,22 +284,25 @@ def _glued_unread_heads(text: str, table: Table) -> list[Column]:
 _GLUED_HEAD = re.compile(r"(?:[(（][^()（）\n]{0,6}[)）])?([\u4e00-\u9fff]{2,8}?)(?:[(（][^()（）\n]{0,6}[)）])?(?:指标|指標)?")
 
 
-def _glued_unread_roles(text: str, table: Table, unread: list[Column]) -> list[Column]:
+def _glued_unread_roles(text: str, table: Table, unread: list[Column]) -> tuple[list[Column], list[Row]]:
     """A glued performance header's columns with a role for each unread head: of the value roles the header lacks
     (and ``extra``, a value column that fills no slot), the ones under which the rows read most plausibly
-    (:func:`grid.plausible_points_reading`), each unread head taking a different role, the first of equal ones."""
+    (:func:`grid.plausible_points_reading`), each unread head taking a different role, the first of equal ones;
+    with the rows so read."""
     free = grid.missing_value_roles({c.role for c in table.columns}) + ["extra"] * len(unread)
+    read: dict[tuple[str, ...], list[Row]] = {}
 
     def columns(roles: list[str]) -> list[Column]:
         return sorted(table.columns + [Column(r, c.word, c.start, c.end) for c, r in zip(unread, roles)],
                       key=lambda c: c.start)
 
     def fit(roles: list[str]) -> float:
-        rows = glued_rows(text, dataclasses.replace(table, columns=columns(roles), rows=[]))
+        rows = read[tuple(roles)] = glued_rows(text, dataclasses.replace(table, columns=columns(roles), rows=[]))
         return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows
                                               if not (r.label and total_row_re().match(normalize(r.label.text)))])
 
-    return columns(grid.best_order([list(p) for p in dict.fromkeys(itertools.permutations(free, len(unread)))], fit))
+    best = grid.best_order([list(p) for p in dict.fromkeys(itertools.permutations(free, len(unread)))], fit)
+    return columns(best), read[tuple(best)]
 
 
 def _unread_heads(text: str, table: Table) -> list[Column]:
@@ -1699,8 +1705,8 @@ _DIGIT_CHAR = re.compile(r"\d")
 def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:
     """Header words broken over two header lines (``年度 … 实际`` above ``指标值 … 完成值``) take the place of
     their first part: a word found on a later line that is the end of a longer header word whose first part
-    stands alone on the cluster's first line is moved there, so that the columns keep their order."""
-    _, role_of = _header_re()
+    stands alone on the cluster's first line is moved there, so that the columns keep their order; on one line
+    (the two header lines flattened), a word after other heads whose first part stands alone before them."""
     anchor = next((h[0] for h in cluster if h[3][1] in ("level1", "level2", "name")), cluster[0][0])
     line_start = text.rfind("\n", 0, anchor) + 1
     first_line_end = text.find("\n", anchor)
@@ -1709,8 +1715,8 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
     out = []
     for s, e, w, (k, r) in cluster:
         same_line = s < first_line_end  # the two header lines flattened onto one (一级 二级 三级指标 年度 实际 分值
-        for long_word, (k2, r2) in role_of.items():  # 得分 指标 指标 指标值 完成值): the stub before other heads
-            if (k2, r2) == (k, r) and long_word.endswith(w) and long_word != w:
+        for long_word, (k2, r2) in _longer_words().get(w, ()):  # 得分 指标 指标 指标值 完成值): the stub before
+            if (k2, r2) == (k, r):  # other heads
                 stub = long_word[: -len(w)]
                 from_ = anchor if same_line else line_start  # (on one line, among the header's heads only)
                 line = text[from_:s if same_line else first_line_end]
@@ -1723,6 +1729,14 @@ def _restore_broken_words(text: str, cluster: list[tuple[int, int, str, tuple[st
                     break
         out.append((s, e, w, (k, r)))
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _longer_words() -> dict[str, tuple[tuple[str, tuple[str, str]], ...]]:
+    """For each header word, the longer header words that end with it (指标值: 年度指标值 …), with their roles."""
+    _, role_of = _header_re()
+    return {w: tuple((long_word, role) for long_word, role in role_of.items() if long_word.endswith(w) and long_word != w)
+            for w in role_of}
 
 
 def _earlier_years_apart(text: str, hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
