@@ -1544,13 +1544,11 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
 def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
     """The rows of a one-line body a PDF printed partly column by column: runs of several rows of values without
     their names, the names before or after them (=100% 100% 10 10 =100% 100% 20 20 … 100 98.62 产出指标 … 合同结算条款完成率
-    费用结算及时性 …), beside rows printed whole. Each run of values is cut into rows of as many cells as the header
-    has value columns (the body's last row, a total, may hold fewer); the names waiting before a run take its
-    rows first, one each in order, and the rows left over go, in order, to the names after it. A lone character
-    is the rest of the name before it where a dictionary word runs across the gap (合同完成 率), else a letter of
-    a label (绩 效 指 标); a text in words (及时), or the same as the cell beside it, is a value. None unless some
-    run holds two rows or more, or values open the body, and every name takes a row and every row a name (else the
-    alignment reads it)."""
+    费用结算及时性 …), beside rows printed whole, paired in turn (:func:`_pairs_in_turn`; the body's last row, a total,
+    may hold fewer cells). A lone character is the rest of the name just before it where a dictionary word runs
+    across the gap (合同完成 率), else a letter of a label (绩 效 指 标); a text in words (及时), or the same as the cell
+    beside it, is a value. None unless some run holds two rows or more, or values open the body, and every name
+    takes a row and every row a name (else the alignment reads it)."""
     roles = [c.role for c in columns if c.role in _VALUE_ROLES]
     m = len(roles)
     if m < 2:
@@ -1565,84 +1563,88 @@ def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[R
         else:
             kept.append(t)
     toks = kept
-    levels = LevelTracker()
-    waiting: list[tuple[Token, str | None, str | None]] = []  # names without their row yet, with their levels
-    left: list[list[Token]] = []  # rows without their name yet
-    rows: list[Row] = []
-    run: list[Token] = []
-    longest = 0
-    last_name: tuple[int, list, int] | None = None  # the last name's token, and where it went (waiting or rows)
 
     def value(i: int) -> bool:
         t = toks[i]
         return t.kind in VALUE_KINDS or t.kind == "empty" or t.kind == "text" and (_in_words(t.text) or any(
             0 <= j < len(toks) and toks[j].text == t.text and toks[j].kind == "text" for j in (i - 1, i + 1)))
 
-    short: list[Token] = []  # names that took a row of fewer cells than the header has
-
-    def take(name: tuple[Token, str | None, str | None], cells: list[Token]) -> None:
-        t, level1, level2 = name
-        if len(cells) < m:
-            short.append(t)
-        rows.append(Row(Cell(t.start, t.end, t.text),
+    levels = LevelTracker()
+    items: list[tuple[str, Any]] = []  # a token's each: cells, names (its token as read, as joined, its levels),
+    # levels and letters (breaks of the runs of cells)
+    for i, t in enumerate(toks):
+        if value(i):
+            items.append(("cell", t))
+        elif t.kind.startswith("level"):
+            items.append(("level", None))
+            lv = cell_levels(normalize(t.text))
+            if lv:
+                levels.see(*lv)
+        elif t.kind in ("text", "long", "label") and len(t.text) == 1:  # the rest of the name just before (合同完成
+            if i and items[i - 1][0] == "name" and any(  # 率), else a label's letter (绩 效 指 标)
+                    a < len(toks[i - 1].text) < b for a, b in words(toks[i - 1].text + t.text, guess=False)):
+                head = items[i - 1][1][1]
+                items[i - 1][1][1] = Token(head.start, t.end, text[head.start:t.end], 0, "text")
+            items.append(("break", None))
+        elif t.kind in ("text", "long", "label"):
+            items.append(("name", [t, t, levels.level1, levels.level2]))
+        else:
+            return None
+    paired = _pairs_in_turn(items, m, short_last=True)
+    opens = next((kind == "cell" for kind, _ in items if kind != "level"), False)
+    if paired is None or paired[1] < 2 and not opens or len(paired[0]) < 2:
+        return None  # (rows of one each are read in turn only when values open the body: 82人 220人 20 20 产出指标 …)
+    rows: list[Row] = []
+    for (as_read, joined, level1, level2), cells, on_arrival in paired[0]:
+        if len(cells) < m and not _total_cell().fullmatch(normalize((as_read if on_arrival else joined).text)):
+            return None  # only a total row (总分 100 95) holds fewer cells
+        rows.append(Row(Cell(joined.start, joined.end, joined.text),
                         [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles[m - len(cells):], cells)
                          if v.kind != "empty"],  # — : an empty cell keeps its place
                         level1, level2))
+    return rows
 
-    def flush(last: bool) -> bool:  # the run of values that ends here cut into rows (the last run's last may be short)
+
+def _pairs_in_turn(items: list[tuple[str, Any]], m: int, short_last: bool = False
+                   ) -> tuple[list[tuple[Any, list[Token], bool]], int] | None:
+    """Names and runs of cells that a PDF printed apart, paired in turn. ``items`` in reading order: ``("cell",
+    token)``, ``("name", name)`` or anything else (a run of cells ends there). Each run of cells is cut into
+    rows of ``m`` cells; the names waiting before a run take its rows first, one each in order, and the rows left over
+    go to the names after it. With ``short_last`` the last run's last row may hold fewer cells. The pairs (name,
+    cells, whether the row was waiting when its name came), in the order made, and the most whole rows a run held;
+    None unless every name takes a row and every row a name."""
+    pairs: list[tuple[Any, list[Token], bool]] = []
+    waiting: list[Any] = []
+    left: list[list[Token]] = []
+    run: list[Token] = []
+    longest = 0
+    last_cell = max((k for k, (kind, _) in enumerate(items) if kind == "cell"), default=-1)
+
+    def flush(last: bool) -> bool:
         nonlocal longest
-        if not run:
-            return True
         if len(run) % m and not last:
             return False
         cut = [run[k:k + m] for k in range(0, len(run), m)]
         longest = max(longest, len(run) // m)
         run.clear()
         while cut and waiting:
-            take(waiting.pop(0), cut.pop(0))
+            pairs.append((waiting.pop(0), cut.pop(0), False))
         left.extend(cut)
         return True
 
-    is_value = [value(i) for i in range(len(toks))]
-    last_value = max((i for i, v in enumerate(is_value) if v), default=-1)
-    for i, t in enumerate(toks):
-        if is_value[i]:
-            run.append(t)
+    for k, (kind, x) in enumerate(items):
+        if kind == "cell":
+            run.append(x)
             continue
-        if not flush(i > last_value):
+        if not flush(short_last and k > last_cell):
             return None
-        if t.kind.startswith("level"):
-            lv = cell_levels(normalize(t.text))
-            if lv:
-                levels.see(*lv)
-        elif t.kind in ("text", "long", "label"):
-            if len(t.text) == 1:  # the rest of the name just before (合同完成 率), else a label's letter (绩 效 指 标)
-                named = last_name is not None and last_name[0] == i - 1 and any(
-                    a < len(toks[i - 1].text) < b for a, b in words(toks[i - 1].text + t.text, guess=False))
-                if named:
-                    _, where, k = last_name
-                    head = where[k][0] if where is waiting else where[k].label
-                    whole = Token(head.start, t.end, text[head.start:t.end], 0, "text")
-                    if where is waiting:
-                        waiting[k] = (whole, *waiting[k][1:])
-                    else:
-                        rows[k].label = Cell(whole.start, whole.end, whole.text)
-                continue
-            name = (t, levels.level1, levels.level2)
-            if left:
-                take(name, left.pop(0))
-                last_name = (i, rows, len(rows) - 1)
-            else:
-                waiting.append(name)
-                last_name = (i, waiting, len(waiting) - 1)
-        else:
-            return None
-    opens = next((v for v, t in zip(is_value, toks) if not t.kind.startswith("level")), False)
-    if not flush(True) or waiting or left or longest < 2 and not opens or len(rows) < 2:
-        return None  # (rows of one each are read in turn only when values open the body: 82人 220人 20 20 产出指标 …)
-    if any(not _total_cell().fullmatch(normalize(t.text)) for t in short):
-        return None  # only a total row (总分 100 95) holds fewer cells
-    return rows
+        if kind == "name" and left:
+            pairs.append((x, left.pop(0), True))
+        elif kind == "name":
+            waiting.append(x)
+    if not flush(short_last) or waiting or left:
+        return None
+    return pairs, longest
 
 
 def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool = False) -> list[Row]:
@@ -1720,60 +1722,34 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
 def _fund_rows_in_turn(toks: list[Token], roles: list[str]) -> list[Row] | None:
     """The rows of a fund body a PDF printed with its labels apart from their cells: each row's cells before its
     label (860 925.4 918.6 10 99.27% 9.9 年度资金总额 860 925.4 … 财政拨款 …), or the labels first, then every row's
-    cells (年度资金总额 其中：财政拨款 其他资金 3,286,400.00 …). Each run of cells (values or dashes) is cut into rows
-    of as many cells as the header has columns after the labels; the labels waiting before a run take its rows in
-    order, and the rows left over go to the labels after it, one each. None unless every label takes a row and
+    cells (年度资金总额 其中：财政拨款 其他资金 3,286,400.00 …), paired in turn (:func:`_pairs_in_turn`; rows of as many
+    cells, values or dashes, as the header has columns after the labels). A body of one block of labels and one of
+    cells is read row by row or column by column (:func:`_in_row_order`). None unless every label takes a row and
     every row a label, two rows at least, and the body opens with a value or some run holds two rows or more (a
     body of labels each followed by its cells is the alignment's). A dash leaves its field empty."""
     m = len(roles)
     toks = [t for t in toks if not (t.kind == "empty" and not _DASH.match(t.text))]  # (a page's number)
     if m < 2 or len(toks) < 2 * (m + 1):
         return None
-    rows: list[Row] = []
-    waiting: list[Token] = []
-    left: list[list[Token]] = []
-    run: list[Token] = []
-    longest = 0
-
-    def take(label: Token, cells: list[Token]) -> None:
-        rows.append(Row(_label_cell(label), [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, cells)
-                                             if v.kind != "empty"], line=fund_line(label.text)))
-
-    def flush() -> bool:
-        nonlocal longest
-        if len(run) % m:
-            return False
-        cut = [run[k:k + m] for k in range(0, len(run), m)]
-        longest = max(longest, len(cut))
-        run.clear()
-        while cut and waiting:
-            take(waiting.pop(0), cut.pop(0))
-        left.extend(cut)
-        return True
-
     is_cell = [t.kind in VALUE_KINDS or t.kind == "empty" for t in toks]
     cut = next((k for k in range(1, len(toks)) if is_cell[k] != is_cell[0]), len(toks))
     if all(c == is_cell[-1] for c in is_cell[cut:]) and is_cell[0] != is_cell[-1]:  # one block of labels, one of
         labels, cells = (toks[cut:], toks[:cut]) if is_cell[0] else (toks[:cut], toks[cut:])  # cells: the cells
-        if len(labels) < 2 or len(cells) != len(labels) * m:  # in row order, as written or column by column
-            return None
+        if len(labels) < 2 or len(cells) != len(labels) * m \
+                or not all(t.kind == "label" or _whole_label(t.text) for t in labels):
+            return None  # (the cells in row order, as written or column by column)
         ordered = _in_row_order(cells, len(labels), roles)
-        for label, k in zip(labels, range(0, len(cells), m)):
-            take(label, ordered[k:k + m])
-        return rows if all(t.kind == "label" or _whole_label(t.text) for t in labels) else None
-    for t in toks:
-        if t.kind in VALUE_KINDS or t.kind == "empty":
-            run.append(t)
-            continue
-        if t.kind not in ("label", "text") or not (t.kind == "label" or _whole_label(t.text)) or not flush():
+        pairs = [(label, ordered[k:k + m]) for label, k in zip(labels, range(0, len(cells), m))]
+    else:
+        if any(not c and not (t.kind in ("label", "text") and (t.kind == "label" or _whole_label(t.text)))
+               for c, t in zip(is_cell, toks)):
+            return None  # (a cell that is neither a label nor a value)
+        paired = _pairs_in_turn([("cell" if c else "name", t) for c, t in zip(is_cell, toks)], m)
+        if paired is None or len(paired[0]) < 2 or not (toks[0].kind in VALUE_KINDS or paired[1] >= 2):
             return None
-        if left:
-            take(t, left.pop(0))
-        else:
-            waiting.append(t)
-    if not flush() or waiting or left or len(rows) < 2:
-        return None
-    return rows if toks[0].kind in VALUE_KINDS or longest >= 2 else None
+        pairs = [(label, cells) for label, cells, _ in paired[0]]
+    return [Row(_label_cell(label), [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, cells)
+                                     if v.kind != "empty"], line=fund_line(label.text)) for label, cells in pairs]
 
 
 def _in_row_order(cells: list[Token], n: int, roles: list[str]) -> list[Token]:
