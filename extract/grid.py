@@ -397,9 +397,9 @@ def _units() -> frozenset[str]:
 
 #: how many cell texts keep their kind (a bounded cache: a long batch's memory stays flat)
 KINDS_CACHED = 8192
-#: a heading's or list item's number by itself
 #: a row's label with nothing after it (指标2, 指标 3：)
 _ROW_LABEL_ALONE = re.compile(r"指标\d{1,2}[:：.．、]?")
+#: a heading's or list item's number by itself
 _NUMBERING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
@@ -1695,10 +1695,10 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
             prev.line = fund_line(prev.label.text)
             continue
-        if not placed and label is not None and label.kind == "text" and out and k + 1 < len(rows) and not cells \
-                and _names_a_fund(_NOTE_IN_LABEL.sub("", fund_line(label.text))) and not in_note(text, label.start) \
-                and fund_line(label.text) != TOTAL_LINE:  # (项目资金（元）: the caption's cell)
-            out.append(Row(_label_cell(label), [], line=fund_line(label.text)))  # 三公经费 | | |: a line left empty
+        named = fund_line(label.text) if not placed and label is not None and label.kind == "text" else None
+        if named is not None and out and k + 1 < len(rows) and not cells and named != TOTAL_LINE \
+                and _names_a_fund(_NOTE_IN_LABEL.sub("", named)) and not in_note(text, label.start):  # (项目资金（元）:
+            out.append(Row(_label_cell(label), [], line=named))  # the caption's cell) 三公经费 | | |: a line left empty
             head = None
             continue
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
