@@ -419,8 +419,11 @@ def _target_pieces(r: IndicatorRow, split: bool, shape: str, rng: random.Random)
     return [Piece([text], "target", "TARGET", fields)]
 
 
-def fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
-    """A fund table: rows 年度资金总额, 其中：财政拨款 (…) with their amounts, rate and points."""
+def fund_grid(rng: random.Random, unit: str, factor: float, varied: bool = False) -> Grid:
+    """A fund table: rows 年度资金总额, 其中：财政拨款 (…) with their amounts, rate and points; ``varied``, one
+    of the column sets and row labels of generator.toml's ``fund_tables`` (:func:`_varied_fund_grid`)."""
+    if varied:
+        return _varied_fund_grid(rng, unit, factor)
     total = round(rng.uniform(5, 900) if factor > 1 else rng.uniform(20000, 900000), 2 if factor > 1 else 0)
     labels = [("年度资金总额", total), (rng.choice(["其中：财政拨款", "其中：本年财政拨款", "其中：当年财政拨款"]), total)]
     if rng.random() < 0.5:
@@ -447,6 +450,44 @@ def fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
             cells.append(Piece([_fmt(sc, 1)], "score", "QUANTITY", {"value": float(_fmt(sc, 1)), "unit": None}))
         rows.append(cells)
     return Grid("fund", header, rows)
+
+
+def _varied_fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
+    """A fund table of one of the forms' column sets: a total row (年度资金总额, 资金总额, 合计) and two to five
+    rows under it, each with its amounts and, where the form has the columns, its own rate and score; the weight
+    on the total row only; a row may be left empty."""
+    voc = vocabulary()["fund_tables"]
+    columns = rng.choice(voc["headers"])
+    dec = 2 if factor > 1 else 0
+    labels = [rng.choice(voc["totals"])] + rng.sample(voc["rows"], rng.randint(2, 5))
+    row_scores = rng.random() < 0.5  # every row scored, or the total alone
+    rows = []
+    for k, label in enumerate(labels):
+        start = 3 if label.startswith("其中：") else 0
+        line = "年度资金总额" if k == 0 else label[start:]
+        cells = [Piece([label], "label", fields={"line": line, "skip": start})]
+        if k and rng.random() < 0.15:  # a source without money this year: its cells left empty
+            rows.append(cells + [Piece([""]) for _ in columns])
+            continue
+        budget = round(rng.uniform(5, 900) if factor > 1 else rng.uniform(20000, 900000), dec)
+        spent = round(budget * rng.uniform(0.8, 1.0), dec)
+        for _, role in columns:
+            if role in ("budget_initial", "budget", "received", "spent"):
+                txt = _fmt(spent if role == "spent" else budget, dec)
+                cells.append(Piece([txt], role, "MONEY", {"yuan": round(float(txt) * factor, 6), "approx": False,
+                                                          "per": None, "unit_hint": unit}))
+            elif role == "rate":
+                rate = round(spent / budget * 100, 2)
+                cells.append(Piece([f"{rate}%"], "rate", "PERCENT", {"value": rate, "unit": "%"}))
+            elif role == "weight" and k == 0:
+                cells.append(Piece(["10"], "weight", "QUANTITY", {"value": 10.0, "unit": None}))
+            elif role == "score" and (k == 0 or row_scores):
+                sc = _fmt(round(10 * spent / budget, 1), 1)
+                cells.append(Piece([sc], "score", "QUANTITY", {"value": float(sc), "unit": None}))
+            else:
+                cells.append(Piece([""]))
+        rows.append(cells)
+    return Grid("fund", [""] + [h for h, _ in columns], rows)
 
 
 def _perf_table(b: Builder, rng: random.Random, rows: list[IndicatorRow], shape: str) -> None:

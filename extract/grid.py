@@ -546,8 +546,11 @@ def _fit_key(role: str, kind: str, total: bool = True) -> str:
     return _fit_table(role)
 
 
-def _skip_key(role: str, kind: str) -> str:
-    """The key of a column's role in ``[skip]``."""
+def _skip_key(role: str, kind: str, total: bool = True) -> str:
+    """The key of a column's role in ``[skip]``; a fund row's weight column other than the total's has its own
+    (merged with the total's, it is left empty far more often than the row's score)."""
+    if kind == "fund" and role == "weight" and not total:
+        return "fund_weight_part"
     return f"fund_{role}" if kind == "fund" and role in ("weight", "score") else role
 
 
@@ -1943,15 +1946,24 @@ def _labels_apart(toks: list[Token], roles: list[str]) -> list[Token]:
 
         way, best = max((by_row, plausibility(by_row)), (by_column, plausibility(by_column)), key=lambda x: x[1])
         score, one_row = best_fund_placement([t for t in values if t.kind != "empty"], roles)
-        if score >= best and _rate_agrees(dict(one_row)):
+        agrees = _rate_agrees(dict(one_row))
+        if score >= best and agrees or agrees is None and score > best and (
+                len(values) == len(roles) or any(_without_amount(v, roles) for v in way)):
             out.append(toks[i])  # 上年结转资金 / 其他资金 / 900 / 900 / 846.3 / 94.03%: an empty row, then one row
-            i += 1              # whose rate agrees (not 财政拨款 / 其他资金 / 100 / 95 / 20 / 15: two rows)
-            continue
+            i += 1              # whose rate agrees (not 财政拨款 / 其他资金 / 100 / 95 / 20 / 15: two rows), or,
+            continue            # where no rate can tell, one that fills every column (市级资金 / 项目支出 / 238 /
+            #                     206) or whose cells as two rows would leave one row without an amount (… / 573 / 99.79%)
         for label, vals in zip(labels, way):
             out.append(replace(label, brk=max(label.brk, 1)))
             out.extend(replace(v, brk=0) for v in vals)
         i = k
     return out
+
+
+def _without_amount(values: list[Token], roles: list[str]) -> bool:
+    """Whether a fund row's cells, as best placed, hold no amount (a rate or points alone: no row of its own)."""
+    cells = [t for t in values if t.kind != "empty"]
+    return bool(cells) and not any(role in AMOUNT_ROLES for role, _ in best_fund_placement(cells, roles)[1])
 
 
 #: the kinds of a fund row's value cells
@@ -2086,7 +2098,7 @@ def best_fund_placement(values: list[Token], roles: list[str], aligned: list[str
     s = scores()
     fit, skip = s["fit"], s["skip"]
     n, m = len(values), len(roles)
-    cost = [float(skip.get(_skip_key(r, "fund"), 0.5)) for r in roles]
+    cost = [float(skip.get(_skip_key(r, "fund", total), 0.5)) for r in roles]
     end_share = float(skip["at_row_end"])
     best, best_cells = -math.inf, []
     for cols in itertools.combinations(range(m), n):
@@ -2125,6 +2137,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
     """
     best, best_cells = -math.inf, []
     points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
+    most_rate = float(scores()["glued"]["max_rate"])  # and a rate at most this many percent, seldom over 100
+    over_full = float(scores()["glued"]["over_full_rate"])
     kinds: dict[str, tuple[str, float | None]] = {}  # the same pieces come back in many cuts
     for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
         toks = []
@@ -2140,6 +2154,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
         amounts = [len(t.text.partition(".")[2]) for role, t in cells if role in AMOUNT_ROLES]
         score -= MIXED_DECIMALS * sum(1 for d in amounts if d != (amounts[0] if amounts else d))
         score -= OVER_POINTS * sum(1 for role, t in cells if role in ("weight", "score") and (t.number or 0) > points)
+        rates = [t.number or 0 for role, t in cells if role == "rate" and t.kind == "percent"]
+        score -= sum(OVER_POINTS if r > most_rate else over_full if r > 100 else 0 for r in rates)
         score += _repeated_amounts(cells)
         if score > best:
             best, best_cells = score, cells
