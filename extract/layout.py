@@ -498,7 +498,8 @@ def _leading_index(text: str, cols: list[Column]) -> list[Column]:
 ROLE_ORDER = ("index", "level1", "level2", "name", "unit", "cmp", "target", "adjusted", "actual", "extra", "weight",
               "score", "other")
 #: … and of a fund header's (:func:`_centred_heads`)
-FUND_ROLE_ORDER = ("index", "label", "budget_initial", "budget", "received", "spent", "other", "weight", "rate", "score")
+FUND_ROLE_ORDER = ("index", "label", "budget_initial", "budget", "received", "spent", "other", "weight", "rate", "score",
+                   "grade")
 
 
 def _words_above(text: str, before: list, main: list) -> list:

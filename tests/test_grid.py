@@ -459,3 +459,15 @@ def test_a_fund_label_left_empty_before_a_row_whose_cells_as_two_rows_would_leav
         ("年度资金总额", {"budget": "872.81", "weight": "10", "rate": "86.13%", "score": "8.6"}),
         ("上年结转资金", {}), ("其他资金", {"budget": "573.27", "rate": "99.79%"}),
         ("中央补助", {"budget": "416.47", "rate": "82.12%"})]
+
+
+@pytest.mark.parametrize("sep", ["\n", " | ", "    "])
+def test_a_project_lists_grade_column_leaves_the_score_its_own(sep):
+    """A department's list of projects with their self-evaluation (序号 | 项目名称 | 预算数 | 执行率 | 自评得分 | 评价等级):
+    the grade (优, 良) is a column of words of its own (tables.toml [fund] grade), not a label or an amount, and the
+    row's points stay its score."""
+    rows = [("1", "农村公路养护项目", "1,280.00", "98.50%", "96", "优"), ("2", "城乡公交补贴资金", "560.30", "100%", "98.5", "优"),
+            ("3", "交通安全设施建设", "320.00", "87.20%", "85", "良")]
+    head = ["序号", "项目名称", "预算数（万元）", "执行率", "自评得分", "评价等级"]
+    text = "二、项目支出绩效自评情况\n" + sep.join(head) + "\n" + "".join(sep.join(r) + "\n" for r in rows) + "三、存在的问题\n"
+    assert fund_lines(run_text(text, "f")) == [(r[1], {"budget": r[2], "rate": r[3], "score": r[4]}) for r in rows]
