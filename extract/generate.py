@@ -499,10 +499,10 @@ def _perf_table(b: Builder, rng: random.Random, rows: list[IndicatorRow], shape:
                 b.rel(got["name"].entity, got[slot].entity, slot)
 
 
-def _fund_table(b: Builder, rng: random.Random, shape: str) -> None:
+def _fund_table(b: Builder, rng: random.Random, shape: str, varied: bool = False) -> None:
     unit, factor = rng.choice([("万元", 1e4), ("万元", 1e4), ("元", 1.0)])
     b.text(rng.choice([f"项目资金（{unit}）", f"资金情况({unit})", f"预算执行情况（{unit}）", f"单位：{unit}"]) + "\n")
-    grid = fund_grid(rng, unit, factor)
+    grid = fund_grid(rng, unit, factor, varied=varied)
     for row, got in zip(grid.rows, render(b, grid, shape, rng)):
         label, where = row[0], got["label"]
         s = where.start + label.fields["skip"]
@@ -547,8 +547,14 @@ def _prose(b: Builder, rng: random.Random, rows: list[IndicatorRow], year: int) 
     b.text("\n")
 
 
-def generate_document(doc_id: str, rng: random.Random) -> Document:
-    """One synthetic report with its gold annotation."""
+def generate_document(doc_id: str, rng: random.Random, mix: str = "training") -> Document:
+    """One synthetic report with its gold annotation: its tables in the flattenings of :data:`SHAPES` and the
+    one fund table of :func:`fund_grid` (``mix`` "training", the shipped model's), or (``mix`` "every_shape") its
+    performance table in :data:`READ_BACK_SHAPES` too and, every other report, a fund table of the forms' many
+    column sets."""
+    if mix not in MIXES:
+        raise ValueError(f"unknown generated mix {mix!r}: use one of {', '.join(MIXES)}")
+    every = mix == "every_shape"
     voc = vocabulary()
     sector_name = rng.choice(sorted(voc["sectors"]))
     sector = voc["sectors"][sector_name]
@@ -558,8 +564,8 @@ def generate_document(doc_id: str, rng: random.Random) -> Document:
     b.text(f"{rng.choice(sector['org'])}{year}年度{rng.choice(sector['projects'])}项目支出绩效自评报告\n\n")
     rows = indicator_rows(rng, sector)
     parts = [lambda: _prose(b, rng, rows, year),
-             lambda: _fund_table(b, rng, rng.choice(SHAPES)),
-             lambda: _perf_table(b, rng, rows, rng.choice(SHAPES))]
+             lambda: _fund_table(b, rng, rng.choice(SHAPES), varied=every and rng.random() < 0.5),
+             lambda: _perf_table(b, rng, rows, rng.choice(SHAPES + READ_BACK_SHAPES if every else SHAPES))]
     for part in parts:
         part()
     b.text("四、自评结论\n本项目")
@@ -570,7 +576,11 @@ def generate_document(doc_id: str, rng: random.Random) -> Document:
     return b.finish()
 
 
-def generate(n: int, seed: int = 0, prefix: str = "gen") -> list[Document]:
-    """``n`` reproducible synthetic reports."""
+#: the mixes of flattenings :func:`generate` draws from (``[data] generated_mix`` of a training config)
+MIXES = ("training", "every_shape")
+
+
+def generate(n: int, seed: int = 0, prefix: str = "gen", mix: str = "training") -> list[Document]:
+    """``n`` reproducible synthetic reports (``mix``: see :func:`generate_document`)."""
     rng = random.Random(seed)
-    return [generate_document(f"{prefix}_{seed}_{i:04d}", rng) for i in range(n)]
+    return [generate_document(f"{prefix}_{seed}_{i:04d}", rng, mix) for i in range(n)]

@@ -2138,7 +2138,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
     best, best_cells = -math.inf, []
     points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
     most_rate = float(scores()["glued"]["max_rate"])  # and a rate at most this many percent, seldom over 100
-    over_full = float(scores()["glued"]["over_full_rate"])
+    over_full, bare_rate = float(scores()["glued"]["over_full_rate"]), float(scores()["glued"]["bare_rate"])
     kinds: dict[str, tuple[str, float | None]] = {}  # the same pieces come back in many cuts
     for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
         toks = []
@@ -2156,6 +2156,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
         score -= OVER_POINTS * sum(1 for role, t in cells if role in ("weight", "score") and (t.number or 0) > points)
         rates = [t.number or 0 for role, t in cells if role == "rate" and t.kind == "percent"]
         score -= sum(OVER_POINTS if r > most_rate else over_full if r > 100 else 0 for r in rates)
+        score -= bare_rate * sum(1 for role, t in cells if role == "rate" and t.kind != "percent")
         score += _repeated_amounts(cells)
         if score > best:
             best, best_cells = score, cells

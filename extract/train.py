@@ -55,7 +55,8 @@ def prepare_spacy_data(config: Any, output: Path, problems: list[Problem]) -> di
         nlp.tokenizer.initialize(**tok_init)  # word segmentation from a local pkuseg model
     train_gold = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     dev_gold = split_documents(data["gold"], data["split_file"], list(data["dev_splits"]))
-    generated = generate(int(data["generated"]), seed=int(data["generated_seed"])) if int(data["generated"]) else []
+    generated = generate(int(data["generated"]), seed=int(data["generated_seed"]),
+                         mix=str(data.get("generated_mix", "training"))) if int(data["generated"]) else []
     train_docs = to_training_docs(train_gold + generated, nlp, int(data["chunk"]), problems)
     dev_docs = to_training_docs(dev_gold, nlp, int(data["chunk"]), problems)
     paths = {"train": output / "corpus" / "train.spacy", "dev": output / "corpus" / "dev.spacy"}
@@ -119,7 +120,8 @@ def save_relation_model(config: Any, output: Path) -> dict[str, Any]:
     data = config["data"]
     docs = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     if int(data["generated"]):
-        docs += generate(int(data["generated"]), seed=int(data["generated_seed"]))
+        docs += generate(int(data["generated"]), seed=int(data["generated_seed"]),
+                         mix=str(data.get("generated_mix", "training")))
     model = train_relation_model(docs)
     for target in (output, output / "model-best"):
         if target.is_dir():
@@ -191,7 +193,8 @@ def train_transformers(config_path: Path, output: Path, base_model: Path, overri
     data = cfg["data"]
     train_gold = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     dev_gold = split_documents(data["gold"], data["split_file"], list(data["dev_splits"]))
-    generated = generate(int(data["generated"]), seed=int(data["generated_seed"])) if int(data["generated"]) else []
+    generated = generate(int(data["generated"]), seed=int(data["generated_seed"]),
+                         mix=str(data.get("generated_mix", "training"))) if int(data["generated"]) else []
     tokenizer = AutoTokenizer.from_pretrained(str(base_model), local_files_only=True)
     if not getattr(tokenizer, "is_fast", False):
         raise ValueError(f"{base_model}: a fast tokenizer (tokenizer.json) is needed for offset mapping")

@@ -58,3 +58,24 @@ def test_value_parser_reads_generated_values(docs):
             total += 1
             wrong += not _values_equal(e.label, e.attrs, parse_value(e.text, e.label, e.attrs.get("unit_hint")))
     assert total > 1000 and wrong / total < 0.005
+
+
+def test_the_every_shape_mix_adds_the_read_back_flattenings_and_the_forms_fund_tables():
+    """``generated_mix = "every_shape"``: the performance table also in the read-back flattenings (a column per
+    block after its head, names apart from values), fund tables also of other column sets; the gold stays valid,
+    and the training mix is what it was."""
+    every = generate(40, seed=7, mix="every_shape")
+    for d in every:
+        assert validate_document(d, d.doc_id) == [], d.doc_id
+    texts = "\n".join(d.text for d in every)
+    training = "\n".join(d.text for d in generate(40, seed=7))
+    heads = re.compile(r"一级指标\n(?:产出|效益|满意度)指标")  # a column after its head (headed_columns)
+    forms = re.compile(r"调整后预算数|实际支出数|到位数|预算安排")  # fund heads of the other column sets
+    assert heads.search(texts) and forms.search(texts)
+    assert not heads.search(training) and not forms.search(training)
+    assert [d.text for d in generate(5, seed=7)] == [d.text for d in generate(5, seed=7, mix="training")]
+
+
+def test_an_unknown_mix_is_refused():
+    with pytest.raises(ValueError, match="unknown generated mix"):
+        generate(1, mix="everything")

@@ -442,6 +442,15 @@ def test_a_glued_budget_and_rate_split_where_the_rate_is_plausible(run, expected
     assert [t.text for _, t in split_glued_fund(run, ["budget", "weight", "rate", "score"], total=False)] == expected
 
 
+@pytest.mark.parametrize("run", ["797632797632754419", "254690254690213498", "813515813515772519"])
+def test_a_glued_rows_last_digit_is_no_rate_that_agrees_by_chance(run):
+    """A 其中 row's budgets and spent amount, glued, no rate written: 754419 is not 75441 | 9 although 9 is about
+    75441 / 797632 in percent (a rate in a glued run is written with its %; a whole number agrees only as the
+    rate rounded)."""
+    roles = ["budget_initial", "budget", "spent", "weight", "rate", "score"]
+    assert [t.text for _, t in split_glued_fund(run, roles, total=False)] == [run[:6], run[6:12], run[12:]]
+
+
 def test_a_fund_label_left_empty_before_a_row_of_every_column_in_a_table_without_rates():
     """Labels each alone on a line, then a row's cells: with no rate to check, the first label is a source left
     empty and the second takes the row, which fills every column (not half a row each)."""
