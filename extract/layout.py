@@ -34,7 +34,7 @@ from .levels import LevelTracker, level_re as level_re_
 from .lexicon import lexicon, load_data, unit_after_number
 from .numbers import normalize_width
 from .schema import FUND_FIELDS, TOTAL_LINE
-from .textview import GLOSS_BODY, TextView, loose, normalize, view_of
+from .textview import GLOSS_BODY, TextView, loose, normal_chars, normalize, view_of
 
 #: roles of value columns that fill no slot: a coefficient (得分系数), a target adjusted during the year (调整指标值)
 NO_SLOT = ("extra", "adjusted")
@@ -3333,6 +3333,7 @@ def _listed_words_at_end(words: str, times: int) -> list[tuple[int, int]]:
     listed ones written alike where no word is listed (汛期前完成汛期前完成 | 按期完成); empty when they do not."""
     changes = load_data("tables.toml")["names"]["qualitative_changes"]  # 稳步增加 | 增加: a change word alone too
     vocab = sorted({w for w in [*grid.qualitative_words(), *changes] if len(w) >= 2}, key=len, reverse=True)
+    words = normal_chars(words)  # 達到預期 read as 达到预期, offsets kept
     spans, end = [], len(words)
     for taken in range(times):
         left = times - taken
@@ -3343,11 +3344,20 @@ def _listed_words_at_end(words: str, times: int) -> list[tuple[int, int]]:
         if n:  # the rest written alike (汛期前完成汛期前完成 | 按期完成: a target and its adjusted copy)
             return [(end - (i + 1) * n, end - i * n) for i in reversed(range(left))] + spans
         w = next((w for w in vocab if words.endswith(w, 0, end)), None)
+        if w is None and spans and left == 1 and end and words[end - 1] in _one_character_words():
+            w = words[end - 1]  # 高 | 达到预期: a target of one character before a listed actual
         if w is None:
             return []
         spans.insert(0, (end - len(w), end))
         end -= len(w)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _one_character_words() -> frozenset[str]:
+    """The values in words of one character (高, 好, 是 …): listed only before a listed value, which marks the end
+    of the name (长效管护机制健全程度 | 高 | 达到预期)."""
+    return frozenset(w for w in [*grid.qualitative_words(), *table_words()["names"]["yes_no"]] if len(w) == 1)
 
 
 def _degree_before(head: str, word: str) -> int:

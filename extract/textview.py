@@ -157,6 +157,11 @@ def normalize(text: str) -> str:
     return _translate(text)
 
 
+def normal_chars(text: str) -> str:
+    """``text`` with every character in normal form, one for one (offsets kept, glosses left in)."""
+    return _translate(text)
+
+
 #: :func:`normal_char` of every character met so far, as a table for ``str.translate``
 _NORMAL: dict[int, str] = {}
 _KNOWN: set[str] = set()
