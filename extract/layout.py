@@ -3590,15 +3590,6 @@ def _date_then_word_re() -> re.Pattern[str]:
     return re.compile(f"({_one_date_re().pattern})({alt})$")
 
 
-@lru_cache(maxsize=1)
-def _qualitative_pair_re() -> re.Pattern[str]:
-    """Two value words at the end of a glued name: a target and an actual written in words (显著提高明显提高)."""
-    words = grid.qualitative_words()
-    alt = "|".join(map(re.escape, sorted((w for w in words if len(w) >= 2), key=len, reverse=True)))
-    whole = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?!(?:{whole})$)({alt})({alt})$")  # not one listed word cut in two (显著 | 提高)
-
-
 #: the longest word a glued target may repeat as its actual (显著提高显著提高)
 _WORDED_MAX = 8
 
