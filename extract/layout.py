@@ -1033,7 +1033,8 @@ def headed_columns(text: str) -> list[Table]:
         return words.get(normalize(text[c[0]:c[1]]).replace(" ", "").rstrip(":："))
 
     out: list[Table] = []
-    for m in name_heads.finditer(text):
+    norm = normal_chars(text)  # 三級指標 found as 三级指标, offsets kept
+    for m in name_heads.finditer(norm):
         if out and m.start() < out[-1].end:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -1064,7 +1065,7 @@ def headed_columns(text: str) -> list[Table]:
         if sum(r in ("target", "actual", "weight", "score") for r, _, _ in kept) < 2:
             continue
         start = m.start()
-        opening = levels.search(text, max(0, start - HEADED_LEVELS_REACH), start)
+        opening = levels.search(norm, max(0, start - HEADED_LEVELS_REACH), start)
         if opening and not re.search(r"\d", text[opening.start():start]):
             start = opening.start()  # 一级指标 产出指标 效益指标 二级指标 …: the level columns before the names
         end = kept[-1][2][-1][1]

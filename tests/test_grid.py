@@ -12,6 +12,7 @@ from extract.document import Document
 from extract.generate import READ_BACK_SHAPES, SHAPES, Builder, fund_grid, indicator_rows, performance_grid, render, vocabulary
 from extract.grid import classify, split_glued_fund, tokens
 from extract.pipeline import run_text
+from extract.textview import normal_chars
 
 from .docs import fund_lines, records, slots_by_name
 
@@ -38,14 +39,14 @@ def test_any_generated_grid_reads_back_in_any_shape(seed, shape):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10**6))
-def test_any_generated_grid_printed_column_by_column_reads_back(seed):
-    """Each column after its head, a cell per line: every row's name and values read back (its levels cannot be:
-    the merged level cells are lost). Only grids whose heads are header words: 年度计划数 is none, and a column
-    with an unknown head cannot be told from the names."""
+@given(seed=st.integers(0, 10**6), traditional=st.booleans())
+def test_any_generated_grid_printed_column_by_column_reads_back(seed, traditional):
+    """Each column after its head, a cell per line, in simplified or traditional characters (三級指標): every row's
+    name and values read back (its levels cannot be: the merged level cells are lost). Only grids whose heads are
+    header words: 年度计划数 is none, and a column with an unknown head cannot be told from the names."""
     assert "headed_columns" in READ_BACK_SHAPES
-    gold = rendered(seed, "headed_columns")
-    assume("年初设定值" not in gold.text and "年度计划数" not in gold.text)
+    gold = rendered(seed, "headed_columns", traditional=traditional)
+    assume("年初设定值" not in normal_chars(gold.text) and "年度计划数" not in normal_chars(gold.text))
     def without_levels(rows: list[tuple]) -> list[tuple]:
         return [(r[0], *r[3:]) for r in rows]
 
@@ -53,21 +54,21 @@ def test_any_generated_grid_printed_column_by_column_reads_back(seed):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10**6))
-def test_any_generated_grid_with_its_names_printed_before_its_values_reads_back(seed):
+@given(seed=st.integers(0, 10**6), traditional=st.booleans())
+def test_any_generated_grid_with_its_names_printed_before_its_values_reads_back(seed, traditional):
     """On one line, the level and indicator names of all rows, then every row's values: read back whole."""
     assert "names_apart" in READ_BACK_SHAPES
-    gold = rendered(seed, "names_apart")
+    gold = rendered(seed, "names_apart", traditional=traditional)
     assert records(run_text(gold.text, "g")) == records(gold)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10**6))
-def test_any_generated_grid_with_runs_of_values_printed_before_their_names_reads_back(seed):
+@given(seed=st.integers(0, 10**6), traditional=st.booleans())
+def test_any_generated_grid_with_runs_of_values_printed_before_their_names_reads_back(seed, traditional):
     """On one line, runs of rows' values, then the runs' level and indicator names (a run's first row sometimes
     printed whole before the values): read back whole."""
     assert "values_apart" in READ_BACK_SHAPES
-    gold = rendered(seed, "values_apart")
+    gold = rendered(seed, "values_apart", traditional=traditional)
     assert records(run_text(gold.text, "g")) == records(gold)
 
 
