@@ -674,6 +674,10 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
         def placed_join(k: int, last: int) -> float:
             """What joining token ``k`` to the cell of column ``last`` gains when it stands alone under it."""
             return float(s["rows"]["under_column"]) if under and alone[k] and under[k] == last else 0.0
+        ek = emit[k]
+        same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
+        opening = new_row_cost(brks[k])
+        wide_here = wide_cost if k in wide else 0.0
         for si in range(n_cols + 1):
             cur = best[si]
             if cur == NEG:
@@ -688,17 +692,17 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
             # … or on the next line: the rest of the cell wrapped there (see wrap_cost below)
             elif last >= 0 and t.brk == 1 and cur - (w := wrap_cost(columns[last].role) - placed_join(k, last)) > nxt[si]:
                 nxt[si], ptr[si] = cur - w, (si, JOINED, False)
-            # the same row, a later column
-            same = same_row_cost(brks[k]) if t.kind != "empty" else 0.0
-            for c in range(last + 1, n_cols):
-                v = cur + emit[k][c] - between(last + 1, c) - same - (wide_cost if c == last + 1 and k in wide else 0.0)
+            # the same row, a later column (the columns between left empty: between(si, c), inlined)
+            first, skipped = si, cum[si]
+            for c in range(first, n_cols):
+                v = cur + ek[c] - (cum[c] - skipped if c > first else 0.0) - same - (wide_here if c == first else 0.0)
                 if v > nxt[c + 1]:
                     nxt[c + 1], ptr[c + 1] = v, (si, c, False)
-            # a new row
+            # a new row (the columns before c left empty: between(0, c))
             if last >= 0:
-                close = cur - after(last + 1) - new_row_cost(brks[k])
+                close = cur - after(si) - opening
                 for c in range(n_cols):
-                    v = close + emit[k][c] - between(0, c)
+                    v = close + ek[c] - (cum[c] - cum[0] if c > 0 else 0.0)
                     if v > nxt[c + 1]:
                         nxt[c + 1], ptr[c + 1] = v, (si, c, True)
         best = nxt
