@@ -356,9 +356,10 @@ def _traditional(text: str) -> str:
     return "".join(c if len(cc.convert(c)) != 1 else cc.convert(c) for c in text)
 
 
-def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -> Grid:
+def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str, targets_only: bool = False) -> Grid:
     """The performance table of ``rows``: levels, name, target (sometimes over comparator / value / unit
-    columns), actual, weight and score, in one of the header orders real forms use."""
+    columns), actual, weight and score, in one of the header orders real forms use; ``targets_only``, a form of
+    targets (绩效目标表): no actual, weight nor score."""
     split_target = shape in ("cell_per_line", "pipe", "spaces") and rng.random() < 0.25
     header = ["一级指标", "二级指标", "三级指标"]
     header += ["指标性质", "指标值", "度量单位"] if split_target else \
@@ -394,8 +395,14 @@ def performance_grid(rows: list[IndicatorRow], rng: random.Random, shape: str) -
         cells.append(Piece([str(r.weight)], "weight", "QUANTITY", {"value": float(r.weight), "unit": None}))
         sc = _fmt(r.score, 1 if r.score != int(r.score) else 0)
         cells.append(Piece([sc], "score", "QUANTITY", {"value": float(r.score), "unit": None}))
-        out.append(cells)
+        out.append([p for p in cells if p.role not in _BESIDE_TARGETS] if targets_only else cells)
+    if targets_only:
+        header = header[:-len(_BESIDE_TARGETS)]
     return Grid("performance", header, out)
+
+
+#: the columns a form of targets leaves out (their heads the last of a full header)
+_BESIDE_TARGETS = ("actual", "weight", "score")
 
 
 def _target_pieces(r: IndicatorRow, split: bool, shape: str, rng: random.Random) -> list[Piece]:

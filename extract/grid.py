@@ -1477,7 +1477,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
     a cell of another kind, a level name among the values or a number among the names, or fewer than two rows."""
     roles = [c.role for c in columns if c.role in _VALUE_ROLES]
     m = len(roles)
-    if m < 2:
+    if not m:
         return None
     seq: list[tuple[str, Token]] = []
     for t in toks:
@@ -1558,7 +1558,7 @@ def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[R
     takes a row and every row a name (else the alignment reads it)."""
     roles = [c.role for c in columns if c.role in _VALUE_ROLES]
     m = len(roles)
-    if m < 2:
+    if not m:
         return None
     kept: list[Token] = []
     for t in toks:
