@@ -3281,6 +3281,12 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
     逐步提高), or two dates (完成时间2021年12月底前2021年11月). Returns the name without them, their cells and
     the slots left for the run; None when the header puts no target and actual first or the name ends otherwise."""
     valued = [r for r in slots if r not in NO_SLOT]
+    if valued[:1] == ["target"] and "actual" not in valued:  # a form without actuals (指标值 | 分值 | 得分)
+        dated = _date_at_end_re().search(name.text)             # 任务完成时限2022年12月31日前 | 55: a deadline
+        if dated is None or len(_HAN.findall(name.text[:dated.start()])) < 2:
+            return None
+        return (_cell(text, name.start, name.start + dated.start()),
+                [("target", _cell(text, name.start + dated.start(), name.end))], slots[slots.index("target") + 1:])
     if valued[:2] != ["target", "actual"]:
         return None
     roles = slots[:slots.index("actual") + 1]

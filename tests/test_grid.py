@@ -503,3 +503,13 @@ def test_a_glued_rows_target_in_words_before_a_listed_actual_ends_the_name(row, 
             "产出指标数量指标改造危桥数量不低于10座11座55" + row + "\n")
     got = {r[0]: r for r in records(run_text(text, "g"))}
     assert got[name][3] == target and got[name][5:] == points
+
+
+def test_a_glued_deadline_target_ends_its_name_in_a_form_without_actuals():
+    """指标值 | 分值 | 得分 (no actual column): 任务完成时限2022年12月31日前55 is the name, the deadline as its target and
+    the points (the date was read as part of the name, 2022年12月31日前 being no value that opens a run)."""
+    text = ("三、绩效指标\n一级指标二级指标三级指标指标值分值得分产出指标时效指标任务完成时限2022年12月31日前55"
+            "产出指标数量指标补贴农户数>=4553户1010\n")
+    assert records(run_text(text, "g")) == [
+        ("任务完成时限", "产出指标", "时效指标", "2022年12月31日前", None, "5", "5"),
+        ("补贴农户数", "产出指标", "数量指标", ">=4553户", None, "10", "10")]
