@@ -3061,6 +3061,11 @@ def _glued_rows(text: str, header: Table) -> list[Row]:
                 j = date.end()  # 2021年11月30日前完成资金支付, 12月底之前完成: a date inside or at the start of a name
                 continue
             k = _run_end(text, j, end, indexed)
+            if indexed:  # 序号 | …: the next row's number glued to this row's last value (…10 | 10 | 3产出指标)
+                nxt = str(len(rows) + 2)
+                if k - j > len(nxt) and text.endswith(nxt, j, k) and text[k - len(nxt) - 1] in _DIGITS + "%" \
+                        and k < end and (level_re.match(text, k) or _HAN.match(text, k)):
+                    k -= len(nxt)
             while start < j and text[start] in _LABEL_MARKS:
                 start += 1  # 指标1 | ：培训人次: the row label's colon
             name = _cell(text, start, j)

@@ -513,3 +513,14 @@ def test_a_glued_deadline_target_ends_its_name_in_a_form_without_actuals():
     assert records(run_text(text, "g")) == [
         ("任务完成时限", "产出指标", "时效指标", "2022年12月31日前", None, "5", "5"),
         ("补贴农户数", "产出指标", "数量指标", ">=4553户", None, "10", "10")]
+
+
+def test_a_glued_rows_number_column_leaves_the_next_rows_number_off_the_last_value():
+    """序号 first: each row's number is glued to the row before's last value (…55 | 2产出指标); it is the next row's
+    number, not the score's last digit."""
+    text = ("三、绩效指标\n序号一级指标二级指标三级指标年初目标值实际完成值权重得分1产出指标数量指标受益学生人数≧7803人10835人55"
+            "2产出指标数量指标维修校舍面积6000平方米7411平方米10103产出指标质量指标工程验收合格率92%98%55\n")
+    assert records(run_text(text, "g")) == [
+        ("受益学生人数", "产出指标", "数量指标", "≧7803人", "10835人", "5", "5"),
+        ("工程验收合格率", "产出指标", "质量指标", "92%", "98%", "5", "5"),
+        ("维修校舍面积", "产出指标", "数量指标", "6000平方米", "7411平方米", "10", "10")]
