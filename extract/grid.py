@@ -1149,6 +1149,8 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     wrapped = _wrapped_levels(text, toks, columns, under) if under else {}
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
+    if not one_line and not spaced:
+        toks = _names_above_levels(toks, columns)
     if one_line:
         toks = _words_across_spaces(text, _spelled_out(text, toks))
         in_turn = _rows_in_turn(text, toks, columns)
@@ -1190,6 +1192,32 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                 cells.append((role, Cell(a, t.end, text[a:t.end])))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
+    return out
+
+
+def _names_above_levels(toks: list[Token], columns: list[Column]) -> list[Token]:
+    """A cell per line as a PDF gives a row whose name is taller than its level cells: the name's first line before
+    the level names (城乡居民公共卫生服务 / 效益指标 / 社会效益指标 / 逐步缩小 …). A text followed by level names and
+    then a value (a value in words, a comparator), where the header puts the levels before the name, is moved after
+    the levels."""
+    roles = [c.role for c in columns]
+    if "name" not in roles or not any(r in roles[:roles.index("name")] for r in ("level1", "level2")):
+        return toks
+    out = list(toks)
+    i = 0
+    while i < len(out) - 2:
+        j = i + 1
+        while j < len(out) and out[j].kind.startswith("level"):
+            j += 1
+        if out[i].kind in ("text", "long") and j > i + 1 and j < len(out) \
+                and (out[j].kind in VALUE_KINDS or out[j].kind == "cmp" or _in_words(out[j].text)) \
+                and not (i and out[i - 1].text == out[i].text) \
+                and all(t.brk >= 1 for t in out[i:j + 1]):  # (美化环境。 | 美化环境。: the row before's values;
+            #                                             a cell per line, not the last cell of a | row, 无 | …)
+            out[i:j] = out[i + 1:j] + [out[i]]
+            i = j
+        else:
+            i += 1
     return out
 
 

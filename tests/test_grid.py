@@ -524,3 +524,17 @@ def test_a_glued_rows_number_column_leaves_the_next_rows_number_off_the_last_val
         ("受益学生人数", "产出指标", "数量指标", "≧7803人", "10835人", "5", "5"),
         ("工程验收合格率", "产出指标", "质量指标", "92%", "98%", "5", "5"),
         ("维修校舍面积", "产出指标", "数量指标", "6000平方米", "7411平方米", "10", "10")]
+
+
+def test_a_tall_names_first_line_printed_before_its_level_names_is_the_rows_name():
+    """A cell per line as a PDF gives a row whose name cell is taller than its level cells: the name's first line
+    comes before the level names (城乡居民公共卫生服务 / 效益指标 / 社会效益指标 / 逐步缩小 …)."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n数量指标\n老年人健康管理人数\n≥18600人\n19245人\n10\n10\n"
+            "城乡居民公共卫生服务\n效益指标\n社会效益指标\n逐步缩小\n逐步缩小\n20\n19\n"
+            "居民对基本公共卫生服务满意度\n满意度指标\n服务对象满意度指标\n≥85%\n90.7%\n15\n15\n总分\n100\n98\n")
+    got = {r[0]: r for r in records(run_text(text, "g"))}
+    assert got["城乡居民公共卫生服务"] == ("城乡居民公共卫生服务", "效益指标", "社会效益指标", "逐步缩小", None, "20", "19")
+    assert got["居民对基本公共卫生服务满意度"] == (
+        "居民对基本公共卫生服务满意度", "满意度指标", "服务对象满意度指标", "≥85%", "90.7%", "15", "15")
+    assert got["老年人健康管理人数"][3:] == ("≥18600人", "19245人", "10", "10")
