@@ -538,3 +538,12 @@ def test_a_tall_names_first_line_printed_before_its_level_names_is_the_rows_name
     assert got["居民对基本公共卫生服务满意度"] == (
         "居民对基本公共卫生服务满意度", "满意度指标", "服务对象满意度指标", "≥85%", "90.7%", "15", "15")
     assert got["老年人健康管理人数"][3:] == ("≥18600人", "19245人", "10", "10")
+
+
+def test_a_glued_names_explanation_cell_is_read_off_the_name():
+    """指标解释 between the name and the values, glued: an explanation opening with 反映 / 考核 (tables of targets
+    explain each indicator so) is no part of the name."""
+    text = ("三、绩效指标\n一级指标二级指标三级指标指标解释年初目标值实际完成值权重得分"
+            "产出指标数量指标受益学生人数反映项目实施的数量情况≧7803人10835人55"
+            "产出指标质量指标工程验收合格率考核工程质量92%98%55\n")
+    assert [r[0] for r in records(run_text(text, "g"))] == ["受益学生人数", "工程验收合格率"]
