@@ -3307,3 +3307,14 @@ def test_a_word_before_a_one_line_header_is_no_first_part_of_its_heads():
     assert got["年度资金总额"] == {"budget_initial": "1526.8", "budget": "1688.32", "spent": "1650.07", "weight": "10",
                                    "rate": "97.73%", "score": "9.8"}
     assert got["项目支出"] == {"budget_initial": "316.3", "budget": "423.2", "spent": "384.95", "rate": "90.96%"}
+
+
+def test_a_form_of_targets_headed_by_kind_name_target_and_standard_is_a_table():
+    """指标类型 | 指标名称 | 绩效目标 | 绩效标准, a cell per line with blank lines (c11's form): 指标类型 is the level
+    column and 绩效标准 a column of its own, so that 绩效目标 stands between two heads and is read as the target's."""
+    text = ("项目绩效目标表\n指标类型\n\n指标名称\n\n绩效目标\n\n绩效标准\n\n产出指标\n\n举办档案图片展\n\n3场\n\n按计划完成\n\n"
+            "编印档案馆指南\n\n1000本\n\n按计划完成\n\n")
+    doc = run_text(text, "t")
+    by = doc.entity_by_id()
+    got = {by[r.head].text: by[r.tail].text for r in doc.relations if r.slot == "target"}
+    assert got == {"举办档案图片展": "3场", "编印档案馆指南": "1000本"}
