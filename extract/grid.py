@@ -588,15 +588,12 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
             if c is not None and emit[k][c] > -2.0:
                 emit[k][c] += bonus
     skip_cost = [float(skip.get(_skip_key(c.role, kind), 0.5)) for c in columns]
-    cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1
+    cum = [0.0, *itertools.accumulate(skip_cost)]  # cum[j] = cost of skipping columns 0..j-1 (a..b-1: cum[b] - cum[a])
     end_share = float(skip["at_row_end"])
     at_end = s["skip_at_row_end"]
     end_cost = [float(at_end[c.role]) if kind == "performance" and c.role in at_end else end_share * skip_cost[i]
                 for i, c in enumerate(columns)]
     end_cum = [0.0, *itertools.accumulate(end_cost)]
-
-    def between(a: int, b: int) -> float:  # columns a..b-1 left empty
-        return cum[b] - cum[a] if b > a else 0.0
 
     def after(a: int) -> float:  # columns a.. left empty at the end of a row
         return end_cum[n_cols] - end_cum[a] if n_cols > a else 0.0
@@ -692,13 +689,13 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
             # … or on the next line: the rest of the cell wrapped there (see wrap_cost below)
             elif last >= 0 and t.brk == 1 and cur - (w := wrap_cost(columns[last].role) - placed_join(k, last)) > nxt[si]:
                 nxt[si], ptr[si] = cur - w, (si, JOINED, False)
-            # the same row, a later column (the columns between left empty: between(si, c), inlined)
+            # the same row, a later column (the columns between left empty)
             first, skipped = si, cum[si]
             for c in range(first, n_cols):
                 v = cur + ek[c] - (cum[c] - skipped if c > first else 0.0) - same - (wide_here if c == first else 0.0)
                 if v > nxt[c + 1]:
                     nxt[c + 1], ptr[c + 1] = v, (si, c, False)
-            # a new row (the columns before c left empty: between(0, c))
+            # a new row (the columns before c left empty)
             if last >= 0:
                 close = cur - after(si) - opening
                 for c in range(n_cols):
