@@ -1705,7 +1705,8 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                  if columns[col].role != "label" and not t.kind.startswith("level") and t.kind not in ("empty", "text", "long", "note", "label")
                  and not is_index_column(columns[col])]  # 行次 | 2: the row's number
         line = fund_line(label.text if label else None)
-        written = any(t.kind == "empty" and t.brk == 0 and t.start < cells[-1][1].start for _, t in row) if cells else False
+        written = any(t.kind == "empty" and (t.brk == 0 or _written_empty(t)) and t.start < cells[-1][1].start
+                      for _, t in row) if cells else False  # (| | 20, or a dash on a line of its own: — / 32.60)
         trust = float(scores()["fund"]["aligned_with_empty_cells"]) \
             if written or any(t.start in placed_at for _, t in cells) else ALIGNED_TIE
         full = _full_row(toks, label, rows[k + 1][0][1].start if k + 1 < len(rows) else None, value_roles)

@@ -547,3 +547,13 @@ def test_a_glued_names_explanation_cell_is_read_off_the_name():
             "产出指标数量指标受益学生人数反映项目实施的数量情况≧7803人10835人55"
             "产出指标质量指标工程验收合格率考核工程质量92%98%55\n")
     assert [r[0] for r in records(run_text(text, "g"))] == ["受益学生人数", "工程验收合格率"]
+
+
+def test_a_dash_on_a_line_of_its_own_keeps_its_fund_column_empty():
+    """A cell per line: 上年结转资金 / — / 32.60 / 32.60 / 32.60 / 0 / 100%, the dash the empty 年初预算数; the amounts
+    are budget, received and spent, not budget_initial, budget and spent (the rate agrees either way)."""
+    cells = ["资金情况（万元）", "年初预算数", "全年预算数", "资金到位数", "全年执行数", "结余", "执行率", "分值", "得分",
+             "年度资金总额", "380.00", "412.60", "412.60", "398.24", "14.36", "96.52%", "10", "9.65",
+             "上年结转资金", "—", "32.60", "32.60", "32.60", "0", "100%"]
+    got = dict(fund_lines(run_text("\n\n".join(cells) + "\n", "f")))
+    assert got["上年结转资金"] == {"budget": "32.60", "received": "32.60", "spent": "32.60", "rate": "100%"}
