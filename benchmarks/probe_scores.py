@@ -5,7 +5,9 @@ what an analyst reads off them (``NAME.json``: indicators with their target / ac
 lines with their field texts, ANNOTATION.md spans). Helpers wrote them from their own knowledge of the forms,
 without reading the corpus; they are generated text, never real reports, so they measure how the grid builder
 generalizes to layouts the real pools have few of. An expected indicator is matched by its name without white
-space (a name wrapped in its cell may be expected by its first or last line only), a fund line by its ``line``.
+space (a name wrapped in its cell may be expected by its first or last line only), a fund line by its ``line`` (of
+several lines of one name, a form's total and a detail table's 合计 both 年度资金总额, the one that agrees most, as
+``extract eval`` counts each line's facts).
 An item counts when the expected text and the extracted one are equal, or both are absent.
 
     python -m benchmarks.probe_scores [--model DIR | --rules] [--out docs/probes.md] [-v]
@@ -38,13 +40,19 @@ def score_case(txt: Path, tagger=None, relation_model=None) -> tuple[int, int, l
     for r in doc.relations:
         if r.head in ents and r.tail in ents:
             slots.setdefault(_squash(ents[r.head].text), {}).setdefault(r.slot, ents[r.tail].text)
-    funds = {f.line: {k: ents[v].text if v and v in ents else None for k, v in f.cells.items()} for f in doc.funds}
+    funds: dict[str, list[dict[str, str | None]]] = {}
+    for f in doc.funds:
+        funds.setdefault(f.line, []).append({k: ents[v].text if v and v in ents else None for k, v in f.cells.items()})
+
+    def fund_of(want: dict) -> dict[str, str | None] | None:  # the line of that name that agrees most
+        return max(funds.get(want["line"], []), key=lambda got: sum(want.get(k) == got.get(k) for k in FUND_FIELDS),
+                   default=None)
     ok = n = 0
     misses: list[str] = []
     wanted = [(ind["name"], ind, SLOTS, slots.get(_squash(ind["name"])) or next(
                   (v for k, v in slots.items() if k.startswith(_squash(ind["name"])) or k.endswith(_squash(ind["name"]))),
                   None)) for ind in expected.get("indicators", [])]
-    wanted += [(f"fund {fund['line']}", fund, FUND_FIELDS, funds.get(fund["line"])) for fund in expected.get("funds", [])]
+    wanted += [(f"fund {fund['line']}", fund, FUND_FIELDS, fund_of(fund)) for fund in expected.get("funds", [])]
     for name, want_of, fields, got in wanted:
         for k in fields:
             want, have = want_of.get(k), (got or {}).get(k)
