@@ -2169,6 +2169,7 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
     points = float(scores()["glued"]["max_points"])  # a weight or a score is at most the form's points
     most_rate = float(scores()["glued"]["max_rate"])  # and a rate at most this many percent, seldom over 100
     over_full, bare_rate = float(scores()["glued"]["over_full_rate"]), float(scores()["glued"]["bare_rate"])
+    odd_weight = float(scores()["glued"]["odd_weight"])
     kinds: dict[str, tuple[str, float | None]] = {}  # the same pieces come back in many cuts
     for cut in _cuts(run, 0, min(len(roles), MAX_GLUED_CELLS)):
         toks = []
@@ -2187,6 +2188,8 @@ def split_glued_fund(run: str, roles: list[str], offset: int = 0, total: bool = 
         rates = [t.number or 0 for role, t in cells if role == "rate" and t.kind == "percent"]
         score -= sum(OVER_POINTS if r > most_rate else over_full if r > 100 else 0 for r in rates)
         score -= bare_rate * sum(1 for role, t in cells if role == "rate" and t.kind != "percent")
+        score -= odd_weight * sum(1 for role, t in cells if role == "weight" and t.number is not None
+                                  and (t.number * 2) % 1)
         score += _repeated_amounts(cells)
         if score > best:
             best, best_cells = score, cells

@@ -557,3 +557,21 @@ def test_a_dash_on_a_line_of_its_own_keeps_its_fund_column_empty():
              "上年结转资金", "—", "32.60", "32.60", "32.60", "0", "100%"]
     got = dict(fund_lines(run_text("\n\n".join(cells) + "\n", "f")))
     assert got["上年结转资金"] == {"budget": "32.60", "received": "32.60", "spent": "32.60", "rate": "100%"}
+
+
+@pytest.mark.parametrize("label", ["县级资金", "省级资金", "村集体自筹"])
+def test_a_source_of_one_level_of_government_or_of_the_village_is_a_fund_line(label):
+    """Glued fund rows: 县级资金, 省级资金, 村集体自筹 are fund row labels (tables.toml [fund_rows]), so that their
+    glued amounts are a line of their own."""
+    text = ("项目资金（万元）\n年初预算数全年预算数资金到位数全年执行数分值执行率得分\n"
+            "年度资金总额80808078.61098.25%9.8\n其中：中央资金64646463.298.75%\n" + label + "16161615.496.25%\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got[label] == {"budget_initial": "16", "budget": "16", "received": "16", "spent": "15.4", "rate": "96.25%"}
+
+
+def test_a_glued_weight_is_a_whole_or_half_number_of_points():
+    """16161615.496.25%: 15.4 | 96.25% (the rate agrees), not 1 | 5.49 | 6.25% (which agrees too: 1 / 16), a weight
+    of 5.49 points being none a form gives."""
+    roles = ["budget_initial", "budget", "received", "spent", "weight", "rate", "score"]
+    assert [t.text for _, t in split_glued_fund("16161615.496.25%", roles, total=False)] == \
+        ["16", "16", "16", "15.4", "96.25%"]
