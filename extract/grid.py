@@ -699,7 +699,7 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
             if last >= 0:
                 close = cur - after(si) - opening
                 for c in range(n_cols):
-                    v = close + ek[c] - (cum[c] - cum[0] if c > 0 else 0.0)
+                    v = close + ek[c] - cum[c]
                     if v > nxt[c + 1]:
                         nxt[c + 1], ptr[c + 1] = v, (si, c, True)
         best = nxt
@@ -1414,14 +1414,7 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
     if m < 1:
         return toks
     written = toks
-    joined: list[Token] = []
-    for t in toks:
-        if t.kind == "unit" and t.brk == 0 and joined and joined[-1].kind in VALUE_KINDS:
-            v = joined[-1]
-            joined[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
-        else:
-            joined.append(t)
-    toks = joined
+    toks = _units_joined(text, toks)
 
     def number(t: Token) -> bool:
         return t.kind in VALUE_KINDS
@@ -1505,13 +1498,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
     if not m:
         return None
     seq: list[tuple[str, Token]] = []
-    for t in toks:
-        if t.kind == "empty" or is_page_mark(t.text):
-            continue
-        if t.kind == "unit" and t.brk == 0 and seq and seq[-1][0] == "value":  # 92 %: a unit apart from its number
-            v = seq[-1][1]
-            seq[-1] = ("value", Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number))
-            continue
+    for t in _units_joined(text, [t for t in toks if not (t.kind == "empty" or is_page_mark(t.text))]):
         if t.kind in VALUE_KINDS:
             kind = "value"
         elif t.kind.startswith("level"):
@@ -1573,6 +1560,19 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
     return rows
 
 
+def _units_joined(text: str, toks: list[Token]) -> list[Token]:
+    """The tokens with a unit written apart from the value before it on its line (92 %, 99 %) joined to that value:
+    one cell."""
+    out: list[Token] = []
+    for t in toks:
+        if t.kind == "unit" and t.brk == 0 and out and out[-1].kind in VALUE_KINDS:
+            v = out[-1]
+            out[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
+        else:
+            out.append(t)
+    return out
+
+
 def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
     """The rows of a one-line body a PDF printed partly column by column: runs of several rows of values without
     their names, the names before or after them (=100% 100% 10 10 =100% 100% 20 20 … 100 98.62 产出指标 … 合同结算条款完成率
@@ -1585,16 +1585,8 @@ def _rows_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[R
     m = len(roles)
     if not m:
         return None
-    kept: list[Token] = []
-    for t in toks:
-        if t.kind == "note" or t.kind == "empty" and not _DASH.match(t.text):  # a reason, a page's number
-            continue
-        if t.kind == "unit" and t.brk == 0 and kept and kept[-1].kind in VALUE_KINDS:  # 99 %: one cell
-            v = kept[-1]
-            kept[-1] = Token(v.start, t.end, text[v.start:t.end], v.brk, v.kind, v.number)
-        else:
-            kept.append(t)
-    toks = kept
+    kept = [t for t in toks if not (t.kind == "note" or t.kind == "empty" and not _DASH.match(t.text))]
+    toks = _units_joined(text, kept)  # (a reason, a page's number left out; a dash keeps an empty cell's place)
 
     def value(i: int) -> bool:
         t = toks[i]

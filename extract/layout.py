@@ -253,11 +253,17 @@ def _glued_performance_columns(text: str, table: Table) -> list[Column]:
     glued_orders`` (the default first), the one whose reading of the rows is most plausible
     (:func:`grid.plausible_points_reading`), the first of equal ones."""
     def fit(roles: list[str]) -> float:
-        rows = glued_rows(text, dataclasses.replace(table, columns=grid.columns_at(roles, table.start), rows=[]))
-        return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows  # (总分 100: the total)
-                                              if not (r.label and total_row_re().match(normalize(r.label.text)))])
+        columns = grid.columns_at(roles, table.start)
+        return _points_plausibility(glued_rows(text, dataclasses.replace(table, columns=columns, rows=[])))
 
     return grid.columns_at(grid.best_order(table_words()["headerless"]["glued_orders"], fit), table.start)
+
+
+def _points_plausibility(rows: list[Row]) -> float:
+    """:func:`grid.plausible_points_reading` of glued rows as read under some columns, the total row (总分 100)
+    aside."""
+    return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows
+                                          if not (r.label and total_row_re().match(normalize(r.label.text)))])
 
 
 def _glued_unread_heads(text: str, table: Table) -> list[Column]:
@@ -271,9 +277,7 @@ def _glued_unread_heads(text: str, table: Table) -> list[Column]:
         m = _GLUED_HEAD.fullmatch(text, a.end, b.start)
         if m is None:
             continue
-        piece = normalize(m.group(1))
-        if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
-                and not level_re_().search(piece):
+        if _no_head_word(m.group(1), words):
             out.append(Column("unread", m.group(0), a.end, b.start))
     return out if len(out) <= MAX_UNREAD_HEADS else []
 
@@ -298,8 +302,7 @@ def _glued_unread_roles(text: str, table: Table, unread: list[Column]) -> tuple[
 
     def fit(roles: list[str]) -> float:
         rows = read[tuple(roles)] = glued_rows(text, dataclasses.replace(table, columns=columns(roles), rows=[]))
-        return grid.plausible_points_reading([{k: c.text for k, c in r.cells} for r in rows
-                                              if not (r.label and total_row_re().match(normalize(r.label.text)))])
+        return _points_plausibility(rows)
 
     best = grid.best_order([list(p) for p in dict.fromkeys(itertools.permutations(free, len(unread)))], fit)
     return columns(best), read[tuple(best)]
@@ -334,15 +337,21 @@ def _unread_heads(text: str, table: Table) -> list[Column]:
         bounds = [(a, b) for (a, b), head in zip(bounds, heads) if head.role != "name"]
     for a, b in bounds:
         for m in lone.finditer(padded, a, b):
-            piece = normalize(m.group(1))
-            if not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(m.group(1)) \
-                    and not level_re_().search(piece):
+            if _no_head_word(m.group(1), words):
                 out.append(Column("unread", m.group(1), m.start(1), m.end(1)))
     return out if len(out) <= MAX_UNREAD_HEADS else []  # (more: words of a title or a row among the heads)
 
 
 #: the most heads of a header that may be unread: a form's own word or two, not the header's words in general
 MAX_UNREAD_HEADS = 2
+
+
+def _no_head_word(cell: str, words: dict[str, str]) -> bool:
+    """Whether a lone header cell is a head no header word reads: no piece of a header word (nor one holding a word
+    whole), no level name and no note's word."""
+    piece = normalize(cell)
+    return not any(piece in w or w in piece for w in words) and not _NOTE.fullmatch(cell) \
+        and not level_re_().search(piece)
 
 
 #: a line that holds one head alone: Han characters, a bracket note after them (cut by the line's end or not)
@@ -3343,8 +3352,7 @@ def _listed_words_at_end(words: str, times: int) -> list[tuple[int, int]]:
     """The spans of ``times`` values in words (two characters or more, :func:`grid.qualitative_words` and the
     change words alone) that end ``words``, each the longest that fits, read from the end, those before the
     listed ones written alike where no word is listed (汛期前完成汛期前完成 | 按期完成); empty when they do not."""
-    changes = load_data("tables.toml")["names"]["qualitative_changes"]  # 稳步增加 | 增加: a change word alone too
-    vocab = sorted({w for w in [*grid.qualitative_words(), *changes] if len(w) >= 2}, key=len, reverse=True)
+    vocab = _listed_words()
     words = normal_chars(words)  # 達到預期 read as 达到预期, offsets kept
     spans, end = [], len(words)
     for taken in range(times):
@@ -3363,6 +3371,14 @@ def _listed_words_at_end(words: str, times: int) -> list[tuple[int, int]]:
         spans.insert(0, (end - len(w), end))
         end -= len(w)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _listed_words() -> list[str]:
+    """The values in words of two characters or more (:func:`grid.qualitative_words`, and the change words alone:
+    稳步增加 | 增加), longest first."""
+    changes = load_data("tables.toml")["names"]["qualitative_changes"]
+    return sorted({w for w in [*grid.qualitative_words(), *changes] if len(w) >= 2}, key=len, reverse=True)
 
 
 @lru_cache(maxsize=1)
