@@ -446,17 +446,29 @@ def fund_grid(rng: random.Random, unit: str, factor: float, varied: bool = False
             rows.append(cells)
             continue
         for name, val in (("budget_initial", amount), ("budget", amount), ("spent", spent_total)):
-            txt = _fmt(val, dec)
-            cells.append(Piece([txt], name, "MONEY", {"yuan": round(float(txt) * factor, 6), "approx": False, "per": None,
-                                                      "unit_hint": unit}))
+            cells.append(_money_piece(name, _fmt(val, dec), unit, factor))
         if label == "年度资金总额":
             rate = round(spent_total / amount * 100, 2)
             sc = round(10 * rate / 100, 1)
-            cells.append(Piece(["10"], "weight", "QUANTITY", {"value": 10.0, "unit": None}))
-            cells.append(Piece([f"{rate}%"], "rate", "PERCENT", {"value": rate, "unit": "%"}))
-            cells.append(Piece([_fmt(sc, 1)], "score", "QUANTITY", {"value": float(_fmt(sc, 1)), "unit": None}))
+            cells += [_points_piece("weight", "10"), _rate_piece(rate), _points_piece("score", _fmt(sc, 1))]
         rows.append(cells)
     return Grid("fund", header, rows)
+
+
+def _money_piece(role: str, txt: str, unit: str, factor: float) -> Piece:
+    """A fund cell's amount, as written (``txt``) in the table's ``unit`` (``factor`` yuan each)."""
+    return Piece([txt], role, "MONEY", {"yuan": round(float(txt) * factor, 6), "approx": False, "per": None,
+                                        "unit_hint": unit})
+
+
+def _rate_piece(rate: float) -> Piece:
+    """A fund row's execution rate in percent."""
+    return Piece([f"{rate}%"], "rate", "PERCENT", {"value": rate, "unit": "%"})
+
+
+def _points_piece(role: str, txt: str) -> Piece:
+    """A fund row's weight or score, as written."""
+    return Piece([txt], role, "QUANTITY", {"value": float(txt), "unit": None})
 
 
 def _varied_fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
@@ -480,17 +492,13 @@ def _varied_fund_grid(rng: random.Random, unit: str, factor: float) -> Grid:
         spent = round(budget * rng.uniform(0.8, 1.0), dec)
         for _, role in columns:
             if role in ("budget_initial", "budget", "received", "spent"):
-                txt = _fmt(spent if role == "spent" else budget, dec)
-                cells.append(Piece([txt], role, "MONEY", {"yuan": round(float(txt) * factor, 6), "approx": False,
-                                                          "per": None, "unit_hint": unit}))
+                cells.append(_money_piece(role, _fmt(spent if role == "spent" else budget, dec), unit, factor))
             elif role == "rate":
-                rate = round(spent / budget * 100, 2)
-                cells.append(Piece([f"{rate}%"], "rate", "PERCENT", {"value": rate, "unit": "%"}))
+                cells.append(_rate_piece(round(spent / budget * 100, 2)))
             elif role == "weight" and k == 0:
-                cells.append(Piece(["10"], "weight", "QUANTITY", {"value": 10.0, "unit": None}))
+                cells.append(_points_piece("weight", "10"))
             elif role == "score" and (k == 0 or row_scores):
-                sc = _fmt(round(10 * spent / budget, 1), 1)
-                cells.append(Piece([sc], "score", "QUANTITY", {"value": float(sc), "unit": None}))
+                cells.append(_points_piece("score", _fmt(round(10 * spent / budget, 1), 1)))
             else:
                 cells.append(Piece([""]))
         rows.append(cells)
