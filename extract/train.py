@@ -41,11 +41,19 @@ def split_documents(gold: str | Path, split_file: str | Path, splits: list[str])
     return [d for d in load_documents([_root_path(gold)]) if d.doc_id in keep]
 
 
+def generated_documents(data: Any) -> list[Document]:
+    """The synthetic reports a training config's ``[data]`` asks for (``generated``, ``generated_seed``,
+    ``generated_mix``)."""
+    from .generate import generate
+
+    n = int(data["generated"])
+    return generate(n, seed=int(data["generated_seed"]), mix=str(data.get("generated_mix", "training"))) if n else []
+
+
 def prepare_spacy_data(config: Any, output: Path, problems: list[Problem]) -> dict[str, Any]:
     """Write train/dev DocBins for ``config``; return paths and counts."""
     import spacy
 
-    from .generate import generate
     from .tagger.spacy_ner import to_training_docs, write_docbin
 
     data = config["data"]
@@ -55,8 +63,7 @@ def prepare_spacy_data(config: Any, output: Path, problems: list[Problem]) -> di
         nlp.tokenizer.initialize(**tok_init)  # word segmentation from a local pkuseg model
     train_gold = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     dev_gold = split_documents(data["gold"], data["split_file"], list(data["dev_splits"]))
-    generated = generate(int(data["generated"]), seed=int(data["generated_seed"]),
-                         mix=str(data.get("generated_mix", "training"))) if int(data["generated"]) else []
+    generated = generated_documents(data)
     train_docs = to_training_docs(train_gold + generated, nlp, int(data["chunk"]), problems)
     dev_docs = to_training_docs(dev_gold, nlp, int(data["chunk"]), problems)
     paths = {"train": output / "corpus" / "train.spacy", "dev": output / "corpus" / "dev.spacy"}
@@ -114,14 +121,11 @@ def run_spacy_training(config_path: Path, output: Path, overrides: dict[str, Any
 
 def save_relation_model(config: Any, output: Path) -> dict[str, Any]:
     """Train the prose relation model on the same training documents; store it beside the tagger."""
-    from .generate import generate
     from .relations import train_relation_model, training_examples
 
     data = config["data"]
     docs = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
-    if int(data["generated"]):
-        docs += generate(int(data["generated"]), seed=int(data["generated_seed"]),
-                         mix=str(data.get("generated_mix", "training")))
+    docs += generated_documents(data)
     model = train_relation_model(docs)
     for target in (output, output / "model-best"):
         if target.is_dir():
@@ -186,15 +190,13 @@ def train_transformers(config_path: Path, output: Path, base_model: Path, overri
     from transformers import (AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification,
                               Trainer, TrainingArguments)
 
-    from .generate import generate
     from .tagger.hf_ner import MARKER
 
     cfg = load_toml_config(config_path, overrides)
     data = cfg["data"]
     train_gold = split_documents(data["gold"], data["split_file"], list(data["train_splits"]))
     dev_gold = split_documents(data["gold"], data["split_file"], list(data["dev_splits"]))
-    generated = generate(int(data["generated"]), seed=int(data["generated_seed"]),
-                         mix=str(data.get("generated_mix", "training"))) if int(data["generated"]) else []
+    generated = generated_documents(data)
     tokenizer = AutoTokenizer.from_pretrained(str(base_model), local_files_only=True)
     if not getattr(tokenizer, "is_fast", False):
         raise ValueError(f"{base_model}: a fast tokenizer (tokenizer.json) is needed for offset mapping")
