@@ -52,10 +52,10 @@ def table_words() -> dict[str, Any]:
 
 def read_layout(doc: Document) -> Document:
     """Find the document's unit captions and tables, and rebuild the tables' rows (``doc.captions``, ``doc.tables``)."""
-    text = csv_rows_as_bars(doc.text.translate(_BARS))  # one character each: offsets stay those of the document
+    text = _separators_marked(doc.text)
     view = view_of(text)
     doc.captions = find_captions(text, view)
-    doc.tables = find_tables(text, view, doc.captions)
+    doc.tables = _tables(text, view, doc.captions)
     doc.goals = sorted(goal_cells(text, view, doc.tables) + goal_sections(text), key=lambda g: g[1].start)
     return doc
 
@@ -122,9 +122,19 @@ def _groups_thousands(line: str, k: int) -> bool:
 _THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
 
 
+def _separators_marked(text: str) -> str:
+    """``text`` with its cell separators written as bars and spaces (:data:`_BARS`, :func:`csv_rows_as_bars`), one
+    character for one: offsets stay those of the document."""
+    return csv_rows_as_bars(text.translate(_BARS))
+
+
 def find_tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:
     """Every table of ``text`` with its rows, in text order."""
-    text = csv_rows_as_bars(text.translate(_BARS))  # one character each: offsets stay those of the document
+    return _tables(_separators_marked(text), view, captions)
+
+
+def _tables(text: str, view: TextView | None = None, captions: list[tuple[int, str, int]] | None = None) -> list[Table]:
+    """:func:`find_tables` of a text whose separators are marked (:func:`_separators_marked`)."""
     view = view or view_of(text)
     captions = find_captions(text, view) if captions is None else captions
     tables = find_headers(text, view, captions)
