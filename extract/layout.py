@@ -3319,7 +3319,24 @@ def _worded_values(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[
     found = _worded_values_in(text, name, slots, roles)
     if found is None and "adjusted" in roles:  # 年初指标值 | 调整指标值 | 实际完成值, the adjusted left empty (高高)
         found = _worded_values_in(text, name, slots, [r for r in roles if r != "adjusted"])
+    if found is None and roles == ["target", "actual"]:  # 监测站点建成时间12月底前 | 10 | 10
+        return _deadline_at_end(text, name, slots)
     return found
+
+
+def _deadline_at_end(text: str, name: Cell, slots: list[str]) -> tuple[Cell, list[tuple[str, Cell]], list[str]] | None:
+    """A deadline target that ends a glued name (监测站点建成时间12月底前 | 10 | 10), the actual left empty or in
+    the run after it: the name without the date, the target's cell and the slots left for the run (no actual
+    when the run writes no unit: a date's actual is no bare number)."""
+    dated = _date_at_end_re().search(name.text)
+    if dated is None or len(_HAN.findall(name.text[:dated.start()])) < 2:
+        return None
+    run = text[name.end:_run_end(text, name.end, len(text))]
+    left = slots[slots.index("target") + 1:]
+    if "actual" in left and not any(_unit_at(run, i) for i in range(len(run)) if run[i] not in _DIGITS):
+        left.remove("actual")
+    return (_cell(text, name.start, name.start + dated.start()),
+            [("target", _cell(text, name.start + dated.start(), name.end))], left)
 
 
 def _worded_values_in(text: str, name: Cell, slots: list[str], roles: list[str]
@@ -3549,6 +3566,7 @@ def _dated_between(text: str, j: int, end: int, slots: list[str], indexed: bool 
     return best
 
 
+_NO_MATCH = re.match("", "")
 #: what a deadline target ends with (9月底前, 2021年12月31日前完成), unlike a date that is a count (9月)
 _DEADLINE_END = re.compile(r"(?:前|底|末|内|完成)$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -3770,8 +3788,9 @@ def _run_readings(text: str, j: int, k: int, slots: list[str]) -> list[tuple[flo
     """Every reading of the run ``text[j:k]`` (:func:`_best_run`), with its plausibility and where it ends."""
     ends = [k]
     groups = _value_runs(text[j:k])
-    if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]):
-        ends.append(j + groups[-1][1])
+    if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]) \
+            and not _DEADLINE_END.search((_one_date_re().match(text, j + groups[-1][0]) or _NO_MATCH).group(0)):
+        ends.append(j + groups[-1][1])  # (not 10 | 月底前: a deadline's month)
     if _RULE_GOES_ON.match(text, k):  # 10≥90%得满分, 15达到80%以上得满分: the value the rule's words go on from is theirs
         ends += [j + a for a, _, _ in groups[1:]]
     return [(score, e, [(role, Cell(j + a, j + b, text[j + a:j + b])) for role, a, b in cells])

@@ -30,6 +30,7 @@ class Lexicon:
     measure: tuple[str, ...]
     not_units: frozenset[str]  # characters that end a number but are no measure word
     per_prefixes: tuple[str, ...]
+    per_nouns: tuple[str, ...]  # what a per-unit after a slash may name besides a measure word (元/生)
     money_units: tuple[str, ...]  # the keys of ``money``, longest first
     percent_units: tuple[str, ...]  # the keys of ``percent``, longest first
 
@@ -66,7 +67,8 @@ def unit_after_number() -> re.Pattern[str]:
     magnitudes = "|".join(re.escape(w) for w in longest_first(lex.magnitude))
     measures = "|".join(re.escape(w) for w in lex.measure)
     fixed = "|".join(re.escape(w) for w in longest_first({*lex.percent, *lex.money, "%", "％", "‰"}))
-    return re.compile(rf"(?:{fixed}|(?:{magnitudes})?(?:{measures}))(?:/(?:{measures})(?:·(?:{measures}))?)?")
+    per = "|".join(re.escape(w) for w in longest_first({*lex.measure, *lex.per_nouns}))
+    return re.compile(rf"(?:{fixed}|(?:{magnitudes})?(?:{measures}))(?:/(?:{per})(?:[·/](?:{per}))?)?")
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,7 @@ def lexicon() -> Lexicon:
         measure=longest_first(d["measure"]["words"]),
         not_units=frozenset(d["not_units"]["chars"]),
         per_prefixes=longest_first(d["per"]["prefixes"]),
+        per_nouns=longest_first(d["per"]["nouns"]),
         money_units=longest_first(d["money"]),
         percent_units=longest_first(d["percent"]),
     )

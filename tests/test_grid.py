@@ -575,3 +575,12 @@ def test_a_glued_weight_is_a_whole_or_half_number_of_points():
     roles = ["budget_initial", "budget", "received", "spent", "weight", "rate", "score"]
     assert [t.text for _, t in split_glued_fund("16161615.496.25%", roles, total=False)] == \
         ["16", "16", "16", "15.4", "96.25%"]
+
+
+def test_a_small_rate_agrees_only_within_its_rounding():
+    """上年结转资金 with its 年初预算数 left empty: 285.60 | 265.54 | 92.98% (265.54 / 285.60), not 285.60 | 265.54 |
+    9 | 2.98%, whose rate is 0.41 off 9 / 265.54 = 3.39%: within the 0.6 a rate near 100% may be rounded by, not
+    within what rounding moves a rate of 3% by."""
+    roles = ["budget_initial", "budget", "spent", "rate", "weight", "score"]
+    got = [(role, t.text) for role, t in split_glued_fund("285.60265.5492.98%", roles, total=False)]
+    assert got == [("budget", "285.60"), ("spent", "265.54"), ("rate", "92.98%")]

@@ -535,6 +535,12 @@ def test_glued_values_in_words_one_per_value_column(heads, row, expected):
     # the deadline then a word for works finished, no points column
     ("指标值完成值得分", "产出指标时效指标项目完工时间2024年12月底前按期完工10",
      ("项目完工时间", "2024年12月底前", "按期完工", None, "10")),
+    # the deadline ends the name, the actual left empty: the bare run is the points (not 10 | 1 | 0)
+    ("年度指标值实际完成值分值得分", "产出指标时效指标监测站点建成时间12月底前1010",
+     ("监测站点建成时间", "12月底前", None, "10", "10")),
+    # points first, then the deadline and the date it was done: no reading ends inside the deadline (10 | 月底前)
+    ("分值年度指标值实际完成值得分", "產出指標時效指標項目完工時間102023年10月底前2023年12月6",
+     ("項目完工時間", "2023年10月底前", "2023年12月", "10", "6")),
 ])
 def test_glued_deadlines(heads, row, expected):
     text = f"一级指标二级指标三级指标{heads}\n{row}\n"
@@ -642,6 +648,21 @@ def test_the_per_unit_of_an_actual_stays_outside_its_value(actual, value):
     slots = {r.slot: by_id[r.tail] for r in doc.relations}
     assert slots["actual"].text == value and slots["target"].text == "≤900元/人"
     assert slots["actual"].attrs["per"] == actual.partition("/")[2] and slots["actual"].attrs["yuan"] == float(value[:-1])
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a per-unit that names a student (元/生·年) is part of the glued value's unit, the run goes on after it
+    ("产出指标成本指标生均资助标准2000元/生·年2000元/生·年1010", ("生均资助标准", "2000元/生·年", "2000元/生·年", "10", "10")),
+    ("产出指标成本指标生均公用经费1000元/生/年1000元/生/年1010", ("生均公用经费", "1000元/生/年", "1000元/生/年", "10", "10")),
+    # a classifier's noun (个等级) stays with its unit: not ≥0.5个 | 等级0.5 …
+    ("产出指标质量指标耕地质量等级提升≥0.5个等级0.5个等级1010", ("耕地质量等级提升", "≥0.5个等级", "0.5个等级", "10", "10")),
+])
+def test_glued_values_with_per_units_and_counted_nouns(row, expected):
+    text = f"一级指标二级指标三级指标年度指标值实际完成值分值得分\n{row}\n"
+    (table,) = [t for t in find_tables(text) if t.kind == "performance"]
+    (r,) = table.rows
+    assert (r.label.text, *(r.cell(k).text if r.cell(k) else None for k in ("target", "actual", "weight", "score"))) \
+        == expected
 
 
 @pytest.mark.parametrize("row, targets", [
