@@ -1855,7 +1855,30 @@ def _without_caption_pieces(text: str, toks: list[Token]) -> list[Token]:
                 and _column_of(text, t.start) < _column_of(text, label.start):
             continue
         out.append(t)
-    return out
+    return _without_margin_caption(text, out)
+
+
+def _without_margin_caption(text: str, toks: list[Token]) -> list[Token]:
+    """The tokens without a caption cell printed down the left margin beside the rows, a piece at the start of
+    each line (年度预算 | 其中：财政拨款 … / 资金 | 上年结转资金 … / （万元） | 其他资金 …): the pieces of lines in
+    turn that open their lines left of the row labels above them and together read as a fund caption."""
+    margin: list[int] = []
+    for k, t in enumerate(toks):
+        label = next((x for x in reversed(toks[:k]) if x.kind in ("label", "text") and x.brk == 0 or x.kind == "label"),
+                     None)
+        if t.brk > 0 and t.kind in ("text", "label") and k + 1 < len(toks) and "\n" not in text[t.end:toks[k + 1].start] \
+                and label is not None and _column_of(text, t.start) < _column_of(text, label.start):
+            margin.append(k)
+    drop: set[int] = set()
+    group: list[int] = []
+    for k in margin + [-1]:
+        if group and (k < 0 or text.count("\n", toks[group[-1]].end, toks[k].start) != 1):
+            drop.update(next((group[:n] for n in range(len(group), 1, -1) if _CAPTION_PIECE.fullmatch(
+                "".join(normalize(toks[i].text) for i in group[:n]).replace(" ", ""))), []))  # (a heading after it)
+            group = []
+        if k >= 0:
+            group.append(k)
+    return [t for k, t in enumerate(toks) if k not in drop]
 
 
 def _column_of(text: str, pos: int) -> int:
@@ -1864,7 +1887,7 @@ def _column_of(text: str, pos: int) -> int:
 
 
 #: a piece of a fund table's caption cell: 项目资金, 资金情况, a unit in brackets
-_CAPTION_PIECE = re.compile(r"(?:项目资金|资金情况|年度资金|预算资金|资金来源|项目资金情况)?(?:[(（](?:万元|萬元|元|千元|亿元)[)）])?")
+_CAPTION_PIECE = re.compile(r"(?:项目资金|资金情况|年度资金|年度预算资金|预算资金|资金来源|项目资金情况)?(?:[(（](?:万元|萬元|元|千元|亿元)[)）])?")
 
 
 def _label_pieces_joined(text: str, toks: list[Token]) -> list[Token]:

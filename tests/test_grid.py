@@ -584,3 +584,20 @@ def test_a_small_rate_agrees_only_within_its_rounding():
     roles = ["budget_initial", "budget", "spent", "rate", "weight", "score"]
     got = [(role, t.text) for role, t in split_glued_fund("285.60265.5492.98%", roles, total=False)]
     assert got == [("budget", "285.60"), ("spent", "265.54"), ("rate", "92.98%")]
+
+
+def test_a_caption_cell_down_the_left_margin_beside_the_rows_is_no_part_of_their_labels():
+    """A 部门整体 form printed by pdftotext -layout: the caption cell 年度预算资金（万元） wrapped over three lines of the
+    left margin, a piece opening each row's line (年度预算 | 其中：财政拨款 …, 资金 | 上年结转资金 …): 资金 is no rest of
+    财政拨款, and the rows keep their cells."""
+    text = (
+        "                      年初         全年         全年        分值        执行率        得分\n"
+        "                     预算数        预算数        执行数\n"
+        "          年度资金总额           2860.40    3124.75    3052.18        10     97.68%      9.77\n"
+        "  年度预算    按收入性质分    其中：财政拨款      2760.40    3004.75    2940.18               97.85%\n"
+        "  资金                      上年结转资金                  20.00      18.00               90.00%\n"
+        "  （万元）                  其他资金          100.00     100.00      94.00               94.00%\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["财政拨款"] == {"budget_initial": "2760.40", "budget": "3004.75", "spent": "2940.18", "rate": "97.85%"}
+    assert got["上年结转资金"] == {"budget": "20.00", "spent": "18.00", "rate": "90.00%"}
+    assert "财政拨款资金" not in got
