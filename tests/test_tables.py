@@ -3339,3 +3339,14 @@ def test_a_form_of_targets_headed_by_kind_name_target_and_standard_is_a_table():
     by = doc.entity_by_id()
     got = {by[r.head].text: by[r.tail].text for r in doc.relations if r.slot == "target"}
     assert got == {"举办档案图片展": "3场", "编印档案馆指南": "1000本"}
+
+
+@pytest.mark.parametrize("cell, value", [("较上年减少1.5%", "1.5%"), ("减少186万立方米", "186万立方米"), ("完成培训3200人次", "3200人次")])
+def test_an_actual_cell_of_words_is_its_one_value_when_the_tagger_found_none(cell, value):
+    """An actual cell that opens with words (较上年减少1.5%) is its value, number first, as the gold writes every
+    actual, also where the tagger found nothing in it; a count in Chinese numerals stays whole."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            f"效益指标\n生态效益指标\n化肥使用量\n较上年减少\n{cell}\n3\n3\n")
+    doc = run_text(text, "x", tagger=lambda d: [])
+    by_id = doc.entity_by_id()
+    assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == [value]
