@@ -982,8 +982,8 @@ def _places(text: str, toks: list[Token], columns: list[Column], width: Callable
         return width(text[line_start:a]) + width(text[a:b]) / 2
 
     def mid(c: Column) -> float:  # a head broken over two lines (年度 / 指标值): the middle of both pieces together
-        if c.end <= c.start:
-            return width(text[head:c.start])  # a label: its start
+        if c.end <= c.start:  # a label without a head word, left of the first head: the middle of the margin
+            return width(text[head:c.start]) / 2  # (amounts right-aligned under their heads start left of them)
         if "\n" not in text[c.start:c.end]:
             return at(text.rfind("\n", 0, c.start) + 1, c.start, c.end)
         upper = _CELL_GAP.search(text, c.start, text.find("\n", c.start))  # each piece ends at a gap of its line

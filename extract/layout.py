@@ -2825,6 +2825,7 @@ def _next_value(text: str, a: int, b: int, default: int | None = None) -> int | 
     return next((x for x in range(a, b) if _starts_value(text, x)), default)
 
 
+@lru_cache(maxsize=4096)
 def _unit_of(piece: str) -> str:
     """The unit written in one glued value (``不低于38287亩`` → 亩, ``85%以上`` → %)."""
     word = _cmp_before_re().match(piece)
@@ -3732,6 +3733,7 @@ _RULE_GOES_ON = re.compile(r"(?:及?以[上下内])?[得扣减加计的为及或
 _RULE_POINTS = re.compile(r"(?<=[扣得计减加])\d+(?:\.\d+)?分|(?<=[少多])\d+(?:\.\d+)?(?:项|个|次|人)")
 
 
+@lru_cache(maxsize=4096)
 def _number(cell: str) -> float | None:
     """The number a glued cell writes (its digits and point), None if they make none."""
     cell = normalize_width(cell)

@@ -601,3 +601,28 @@ def test_a_caption_cell_down_the_left_margin_beside_the_rows_is_no_part_of_their
     assert got["财政拨款"] == {"budget_initial": "2760.40", "budget": "3004.75", "spent": "2940.18", "rate": "97.85%"}
     assert got["上年结转资金"] == {"budget": "20.00", "spent": "18.00", "rate": "90.00%"}
     assert "财政拨款资金" not in got
+
+
+def test_a_layout_fund_row_with_one_amount_keeps_it_under_its_head():
+    """pdftotext -layout: 其他资金 with 250.00 alone under 年初预算数 (right-aligned under the head like 1200.00 above)
+    is its budget_initial, not its budget: the unnamed label column stands in the margin left of the heads."""
+    text = (
+        "                                            年初         全年         全年        分值        执行率        得分\n"
+        "                                           预算数        预算数        执行数\n"
+        "              年度资金总额                   1450.00    1612.80    1538.46        10     95.39%      9.54\n"
+        "  项目资金        其中：财政拨款                  1200.00    1312.80    1262.16               96.14%\n"
+        "  （万元）        上年结转资金                               300.00     276.30               92.10%\n"
+        "              其他资金                      250.00\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["其他资金"] == {"budget_initial": "250.00"}
+    assert got["上年结转资金"] == {"budget": "300.00", "spent": "276.30", "rate": "92.10%"}
+
+
+def test_a_glued_fund_row_of_general_budget_grants_keeps_its_label_whole():
+    text = ("年度预算资金（万元）年初预算数全年预算数全年执行数分值执行率得分\n"
+            "年度资金总额5620.356384.126215.801097.36%9.74\n"
+            "按收入性质分\n"
+            "其中：一般公共预算拨款5120.355734.125580.6097.32%\n"
+            "政府性基金拨款500.00650.00635.2097.72%\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["一般公共预算拨款"] == {"budget_initial": "5120.35", "budget": "5734.12", "spent": "5580.60", "rate": "97.32%"}
