@@ -1147,7 +1147,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if not one_line and not spaced:
-        toks = _names_above_levels(toks, columns)
+        toks = _names_above_levels(_level_words_as_names(toks, columns), columns)
     if one_line:
         toks = _words_across_spaces(text, _spelled_out(text, toks))
         in_turn = _rows_in_turn(text, toks, columns)
@@ -1189,6 +1189,22 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                 cells.append((role, Cell(a, t.end, text[a:t.end])))  # index: the row's number (序号), no value
         if name is not None:
             out.append(Row(name, cells, levels.level1, levels.level2))
+    return out
+
+
+def _level_words_as_names(toks: list[Token], columns: list[Column]) -> list[Token]:
+    """A cell per line: a level-2 word without 指标 (服务对象满意度) with a value right after it is a row's name, the
+    level cell standing elsewhere in its block (满意度指标 / 服务对象满意度 / ≥90% / … / 服务对象满意度指标 / 老年人家属满意度):
+    a level cell is followed by another level or a name, never by a value."""
+    roles = [c.role for c in columns]
+    if "name" not in roles or "level2" not in roles[:roles.index("name")]:
+        return toks
+    out = list(toks)
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if t.kind == "level2" and not t.text.rstrip().endswith(("指标", "指標")) and t.brk >= 1 and nxt.brk >= 1 \
+                and (nxt.kind in VALUE_KINDS or nxt.kind == "cmp"):
+            out[i] = replace(t, kind="text")
     return out
 
 

@@ -626,3 +626,13 @@ def test_a_glued_fund_row_of_general_budget_grants_keeps_its_label_whole():
             "政府性基金拨款500.00650.00635.2097.72%\n")
     got = dict(fund_lines(run_text(text, "f")))
     assert got["一般公共预算拨款"] == {"budget_initial": "5120.35", "budget": "5734.12", "spent": "5580.60", "rate": "97.32%"}
+
+
+def test_a_level_word_with_a_value_right_after_it_is_a_rows_name():
+    """A cell per line, the level-2 cell printed in the middle of its block: 服务对象满意度 followed by ≥90% is the
+    row's name (a level cell is followed by a level or a name), 服务对象满意度指标 after it the level."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "满意度指标\n服务对象满意度\n≥90%\n96.2%\n8\n8\n服务对象满意度指标\n老年人家属满意度\n≥85%\n91%\n6\n6\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["服务对象满意度"] == ("≥90%", "96.2%", "8", "8")
+    assert got["老年人家属满意度"] == ("≥85%", "91%", "6", "6")
