@@ -636,3 +636,18 @@ def test_a_level_word_with_a_value_right_after_it_is_a_rows_name():
     got = slots_by_name(run_text(text, "x"))
     assert got["服务对象满意度"] == ("≥90%", "96.2%", "8", "8")
     assert got["老年人家属满意度"] == ("≥85%", "91%", "6", "6")
+
+
+def test_a_name_wrapped_after_the_row_before_s_score_is_no_reason_cell():
+    """A cell per line with a reason column after 得分: a name wrapped over two lines right after the row before's
+    score (危旧桥梁改造 / 座数 / 6座 …) is one name, not a reason of the row before and a name 座数; a reason written
+    as a sentence still is one."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n"
+            "产出指标\n数量指标\n农村公路提质改造\n里程\n≥85公里\n86.4公里\n8\n8\n"
+            "危旧桥梁改造\n座数\n6座\n6座\n5\n5\n"
+            "加装电梯\n≥15部\n12部\n4\n3\n部分单元居民意见未统一，3部电梯延至下年实施。\n"
+            "新增停车位\n300-400个\n356个\n4\n4\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["危旧桥梁改造\n座数"] == ("6座", "6座", "5", "5")
+    assert got["新增停车位"] == ("300-400个", "356个", "4", "4")
+    assert not any(name.startswith("部分单元") for name in got)
