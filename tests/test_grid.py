@@ -651,3 +651,15 @@ def test_a_name_wrapped_after_the_row_before_s_score_is_no_reason_cell():
     assert got["危旧桥梁改造\n座数"] == ("6座", "6座", "5", "5")
     assert got["新增停车位"] == ("300-400个", "356个", "4", "4")
     assert not any(name.startswith("部分单元") for name in got)
+
+
+def test_a_departments_budget_row_is_its_forms_total_line():
+    """部门整体支出绩效自评表: 部门预算资金 opens the table of 部门预算执行情况 with the points; it is the total line
+    年度资金总额, its parts 基本支出 and 项目支出 lines of their own."""
+    text = ("部门预算执行情况（万元）\n年初预算数全年预算数全年执行数执行率分值得分\n"
+            "部门预算资金4861.205327.945186.3797.34%109.73\n基本支出1765.431822.061822.06100%\n"
+            "项目支出3095.773505.883364.3195.96%\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["年度资金总额"] == {"budget_initial": "4861.20", "budget": "5327.94", "spent": "5186.37", "rate": "97.34%",
+                                "weight": "10", "score": "9.73"}
+    assert got["项目支出"]["spent"] == "3364.31"
