@@ -1245,12 +1245,14 @@ def _names_above_levels(toks: list[Token], columns: list[Column]) -> list[Token]
     return out
 
 
-def _lines_and_places(text: str, toks: list[Token]) -> tuple[list[int], list[int]]:
+def _lines_and_places(text: str, toks: list[Token], width: Callable[[str], int] = display_width
+                      ) -> tuple[list[int], list[int]]:
     """Each token's line, counted from the first token's (tokens in text order), and where it starts on its line in
-    display width (a wrapped cell's lines start where it starts)."""
+    ``width`` (a wrapped cell's lines start where it starts)."""
     if not toks:
         return [], []
-    return _line_numbers(text, toks), [display_width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+    return _line_numbers(text, toks), [width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
+
 
 
 def _line_numbers(text: str, toks: list[Token]) -> list[int]:
@@ -1262,35 +1264,62 @@ def _line_numbers(text: str, toks: list[Token]) -> list[int]:
 
 def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: list[int | None]
                    ) -> dict[int, tuple[int, int]]:
-    """Names of a space-aligned table wrapped onto the next line in their column: a piece alone on its line that
-    starts where the row's name starts, on the line after it (全县基层文化管理人员 … 10 10 / 业务培训人次) or before it
-    (参训人员结业考核合 / 格率 ≥95% …). The piece on the row's line keeps, by its start, the whole name's span where
-    only white space stands between the pieces (else its own: a span never holds the row's values); the piece alone
-    becomes an empty cell. Tokens are changed in place."""
+    """Names of a space-aligned table wrapped onto the next line in their column: a piece alone on its line (but for
+    level cells and the pieces of a text column, a reason wrapped beside it) that starts where the row's name
+    starts, on the line after it (全县基层文化管理人员 … 10 10 / 业务培训人次) or before it (参训人员结业考核合 / 格率
+    ≥95% …). A piece between two rows goes with the row below it, whose name's first line it is (县域内住院就诊
+    between 时率 … and 率 …; a PDF prints a row's values on the last line of a name or in its middle). The piece on
+    the row's line keeps, by its start, the whole name's span where only white space stands between the pieces,
+    else its own or, when it is a tail (:data:`NAME_TAIL`), the longer piece (a span never holds the row's values);
+    the piece alone becomes an empty cell. Tokens are changed in place."""
     out: dict[int, tuple[int, int]] = {}
     if not toks or "name" not in [c.role for c in columns]:
         return out
     line_of, col_of = _lines_and_places(text, toks)
+    _, chars_of = _lines_and_places(text, toks, len)  # (a PDF may print a Han character one column wide)
     per_line = _cells_per_line(line_of, toks)
+
+    def same_place(m: int, k: int) -> bool:
+        return abs(col_of[m] - col_of[k]) <= 1 or abs(chars_of[m] - chars_of[k]) <= 1
+
+    texts = Counter(line_of[m] for m, c in enumerate(under) if c is not None and columns[c].role == "other"
+                    and not toks[m].kind.startswith("level"))  # the pieces of a text column on each line
+
+    def alone(m: int) -> bool:
+        return per_line[line_of[m]] - texts.get(line_of[m], 0) == 1 and (under[m] is None or columns[under[m]].role != "other")
+
+    claims: dict[int, tuple[int, int]] = {}  # a piece -> (the row's name token, whether the piece is above it)
     for k, t in enumerate(toks):
         if under[k] is None or columns[under[k]].role != "name" or t.kind not in ("text", "long") \
                 or per_line[line_of[k]] < 3:
             continue  # the name of a row: a line with values
-        after = next((m for m in range(k + 1, len(toks)) if line_of[m] > line_of[k]), None)
-        before = next((m for m in range(k - 1, -1, -1) if line_of[m] < line_of[k] and not toks[m].kind.startswith("level")),
-                      None)
-        a, b = t.start, t.end
-        for m in (after, before):
-            if m is None or abs(line_of[m] - line_of[k]) != 1 or per_line[line_of[m]] != 1 \
-                    or abs(col_of[m] - col_of[k]) > 1 or toks[m].kind not in ("text", "long", "unit") \
-                    or not _HAN.match(toks[m].text):
+        after = next((m for m in range(k + 1, len(toks)) if line_of[m] > line_of[k] and same_place(m, k)), None)
+        before = next((m for m in range(k - 1, -1, -1) if line_of[m] < line_of[k] and not toks[m].kind.startswith("level")
+                       and same_place(m, k)), None)
+        for m, above in ((after, 0), (before, 1)):
+            if m is None or abs(line_of[m] - line_of[k]) != 1 or not alone(m) \
+                    or toks[m].kind not in ("text", "long", "unit") or not _HAN.match(toks[m].text):
                 continue
-            toks[m].kind = "empty"
-            if not text[min(t.end, toks[m].end):max(t.start, toks[m].start)].strip():
-                a, b = min(a, toks[m].start), max(b, toks[m].end)  # only white space between: one span (a span never
-        if (a, b) != (t.start, t.end):                              # holds the row's values)
-            out[t.start] = (a, b)
+            if m not in claims or above > claims[m][1]:
+                claims[m] = (k, above)
+    spans: dict[int, tuple[int, int]] = {}
+    for m, (k, _) in sorted(claims.items()):
+        t = toks[k]
+        a, b = spans.get(k, (t.start, t.end))
+        toks[m].kind = "empty"
+        if not text[min(t.end, toks[m].end):max(t.start, toks[m].start)].strip():
+            a, b = min(a, toks[m].start), max(b, toks[m].end)  # only white space between: one span
+        elif len(_HAN.findall(text[a:b])) <= NAME_TAIL < len(_HAN.findall(toks[m].text)):
+            a, b = toks[m].start, toks[m].end  # the longer piece (县域内住院就诊 / 效益指标 … 率: not 率 alone)
+        spans[k] = (a, b)
+    for k, (a, b) in spans.items():
+        if (a, b) != (toks[k].start, toks[k].end):
+            out[toks[k].start] = (a, b)
     return out
+
+
+#: a name's piece on its row's line this short (Han characters) is the name's tail, its longer piece apart the name
+NAME_TAIL = 2
 
 
 def _cells_per_line(line_of: list[int], toks: list[Token]) -> dict[int, int]:

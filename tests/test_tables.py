@@ -3350,3 +3350,20 @@ def test_an_actual_cell_of_words_is_its_one_value_when_the_tagger_found_none(cel
     doc = run_text(text, "x", tagger=lambda d: [])
     by_id = doc.entity_by_id()
     assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == [value]
+
+
+def test_a_names_first_line_above_its_values_goes_with_the_row_below_it():
+    """pdftotext -layout, names wrapped over two lines with the values on the second: 县域内住院就诊 between the row
+    of 时率 and that of 率 is the first line of 率's name (a name's first line above the line of its values, as the
+    rest of the form prints them), and a first line printed beside a reason's wrapped piece (采购资金支付及 | 部分合同
+    尾款待质保) is still the name's."""
+    text = ("    一级          二级           三级指标         年度        实际     分值  得分        偏差原因分析\n"
+            "    指标          指标                           指标值      完成值                       及改进措施\n"
+            "             时效指标        采购资金支付及                                        部分合同尾款待质保\n"
+            "                             时率                 ≥90%        86%       10    9    期满后支付\n"
+            "                             县域内住院就诊\n"
+            " 效益指标    社会效益指标    率                   ≥90%       90.7%      15    15\n"
+            "                             远程会诊例数        ≥600例      688例      15    15\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["采购资金支付及"] == ("≥90%", "86%", "10", "9")
+    assert got["县域内住院就诊"] == ("≥90%", "90.7%", "15", "15")
