@@ -583,14 +583,16 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
                            e + float(worded["value"]) if c.role in ("target", "actual") else e
                            for e, c in zip(emit[k], columns)]
     if kind == "performance" and "name" in [c.role for c in columns]:
-        # a cell per line: a plain text (no note) after the values, then a text and a value, is more likely the first
-        # line of the next row's name (危旧桥梁改造 / 座数 / 6座 …) than a reason cell of the row before
+        # a cell per line (or a table on one line): a plain text (no note) after the values, then a text and a value,
+        # is more likely the first line or word of the next row's name (危旧桥梁改造 / 座数 / 6座 …, 新建灌排 渠道 ≥48公里)
+        # than a reason cell of the row before
         values_end = max((i for i, c in enumerate(columns) if c.role in ("target", "actual", "weight", "score")), default=-1)
         piece = float(s["rows"]["name_line_as_text"])
         for k in range(len(toks) - 2):
             if toks[k].kind == "text" and toks[k + 1].kind == "text" and not _DIGIT.search(toks[k].text + toks[k + 1].text) \
                     and not re.search(r"[，,。；;！？]", toks[k].text) \
-                    and min(x.brk for x in toks[k:k + 3]) >= 1 \
+                    and not toks[k].text.lstrip().startswith(tuple(s["rows"]["reason_openers"])) \
+                    and (min(x.brk for x in toks[k:k + 3]) >= 1 or one_line and toks[k + 1].brk == 0) \
                     and (toks[k + 2].kind in VALUE_KINDS or toks[k + 2].kind == "cmp" or _in_words(toks[k + 2].text)):
                 emit[k] = [e - piece if c.role == "other" and i > values_end else e for i, (e, c) in enumerate(zip(emit[k], columns))]
     if under:

@@ -560,7 +560,7 @@ def _perf_index(text: str, hits: list[tuple[int, int, str]], cols: list[Column])
     first = table_words()["fund_rows"]["index_first"]
     for s, e, w in hits:
         if w in first and e <= cols[0].start and not re.search(r"[^\s|｜]", text[e:cols[0].start]) \
-                and not re.search(r"[^\s|｜]", text[text.rfind("\n", 0, s) + 1:s]):
+                and (s == 0 or text[s - 1] in " \t\n|｜\u3000"):  # (a heading before it on a table's one line: 绩效指标 序号 …)
             return [Column("index", w, s, e)]
     return []
 

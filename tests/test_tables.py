@@ -3367,3 +3367,16 @@ def test_a_names_first_line_above_its_values_goes_with_the_row_below_it():
     got = slots_by_name(run_text(text, "x"))
     assert got["采购资金支付及"] == ("≥90%", "86%", "10", "9")
     assert got["县域内住院就诊"] == ("≥90%", "90.7%", "15", "15")
+
+
+@pytest.mark.parametrize("text, name, slots", [
+    # a table on one line with a reason column: a name cut by a space after the row before's score (新建灌排 渠道)
+    ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 新建高标准农田面积 "
+     "≥2.5万亩 2.52万亩 15 15 新建灌排 渠道 ≥48公里 50.2公里 10 10\n", "新建灌排 渠道", ("≥48公里", "50.2公里", "10", "10")),
+    # a 序号 column after a heading on the table's one line (绩效指标 序号 一级指标 …): the next row's number is no score
+    ("绩效指标 序号 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 1 产出指标 成本指标 分散供养标准 ≥1050元/人·月 "
+     "1050元/人·月 10 10 2 效益指标 社会效益指标 特困人员基本生活 有效保障 有效保障 15 15 3 满意度指标 服务对象满意度指标 "
+     "供养对象满意度 ≥90% 97% 20 20\n", "分散供养标准", ("≥1050元/人·月", "1050元", "10", "10")),
+])
+def test_a_table_on_one_line_keeps_its_names_and_row_numbers_apart(text, name, slots):
+    assert slots_by_name(run_text(text, "x"))[name] == slots
