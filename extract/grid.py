@@ -1944,6 +1944,12 @@ def _column_of(text: str, pos: int) -> int:
     return display_width(text[text.rfind("\n", 0, pos) + 1:pos])
 
 
+def caption_piece(cell: str) -> bool:
+    """Whether a cell is a fund table's caption cell or a piece of it (项目资金（万元）, （万元）)."""
+    norm = normalize(cell).replace(" ", "")
+    return bool(norm) and bool(_CAPTION_PIECE.fullmatch(norm))
+
+
 #: a piece of a fund table's caption cell: 项目资金, 资金情况, a unit in brackets
 _CAPTION_PIECE = re.compile(r"(?:项目资金|资金情况|年度资金|年度预算资金|预算资金|资金来源|项目资金情况)?(?:[(（](?:万元|萬元|元|千元|亿元)[)）])?")
 

@@ -1687,7 +1687,8 @@ def _joined_heads(text: str, upper: tuple[int, int], lower: tuple[int, int], at_
     line is no header's rest. A joined word stands where its upper part does, or, ``at_lower`` (the lower line
     is the header's own, the words of the others stand on it), where its lower part does."""
     _, role_of = _header_re()
-    pieces = _line_cells(text, *lower)
+    # (the table's caption cell printed on the rest's line: | 项目资金（万元） | | 预算数 | 预算数 | …)
+    pieces = [(a, b) for a, b in _line_cells(text, *lower) if not grid.caption_piece(text[a:b])]
     if not pieces or any(_DIGIT_CHAR.search(text[a:b]) or len(text[a:b]) > _CONTINUED_MAX for a, b in pieces):
         return None
     cells = _line_cells(text, *upper)

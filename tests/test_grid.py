@@ -663,3 +663,17 @@ def test_a_departments_budget_row_is_its_forms_total_line():
     assert got["年度资金总额"] == {"budget_initial": "4861.20", "budget": "5327.94", "spent": "5186.37", "rate": "97.34%",
                                 "weight": "10", "score": "9.73"}
     assert got["项目支出"]["spent"] == "3364.31"
+
+
+def test_a_pipe_fund_header_wrapped_onto_the_captions_row_is_one_header():
+    """| | | 年初 | 全年 | 资金 | 全年 | … over | 项目资金（万元） | | 预算数 | 预算数 | 到位数 | 执行数 | …: the caption's cell on
+    the row of the heads' rest leaves it a header's rest (the heads 年初预算数 … 全年执行数), not a fund row."""
+    text = ("| | | 年初 | 全年 | 资金 | 全年 | 分值 | 执行率 | 得分 |\n"
+            "| 项目资金（万元） | | 预算数 | 预算数 | 到位数 | 执行数 | | | |\n"
+            "| | 年度资金总额 | 520 | 560 | 560 | 548.80 | 10 | 98.00% | 9.8 |\n"
+            "| | 其中：中央补助资金 | 300 | 340 | 340 | 336.60 | | 99.00% | |\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["年度资金总额"] == {"budget_initial": "520", "budget": "560", "received": "560", "spent": "548.80",
+                                "weight": "10", "rate": "98.00%", "score": "9.8"}
+    assert got["中央补助资金"] == {"budget_initial": "300", "budget": "340", "received": "340", "spent": "336.60",
+                                "rate": "99.00%"}
