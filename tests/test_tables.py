@@ -3380,3 +3380,14 @@ def test_a_names_first_line_above_its_values_goes_with_the_row_below_it():
 ])
 def test_a_table_on_one_line_keeps_its_names_and_row_numbers_apart(text, name, slots):
     assert slots_by_name(run_text(text, "x"))[name] == slots
+
+
+def test_an_actual_cell_of_one_value_keeps_the_noun_its_classifier_counts():
+    """0.5个等级 under 实际完成值 is one value with its unit (个等级, as a glued cell reads it), whatever the tagger cut
+    (0.5个等)."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n质量指标\n耕地质量等级提升\n≥0.5个等级\n0.5个等级\n10\n10\n")
+    at = text.index("0.5个等级\n1")
+    doc = run_text(text, "x", tagger=lambda d: [Span("QUANTITY", at, at + 5)])
+    by_id = doc.entity_by_id()
+    assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == ["0.5个等级"]
