@@ -1431,6 +1431,7 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
                 and _UNIT_NOTE.match(text, _CAPTION_WORDS.match(text, fund[0][1]).end()):
             fund = fund[1:]  # 年度预算数(万元), 年度预算安排情况(万元) | 年初预算 | …: the row labels' caption, no column
         fund = _refined_groups(text, _by_cell(text, fund))
+        fund = _head_wrapped_around(text, fund)
         roles = [r for *_, r in fund]
         if roles.count("budget") >= 2 and "budget_initial" not in roles:  # 预算数 | 全年预算数: the year's first budget
             i = roles.index("budget")
@@ -1453,6 +1454,32 @@ def find_headers(text: str, view: TextView | None = None, captions: list[tuple[i
             h.points = caption_points(text, h.start, until)
             headers.append(h)
     return headers
+
+
+def _head_wrapped_around(text: str, fund: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A fund header printed a head per line where a head of two lines wraps around the others (资金到位 / 年初预算数 /
+    … / 得分 / 数, as pdfplumber prints a taller cell's lines): the piece on the line before the first head and the
+    short piece on the line after the last make a head word, put among the others in :data:`FUND_ROLE_ORDER`."""
+    if len(fund) < 2 or any("\n" not in text[a[1]:b[0]] for a, b in zip(fund, fund[1:])):
+        return fund  # (a head per line only)
+    _, role_of = _header_re()
+    end = text.rfind("\n", 0, fund[0][0])
+    start = text.rfind("\n", 0, end) + 1 if end > 0 else -1
+    after = text.find("\n", fund[-1][1])
+    stop = text.find("\n", after + 1) if after >= 0 else -1
+    if end <= 0 or after < 0:
+        return fund
+    stop = len(text) if stop < 0 else stop
+    first, last = text[start:end].strip(), text[after + 1:stop].strip()
+    word = normalize(first + last)
+    if not first or not last or len(last) > 2 or _DIGIT_CHAR.search(first + last) or word not in role_of \
+            or role_of[word][0] != "fund" or role_of[word][1] in {r for *_, r in fund}:
+        return fund
+    role = role_of[word][1]
+    head = (start + text[start:end].index(first), after + 1 + text[after + 1:stop].index(last) + len(last), word, role)
+    rank = FUND_ROLE_ORDER.index(role) if role in FUND_ROLE_ORDER else len(FUND_ROLE_ORDER)
+    at = next((i for i, h in enumerate(fund) if h[3] in FUND_ROLE_ORDER and FUND_ROLE_ORDER.index(h[3]) > rank), len(fund))
+    return fund[:at] + [head] + fund[at:]
 
 
 def _by_place(text: str, heads: list[tuple[int, int, str, tuple[str, str]]]) -> list[tuple[int, int, str, tuple[str, str]]]:

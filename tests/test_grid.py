@@ -677,3 +677,13 @@ def test_a_pipe_fund_header_wrapped_onto_the_captions_row_is_one_header():
                                 "weight": "10", "rate": "98.00%", "score": "9.8"}
     assert got["中央补助资金"] == {"budget_initial": "300", "budget": "340", "received": "340", "spent": "336.60",
                                 "rate": "99.00%"}
+
+
+def test_a_fund_head_of_two_lines_wrapped_around_the_others_is_one_head():
+    """A cell per line as pdfplumber prints a taller head cell: 资金到位 before the others, 数 after the last (得分);
+    资金到位数 is the received column, between 全年预算数 and 全年执行数 as the form orders them."""
+    text = ("资金到位\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n数\n项目资金（万元）\n"
+            "年度资金总额\n3420.5\n3518.9\n3518.9\n3406.72\n10\n96.81%\n9.68\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["年度资金总额"] == {"budget_initial": "3420.5", "budget": "3518.9", "received": "3518.9",
+                                "spent": "3406.72", "weight": "10", "rate": "96.81%", "score": "9.68"}
