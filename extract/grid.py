@@ -1083,7 +1083,7 @@ _ONE_CHAR_VALUES = frozenset("是否有无高中低优良好差")
 
 def _wrapped_label(prev: Token, t: Token) -> bool:
     """Whether two lines make one fund row label (其中：当年财政 / 拨款 → 当年财政拨款)."""
-    return _whole_label(prev.text + t.text)
+    return whole_label(prev.text + t.text)
 
 
 def _names_a_fund(rest: str) -> bool:
@@ -1092,7 +1092,7 @@ def _names_a_fund(rest: str) -> bool:
     return normalize(rest).endswith(tuple(load_data("tables.toml")["fund_rows"]["wrapped_rest_ends"]))
 
 
-def _whole_label(text: str) -> bool:
+def whole_label(text: str) -> bool:
     """Whether ``text`` is a whole fund row label of the data (其他资金; not 其中：当年财政, whose rest may follow on
     the next line)."""
     norm = normalize(text).replace(" ", "")
@@ -1772,7 +1772,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
                 and out[-1].label.end < label.start \
                 and text.count("\n", out[-1].cells[-1][1].end, label.start) == 1 \
                 and not any(w in label.text for w in _head_words()) \
-                and (_whole_label(out[-1].label.text + label.text) or not _whole_label(out[-1].label.text)
+                and (whole_label(out[-1].label.text + label.text) or not whole_label(out[-1].label.text)
                      or _names_a_fund(label.text)):  # 中央财政 / 衔接资金; not 其他资金 / 项目概况
             prev = out[-1]  # | 其中：当年财政 | 100 | … | above | 拨款 | | |: the rest of the label, wrapped in its cell
             prev.label = Cell(prev.label.start, label.end, prev.label.text + label.text)
@@ -1781,7 +1781,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         named = fund_line(label.text) if not placed and label is not None and label.kind == "text" else None
         if named is not None and out and k + 1 < len(rows) and not cells and named != TOTAL_LINE \
                 and _names_a_fund(_NOTE_IN_LABEL.sub("", named)) and not in_note(text, label.start):  # (项目资金（元）:
-            out.append(Row(_label_cell(label), [], line=named))  # the caption's cell) 三公经费 | | |: a line left empty
+            out.append(Row(label_cell(label), [], line=named))  # the caption's cell) 三公经费 | | |: a line left empty
             head = None
             continue
         if not placed and (label is None or label.kind != "label" or in_note(text, label.start)):
@@ -1798,7 +1798,7 @@ def fund_grid(text: str, toks: list[Token], columns: list[Column], spaced: bool 
         if out and not out[-1].cells and out[-1].label is not None and label is not None \
                 and out[-1].label.start <= label.start <= out[-1].label.end:
             out.pop()  # its first line, now part of this row's label
-        out.append(Row(_label_cell(label) if label else None, cells, line=fund_line(label.text) if label else line))
+        out.append(Row(label_cell(label) if label else None, cells, line=fund_line(label.text) if label else line))
     return merge_repeated_labels(out, value_roles)
 
 
@@ -1819,19 +1819,19 @@ def _fund_rows_in_turn(toks: list[Token], roles: list[str]) -> list[Row] | None:
     if all(c == is_cell[-1] for c in is_cell[cut:]) and is_cell[0] != is_cell[-1]:  # one block of labels, one of
         labels, cells = (toks[cut:], toks[:cut]) if is_cell[0] else (toks[:cut], toks[cut:])  # cells: the cells
         if len(labels) < 2 or len(cells) != len(labels) * m \
-                or not all(t.kind == "label" or _whole_label(t.text) for t in labels):
+                or not all(t.kind == "label" or whole_label(t.text) for t in labels):
             return None  # (the cells in row order, as written or column by column)
         ordered = _in_row_order(cells, len(labels), roles)
         pairs = [(label, ordered[k:k + m]) for label, k in zip(labels, range(0, len(cells), m))]
     else:
-        if any(not c and not (t.kind in ("label", "text") and (t.kind == "label" or _whole_label(t.text)))
+        if any(not c and not (t.kind in ("label", "text") and (t.kind == "label" or whole_label(t.text)))
                for c, t in zip(is_cell, toks)):
             return None  # (a cell that is neither a label nor a value)
         paired = _pairs_in_turn([("cell" if c else "name", t) for c, t in zip(is_cell, toks)], m)
         if paired is None or len(paired[0]) < 2 or not (toks[0].kind in VALUE_KINDS or paired[1] >= 2):
             return None
         pairs = [(label, cells) for label, cells, _ in paired[0]]
-    return [Row(_label_cell(label), [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, cells)
+    return [Row(label_cell(label), [(role, Cell(v.start, v.end, v.text)) for role, v in zip(roles, cells)
                                      if v.kind != "empty"], line=fund_line(label.text)) for label, cells in pairs]
 
 
@@ -1857,11 +1857,11 @@ def _wrapped_from_above(text: str, label: Token, above: Token | Cell | None) -> 
     2460.5 …; 单位自筹 / 资金): the two joined when the label is a short rest that names a fund (tables.toml
     [fund_rows] wrapped_rest_ends) but is no whole label (其他资金) and nothing but the line break stands between
     them; else ``label``."""
-    if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or _whole_label(above.text) \
+    if above is None or not _WRAPPED_HEAD.fullmatch(above.text) or whole_label(above.text) \
             or _names_a_fund(above.text) or above.end >= label.start or text[above.end:label.start].strip():
         return label  # (上年结转 / 事业收入, 单位自筹资金 / 中央补助资金: a label above that names a fund is a row)
     if "\n" not in text[above.end:label.start] or not _WRAPPED_REST.fullmatch(label.text) \
-            or not _names_a_fund(label.text) or _whole_label(label.text) or any(w in above.text for w in _head_words()):
+            or not _names_a_fund(label.text) or whole_label(label.text) or any(w in above.text for w in _head_words()):
         return label
     return replace(label, start=above.start, text=text[above.start:label.end], kind="label")
 
@@ -1960,7 +1960,7 @@ def _label_pieces_joined(text: str, toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "text" and _OPENS_LABEL.fullmatch(prev.text) and not _whole_label(prev.text) \
+        if prev is not None and prev.kind == "text" and _OPENS_LABEL.fullmatch(prev.text) and not whole_label(prev.text) \
                 and not text[prev.end:t.start].strip() and t.kind in ("label", "text") \
                 and _WRAPPED_REST.fullmatch(t.text) and _names_a_fund(t.text):
             out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end], kind="label")
@@ -2142,7 +2142,7 @@ _LABEL_PREFIX = re.compile(r"^(?:其中\s*[:：]?\s*|[0-9一二三四五六七�
                            r"|\d{5,}\s*(?=[\u4e00-\u9fff]))+")  # (30226勞務費: an economic classification's code)
 
 
-def _label_cell(t: Token) -> Cell:
+def label_cell(t: Token) -> Cell:
     """A fund row's label cell without 其中： or its numbering, without a final colon, and without the table's
     caption cell beside it (项目资金（万元）    其中：当年财政拨款; offsets kept exact)."""
     caption = _CAPTION_CELL.match(t.text)

@@ -156,6 +156,9 @@ def _tables(text: str, view: TextView | None = None, captions: list[tuple[int, s
     by_columns = headed_columns(text)  # the performance tables found in them were their heads and cells
     tables = [t for t in tables if not any(t.kind == "performance" and t.start < c.end and c.start < t.end
                                            for c in by_columns)]
+    fund_columns = headed_fund_columns(text, captions)  # … and the fund tables found in these
+    tables = [t for t in tables if not any(t.kind == "fund" and t.start < c.end and c.start < t.end for c in fund_columns)]
+    by_columns += fund_columns
     forms = score_fields(text, tables) + head_rows(text, tables) + transposed_funds(text, view, tables, captions) \
         + allocations + by_columns \
         + fund_fields(text, view, tables + allocations)  # tables with their rows read
@@ -1063,7 +1066,8 @@ def headed_columns(text: str) -> list[Table]:
         first = _stripped_cells(text, m.start(), pattern, 3)
         if not first or role_of(first[0]) != "name" or any(role_of(c) for c in first[1:]):
             continue  # a header written row by row (三级指标 年度指标值 …): no two names after the name head
-        cells = _stripped_cells(text, m.start(), pattern, HEADED_MOST)
+        cells = [c for c in _stripped_cells(text, m.start(), pattern, HEADED_MOST)
+                 if not grid.is_page_mark(text[c[0]:c[1]])]  # (— 1 —: a page's number between two columns)
         blocks: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
         i = 0
         while i < len(cells) and role_of(cells[i]):
@@ -1096,6 +1100,60 @@ def headed_columns(text: str) -> list[Table]:
                   for k, (a, b) in enumerate(names)]
         out.append(t)
     return out
+
+
+def headed_fund_columns(text: str, captions: list[tuple[int, str, int]]) -> list[Table]:
+    """Fund tables a PDF printed column by column, a cell per line: the row labels (年度资金总额 / 其中：财政拨款 / …),
+    then each column's head and as many cells as there are labels (年初预算数 / 640 / 640 / 0 / — / 全年预算数 / …).
+    Read when two labels or more are followed by two amount columns or more, every cell a number, a rate, points
+    or an empty cell's mark; the caption's unit above holds for the amounts."""
+    _, role_of = _header_re()
+    points = _fund_points_words()
+    cells = [(m.start(), m.end()) for m in _LINE_CELL.finditer(text)]
+    cells = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
+             for a, b in cells if text[a:b].strip()]
+
+    def role(c: tuple[int, int]) -> str | None:
+        kind, r = role_of.get(normalize(text[c[0]:c[1]]).replace(" ", ""), (None, None))
+        return r if kind == "fund" or normalize(text[c[0]:c[1]]) in points else None
+
+    out: list[Table] = []
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and grid.whole_label(text[cells[j][0]:cells[j][1]]):
+            j += 1
+        n = j - i
+        if n < 2:
+            i = max(j, i + 1)
+            continue
+        blocks, k = [], j
+        while k < len(cells) and role(cells[k]) is not None:
+            body = cells[k + 1:k + 1 + n]
+            if len(body) < n or any(grid.kind_of(text[a:b])[0] not in _COLUMN_CELL_KINDS for a, b in body):
+                break
+            blocks.append((role(cells[k]), cells[k], body))
+            k += 1 + n
+        if sum(r in ("budget_initial", "budget", "received", "spent") for r, _, _ in blocks) < 2:
+            i = j
+            continue
+        labels = cells[i:j]
+        t = Table("fund", [Column("label", "", labels[0][0], labels[0][0])]
+                  + [Column(r, text[h[0]:h[1]], h[0], h[1]) for r, h, _ in blocks], labels[0][0], labels[-1][1],
+                  blocks[-1][2][-1][1])
+        t.style = "columns"
+        t.unit = unit_before(captions, t.start, window=CAPTION_WINDOW, until=t.start)
+        t.rows = [Row(grid.label_cell(grid.Token(a, b, text[a:b], 0, "label", None)),
+                      [(r, _cell(text, *body[x])) for r, _, body in blocks
+                       if grid.kind_of(text[body[x][0]:body[x][1]])[0] != "empty"], line=grid.fund_line(text[a:b]))
+                  for x, (a, b) in enumerate(labels)]
+        out.append(t)
+        i = k
+    return out
+
+
+#: what a column printed after its head may hold: amounts, rates, points, an empty cell's mark
+_COLUMN_CELL_KINDS = ("number", "money", "percent", "points", "empty")
 
 
 @lru_cache(maxsize=1)

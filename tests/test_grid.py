@@ -687,3 +687,24 @@ def test_a_fund_head_of_two_lines_wrapped_around_the_others_is_one_head():
     got = dict(fund_lines(run_text(text, "f")))
     assert got["年度资金总额"] == {"budget_initial": "3420.5", "budget": "3518.9", "received": "3518.9",
                                 "spent": "3406.72", "weight": "10", "rate": "96.81%", "score": "9.68"}
+
+
+def test_a_fund_table_printed_column_by_column_after_its_labels():
+    """The row labels, then each column's head and as many cells (年初预算数 / 640 / 640 / 0 / — / 全年预算数 / …), a
+    cell per line: fund lines by the labels' order, a dash an empty cell."""
+    text = ("项目资金（万元）\n年度资金总额\n其中：财政拨款\n上年结转资金\n其他资金\n"
+            "年初预算数\n640\n640\n0\n—\n全年预算数\n700\n640\n60\n—\n全年执行数\n684.5\n628.3\n56.2\n—\n"
+            "分值\n10\n—\n—\n—\n执行率\n97.79%\n98.17%\n93.67%\n—\n得分\n9.8\n—\n—\n—\n一级指标\n")
+    got = dict(fund_lines(run_text(text, "f")))
+    assert got["年度资金总额"] == {"budget_initial": "640", "budget": "700", "spent": "684.5", "weight": "10",
+                                "rate": "97.79%", "score": "9.8"}
+    assert got["上年结转资金"] == {"budget_initial": "0", "budget": "60", "spent": "56.2", "rate": "93.67%"}
+
+
+def test_a_page_mark_between_two_headed_columns_is_no_cell():
+    """A performance table printed column by column, each column after its head, a page's number (— 1 —) after the
+    last column of the first page: the scores keep their rows."""
+    text = ("三级指标\n补贴性职业技能培训人次\n培训合格率\n年度指标值\n≥4500人次\n≥85%\n实际完成值\n4736人次\n88.3%\n"
+            "分值\n15\n10\n得分\n15\n9\n— 1 —\n一级指标\n效益指标\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["培训合格率"] == ("≥85%", "88.3%", "10", "9")
