@@ -2705,8 +2705,11 @@ def separator_style(text: str, header: Table) -> str:
         gaps = [text[max(0, first - 2):first].lstrip(), _NOTE.sub("", _AFTER_LAST_HEAD.match(text, last).group(0))]
     wrapped = [g for g in gaps if "\n" in g]
     last = header.columns[-1].end
-    if wrapped and len(gaps) - len(wrapped) >= 2 * len(wrapped) and text[last:text.find("\n", last) % (len(text) + 1)].strip():
-        # a header line wrapped once, the body going on after it on its last line: its words apart as the others are
+    eol = text.find("\n", last) % (len(text) + 1)
+    if wrapped and len(gaps) - len(wrapped) >= 2 * len(wrapped) \
+            and (text[last:eol].strip() or grid.wrapped_at_width(text, header.start, last)):
+        # a header line wrapped once, the body going on after it on its last line, or a table re-wrapped at a fixed
+        # width (its line breaks fall anywhere): its words apart as the others are
         gaps = [g for g in gaps if "\n" not in g]
     joined = "".join(gaps)
     if "|" in joined:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.document import Document, Span
@@ -10,6 +12,7 @@ from .docs import fund_lines, slots_by_name
 from .table_examples import FUND_EXAMPLES, PERFORMANCE_EXAMPLES
 
 
+ROOT = Path(__file__).resolve().parent.parent
 FUND_HEADER_TWO_LINES = '                                          年初    全年    全年    分值     执行     得分\n                                          预算数  预算数  执行数           率\n                   年度资金总额           36      36      35.55   10       98.75%   9.9\n项目资金（万元）   其中：当年财政拨款     28.8    28.8    28.44   —        —        —\n'
 
 
@@ -3391,3 +3394,22 @@ def test_an_actual_cell_of_one_value_keeps_the_noun_its_classifier_counts():
     doc = run_text(text, "x", tagger=lambda d: [Span("QUANTITY", at, at + 5)])
     by_id = doc.entity_by_id()
     assert [by_id[r.tail].text for r in doc.relations if r.slot == "actual"] == ["0.5个等级"]
+
+
+def test_a_reason_head_wrapped_over_two_lines_keeps_the_body_its_own():
+    """A cell per line with blank lines, the heads wrapped (一级 / 指标, 偏差原因分析及 / 改进措施), the header repeated after
+    a page break: the whole reason head is one column and the rows below each header are the table's (its rest made a
+    column of its own that ended the body). The probe mixed2/m13, a generated report."""
+    text = (ROOT / "benchmarks/probes/mixed2").glob("m13_*.txt").__next__().read_text(encoding="utf-8")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["大棚单栋建设成本"] == ("≤8.5万元", "8.32万元", "5", "5")
+    assert got["带动脱贫人口人均增收"] == ("≥1200元", "1350元", "10", "10")
+
+
+def test_a_table_rewrapped_at_a_width_stays_one_line_when_its_header_ends_a_line():
+    """A table flattened to one line and re-wrapped at 30 characters, its header's last head (偏差原因分析及改进措施)
+    ending a line: its line breaks are wraps, so targets cut by one are read whole (≥8 / 5%). The probe oneline/09."""
+    text = (ROOT / "benchmarks/probes/oneline/09_env_wrap30.txt").read_text(encoding="utf-8")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["空气质量优良天数比率"][0] == "≥8\n5%"
+    assert got["PM2.5年均浓度"][0] == "≤35微克/立方\n米"
