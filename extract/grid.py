@@ -1566,6 +1566,13 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         else:
             return None
         seq.append((kind, t))
+    total: list[Token] = []  # a total row after the columns (总分 100 98.8): a row of its own, read apart
+    for size in (3, 2):
+        tail = [t for _, t in seq[-size:]]
+        if len(seq) > size and _total_cell().fullmatch(normalize(tail[0].text)) \
+                and all(t.kind in ("points", "number") for t in tail[1:]):
+            total, seq = tail, seq[:-size]
+            break
     levels_at = [i for i, (k, _) in enumerate(seq) if k == "level"]
     if not levels_at or seq[-1][0] == "level":
         return None
@@ -1615,6 +1622,9 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         elif kind == "text":
             row = [(role, Cell(v.start, v.end, v.text)) for role, v in sorted(cells[len(rows)], key=lambda x: x[1].start)]
             rows.append(Row(Cell(t.start, t.end, t.text), row, levels.level1, levels.level2))
+    if total:
+        rows.append(Row(Cell(total[0].start, total[0].end, total[0].text),
+                        [(role, Cell(v.start, v.end, v.text)) for role, v in zip(("weight", "score"), total[1:])]))
     return rows
 
 

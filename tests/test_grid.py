@@ -708,3 +708,15 @@ def test_a_page_mark_between_two_headed_columns_is_no_cell():
             "分值\n15\n10\n得分\n15\n9\n— 1 —\n一级指标\n效益指标\n")
     got = slots_by_name(run_text(text, "x"))
     assert got["培训合格率"] == ("≥85%", "88.3%", "10", "9")
+
+
+def test_a_table_printed_column_by_column_keeps_its_total_row_apart():
+    """Every level name, then every name, then the targets, actuals, points and scores column by column, and the
+    total row 总分 100 98.8 last: the columns are read, the total a row of its own (it was a name among the values,
+    and no row was read)."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n效益指标\n数量指标\n社会效益指标\n"
+            "购置医疗设备数量\n培训基层医务人员\n基层门急诊人次增长率\n≥45台\n≥260人次\n≥5%\n48台\n274人次\n6.8%\n"
+            "40\n30\n30\n40\n30\n28.8\n总分\n100\n98.8\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["培训基层医务人员"] == ("≥260人次", "274人次", "30", "30")
+    assert got["基层门急诊人次增长率"] == ("≥5%", "6.8%", "30", "28.8")
