@@ -1076,9 +1076,10 @@ def headed_columns(text: str) -> list[Table]:
                 j += 1
             blocks.append((role_of(cells[i]) or "", cells[i], cells[i + 1:j]))
             i = j
-        names = blocks[0][2]
+        # (the level names printed among the names, as merged cells read in order: no row of their own)
+        names = [c for c in blocks[0][2] if not grid.kind_of(text[c[0]:c[1]])[0].startswith("level")]
         n = len(names)
-        if any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
+        if n < 2 or any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
             continue
         kept: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
         for c, (role, head, body) in enumerate(blocks[1:], 1):

@@ -720,3 +720,13 @@ def test_a_table_printed_column_by_column_keeps_its_total_row_apart():
     got = slots_by_name(run_text(text, "x"))
     assert got["培训基层医务人员"] == ("≥260人次", "274人次", "30", "30")
     assert got["基层门急诊人次增长率"] == ("≥5%", "6.8%", "30", "28.8")
+
+
+def test_level_names_among_a_headed_name_column_make_no_rows():
+    """Each column after its head, the level names printed among the names as merged cells are read in order
+    (数量指标 / 新建旅游厕所 / 产出指标 / 设置旅游标识标牌 / …): the names keep their columns' cells in turn."""
+    text = ("三级指标\n数量指标\n新建旅游厕所\n产出指标\n设置旅游标识标牌\n质量指标\n旅游设施验收合格率\n"
+            "年度指标值\n≥8座\n≥120块\n100%\n实际完成值\n8座\n126块\n100%\n分值\n10\n10\n10\n得分\n10\n10\n9\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["设置旅游标识标牌"] == ("≥120块", "126块", "10", "10")
+    assert got["旅游设施验收合格率"] == ("100%", "100%", "10", "9")
