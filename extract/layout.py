@@ -1081,8 +1081,11 @@ def headed_columns(text: str) -> list[Table]:
         n = len(names)
         if n < 2 or any(grid.kind_of(text[a:b])[0] not in ("text", "long", "label") for a, b in names):
             continue
-        kept: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []
+        kept: list[tuple[str, tuple[int, int], list[tuple[int, int] | None]]] = []
         for c, (role, head, body) in enumerate(blocks[1:], 1):
+            gap = _dated_gap(text, kept, body, n) if role == "actual" and len(body) == n - 1 else None
+            if gap is not None:  # 2023年11月底前 under 年度指标值, its date actual left out: the actuals skip its row
+                body = [*body[:gap], None, *body[gap:]]
             if len(body) < n or len(body) > n and c < len(blocks) - 1:  # the last may go on: 总分 100 98.8
                 break
             kept.append((role, head, body[:n]))
@@ -1092,12 +1095,12 @@ def headed_columns(text: str) -> list[Table]:
         opening = levels.search(norm, max(0, start - HEADED_LEVELS_REACH), start)
         if opening and not re.search(r"\d", text[opening.start():start]):
             start = opening.start()  # 一级指标 产出指标 效益指标 二级指标 …: the level columns before the names
-        end = kept[-1][2][-1][1]
+        end = max(c[1] for _, _, body in kept for c in body if c is not None)
         t = Table("performance", [Column("name", text[m.start():m.end()], m.start(), m.end())]
                   + [Column(r, text[h[0]:h[1]], h[0], h[1]) for r, h, _ in kept], start, m.end(), end)
         t.style = "columns"
         t.rows = [Row(_cell(text, a, b), [(r, _cell(text, *body[k])) for r, _, body in kept
-                                          if grid.kind_of(text[body[k][0]:body[k][1]])[0] != "empty"])
+                                          if body[k] is not None and grid.kind_of(text[body[k][0]:body[k][1]])[0] != "empty"])
                   for k, (a, b) in enumerate(names)]
         out.append(t)
     return out
@@ -1151,6 +1154,18 @@ def headed_fund_columns(text: str, captions: list[tuple[int, str, int]]) -> list
         out.append(t)
         i = k
     return out
+
+
+def _dated_gap(text: str, kept: list[tuple[str, tuple[int, int], list[tuple[int, int] | None]]],
+               body: list[tuple[int, int]], n: int) -> int | None:
+    """The row whose actual a column printed after its head left out, one cell short: the one row whose target is
+    a deadline (2023年11月底前: its actual a date, no value), None when no one row's is."""
+    targets = next((b for r, _, b in kept if r == "target"), None)
+    if targets is None or len(targets) != n:
+        return None
+    dated = [k for k, c in enumerate(targets)
+             if c is not None and _date_at_end_re().fullmatch(normal_chars(text[c[0]:c[1]]).replace(" ", ""))]
+    return dated[0] if len(dated) == 1 else None
 
 
 #: what a column printed after its head may hold: amounts, rates, points, an empty cell's mark

@@ -730,3 +730,14 @@ def test_level_names_among_a_headed_name_column_make_no_rows():
     got = slots_by_name(run_text(text, "x"))
     assert got["设置旅游标识标牌"] == ("≥120块", "126块", "10", "10")
     assert got["旅游设施验收合格率"] == ("100%", "100%", "10", "9")
+
+
+def test_an_actual_column_one_cell_short_skips_the_row_of_the_deadline():
+    """Each column after its head, the date actual of the one deadline target left out (2023年11月底前): the actuals
+    skip its row instead of the column being dropped."""
+    text = ("三级指标\n新建村级便民桥梁\n铺设人行步道\n桥梁工程竣工时间\n验收合格率\n"
+            "年度指标值\n≥14座\n≥420延米\n2023年11月底前\n100%\n实际完成值\n14座\n436延米\n100%\n"
+            "分值\n15\n10\n10\n15\n得分\n15\n10\n8\n15\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["验收合格率"] == ("100%", "100%", "15", "15")
+    assert got["桥梁工程竣工时间"] == ("2023年11月底前", None, "10", "8")
