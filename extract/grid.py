@@ -592,6 +592,7 @@ def alignment(toks: list[Token], columns: list[Column], kind: str, one_line: boo
             if toks[k].kind == "text" and toks[k + 1].kind == "text" and not _DIGIT.search(toks[k].text + toks[k + 1].text) \
                     and not re.search(r"[，,。；;！？]", toks[k].text) \
                     and not toks[k].text.lstrip().startswith(tuple(s["rows"]["reason_openers"])) \
+                    and len(_HAN.findall(toks[k].text)) >= 2 and not any(w in toks[k].text for w in s["rows"]["reason_words"]) \
                     and (min(x.brk for x in toks[k:k + 3]) >= 1 or one_line and toks[k + 1].brk == 0) \
                     and (toks[k + 2].kind in VALUE_KINDS or toks[k + 2].kind == "cmp" or _in_words(toks[k + 2].text)):
                 emit[k] = [e - piece if c.role == "other" and i > values_end else e for i, (e, c) in enumerate(zip(emit[k], columns))]
@@ -1160,7 +1161,7 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
     names = _wrapped_names(text, toks, columns, under) if under else {}
     notes = _wrapped_notes(text, toks, columns, under) if under else {}
     if not one_line and not spaced:
-        toks = _names_above_levels(_level_words_as_names(toks, columns), columns)
+        toks = _level_words_as_names(_names_above_levels(toks, columns), columns)
     if one_line:
         toks = _words_across_spaces(text, _spelled_out(text, toks))
         in_turn = _rows_in_turn(text, toks, columns)
@@ -1302,8 +1303,10 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
             if m is None or abs(line_of[m] - line_of[k]) != 1 or not alone(m) \
                     or toks[m].kind not in ("text", "long", "unit") or not _HAN.match(toks[m].text):
                 continue
-            if m not in claims or above > claims[m][1]:
+            if m not in claims:
                 claims[m] = (k, above)
+            elif above and not (len(_HAN.findall(toks[m].text)) <= NAME_TAIL and not _name_tail(t.text)):
+                claims[m] = (k, above)  # (里程 between 新建农村公路 … and 改造危桥 …: the tail of the row above)
     spans: dict[int, tuple[int, int]] = {}
     for m, (k, _) in sorted(claims.items()):
         t = toks[k]
@@ -1311,7 +1314,7 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
         toks[m].kind = "empty"
         if not text[min(t.end, toks[m].end):max(t.start, toks[m].start)].strip():
             a, b = min(a, toks[m].start), max(b, toks[m].end)  # only white space between: one span
-        elif len(_HAN.findall(text[a:b])) <= NAME_TAIL < len(_HAN.findall(toks[m].text)):
+        elif _name_tail(text[a:b]) and not _name_tail(toks[m].text):
             a, b = toks[m].start, toks[m].end  # the longer piece (县域内住院就诊 / 效益指标 … 率: not 率 alone)
         spans[k] = (a, b)
     for k, (a, b) in spans.items():
@@ -1320,8 +1323,16 @@ def _wrapped_names(text: str, toks: list[Token], columns: list[Column], under: l
     return out
 
 
-#: a name's piece on its row's line this short (Han characters) is the name's tail, its longer piece apart the name
+#: a name's piece on its row's line this short (Han characters) and no dictionary word is the name's tail, its
+#: longer piece apart the name (率, 时率; not 工期)
 NAME_TAIL = 2
+
+
+def _name_tail(piece: str) -> bool:
+    """Whether a piece of a name is a tail: one Han character, or up to :data:`NAME_TAIL` that make no dictionary
+    word (时率; 工期 is a name of its own)."""
+    han = "".join(_HAN.findall(piece))
+    return len(han) == 1 or 1 < len(han) <= NAME_TAIL and words(han, guess=False) != [(0, len(han))]
 
 
 def _cells_per_line(line_of: list[int], toks: list[Token]) -> dict[int, int]:

@@ -1161,8 +1161,8 @@ def _dated_gap(text: str, kept: list[tuple[str, tuple[int, int], list[tuple[int,
     """The row whose actual a column printed after its head left out, one cell short: the one row whose target is
     a deadline (2023年11月底前: its actual a date, no value), None when no one row's is."""
     targets = next((b for r, _, b in kept if r == "target"), None)
-    if targets is None or len(targets) != n:
-        return None
+    if targets is None or len(targets) != n or any(_one_date_re().match(text, a) for a, _ in body):
+        return None  # (a date among the actuals: the deadline's own is there, another row's is missing)
     dated = [k for k, c in enumerate(targets)
              if c is not None and _date_at_end_re().fullmatch(normal_chars(text[c[0]:c[1]]).replace(" ", ""))]
     return dated[0] if len(dated) == 1 else None

@@ -218,7 +218,8 @@ def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label in ("MONEY", "PERCENT", "QUANTITY")]
     if not inner and _HAN.match(doc.text, s) and not _CN_COUNT.match(doc.text, s):
         groups = value_groups(doc.text, s, e)  # 较上年减少1.5%, the tagger silent: the one value the words lead to
-        return groups[0] if len(groups) == 1 else (s, e)
+        ordinal = len(groups) == 1 and doc.text[groups[0][0] - 1] in "第"  # (全省第3名: a rank, no count)
+        return groups[0] if len(groups) == 1 and not ordinal else (s, e)
     if len(inner) != 1:
         return s, e
     x = inner[0]

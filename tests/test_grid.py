@@ -741,3 +741,41 @@ def test_an_actual_column_one_cell_short_skips_the_row_of_the_deadline():
     got = slots_by_name(run_text(text, "x"))
     assert got["验收合格率"] == ("100%", "100%", "15", "15")
     assert got["桥梁工程竣工时间"] == ("2023年11月底前", None, "10", "8")
+
+
+@pytest.mark.parametrize("text, name, slots", [
+    # a reason of one character or a short one (无, 资金拨付滞后) before the next name is the row before's, no first line
+    ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n产出指标\n数量指标\n新建村级文化广场\n"
+     "≥12个\n12个\n10\n10\n无\n新增停车位\n300个\n356个\n10\n10\n", "新增停车位", ("300个", "356个", "10", "10")),
+    ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n产出指标\n数量指标\n新建村级文化广场\n"
+     "≥12个\n12个\n10\n10\n资金拨付滞后\n新增停车位\n300个\n356个\n10\n10\n", "新增停车位", ("300个", "356个", "10", "10")),
+    ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 新建高标准农田面积 "
+     "≥2.5万亩 2.5万亩 15 15 征地协调滞后 新建灌排渠道 ≥48公里 50.2公里 10 10\n", "新建灌排渠道", ("≥48公里", "50.2公里", "10", "10")),
+    # a name printed above its level cells: moved after them first, so the level word before the values stays a level
+    ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n新建农村公路里程\n≥50公里\n52公里\n10\n10\n"
+     "农村客运班车通达率\n效益指标\n社会效益\n100%\n100%\n10\n10\n", "农村客运班车通达率", ("100%", "100%", "10", "10")),
+    # pdftotext -layout, values on a name's first line: a short piece below is the row above's tail, not the next name's
+    ("  一级指标    二级指标    三级指标            年度指标值    实际完成值    分值    得分\n"
+     "  产出指标    数量指标    新建农村公路        ≥50公里       52公里        10      10\n"
+     "                          里程\n"
+     "                          改造危桥            ≥6座          6座           10      10\n", "改造危桥", ("≥6座", "6座", "10", "10")),
+    # … and a name of two characters that is a word (工期) is no tail to replace
+    ("  一级指标    二级指标    三级指标            年度指标值    实际完成值    分值    得分\n"
+     "  产出指标    数量指标    新建农村            ≥50公里       52公里        10      10\n"
+     "                          公路里程\n"
+     "              时效指标    工期                ≤180天        175天         10      10\n", "工期", ("≤180天", "175天", "10", "10")),
+    # a rank (全省第3名) under 实际完成值 is no count cut out of its words
+    ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n效益指标\n社会效益指标\n全市考核排名\n前5名\n全省第3名\n10\n10\n",
+     "全市考核排名", ("前5名", "全省第3名", "10", "10")),
+])
+def test_inputs_a_review_of_this_sessions_rules_found_read_wrong(text, name, slots):
+    assert slots_by_name(run_text(text, "x"))[name] == slots
+
+
+def test_a_date_among_the_actuals_puts_no_gap_at_the_deadlines_row():
+    """Each column after its head, the deadline's date actual printed and another row's actual left out: the gap is
+    not the deadline's, so no row takes another's actual (the column is not read)."""
+    text = ("三级指标\n新建村级便民桥梁\n桥梁工程竣工时间\n工程验收合格率\n群众满意度\n年度指标值\n≥14座\n2023年11月底前\n100%\n"
+            "≥90%\n实际完成值\n14座\n2023年11月\n100%\n分值\n15\n10\n15\n10\n得分\n15\n10\n15\n0\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got.get("群众满意度", (None, None))[1] is None
