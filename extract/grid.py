@@ -1152,6 +1152,8 @@ def performance_grid(text: str, toks: list[Token], columns: list[Column], one_li
                      spaced: bool = False) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
     apart = _column_major(text, toks, columns)
+    if apart is None:
+        apart = _blocks_in_turn(text, toks, columns)
     if apart is not None:
         return apart
     levels = LevelTracker()
@@ -1577,13 +1579,8 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         else:
             return None
         seq.append((kind, t))
-    total: list[Token] = []  # a total row after the columns (总分 100 98.8): a row of its own, read apart
-    for size in (3, 2):
-        tail = [t for _, t in seq[-size:]]
-        if len(seq) > size and _total_cell().fullmatch(normalize(tail[0].text)) \
-                and all(t.kind in ("points", "number") for t in tail[1:]):
-            total, seq = tail, seq[:-size]
-            break
+    total = _total_at_end([t for _, t in seq])  # a total row after the columns (总分 100 98.8): read apart
+    seq = seq[:len(seq) - len(total)]
     levels_at = [i for i, (k, _) in enumerate(seq) if k == "level"]
     if not levels_at or seq[-1][0] == "level":
         return None
@@ -1633,10 +1630,75 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         elif kind == "text":
             row = [(role, Cell(v.start, v.end, v.text)) for role, v in sorted(cells[len(rows)], key=lambda x: x[1].start)]
             rows.append(Row(Cell(t.start, t.end, t.text), row, levels.level1, levels.level2))
-    if total:
-        rows.append(Row(Cell(total[0].start, total[0].end, total[0].text),
-                        [(role, Cell(v.start, v.end, v.text)) for role, v in zip(("weight", "score"), total[1:])]))
-    return rows
+    return rows + _total_rows(total)
+
+
+def _total_at_end(seq: list[Token]) -> list[Token]:
+    """The total row that ends a body printed out of row order (总分 100 98.8), its label and one or two points."""
+    for size in (3, 2):
+        tail = seq[-size:]
+        if len(seq) > size and _total_cell().fullmatch(normalize(tail[0].text)) \
+                and all(t.kind in ("points", "number") for t in tail[1:]):
+            return tail
+    return []
+
+
+def _total_rows(total: list[Token]) -> list[Row]:
+    """The row of a total cut off by :func:`_total_at_end`: the form's points, then the achieved total."""
+    if not total:
+        return []
+    return [Row(Cell(total[0].start, total[0].end, total[0].text),
+                [(role, Cell(v.start, v.end, v.text)) for role, v in zip(("weight", "score"), total[1:])])]
+
+
+def _blocks_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
+    """The rows of a body a PDF printed block by block: each group's level names, its names, then its values (row by
+    row or column by column, whichever fits the columns better), as many as its names have value columns
+    (数量指标 / 新建集中供水工程 / 铺设供水管网 / ≥6处 / 6处 / 10 / 10 / ≥85公里 …). None unless every block is so
+    written and one holds two names or more (a body written row by row has one name before each row's values)."""
+    roles = [c.role for c in columns if c.role in _VALUE_ROLES]
+    m = len(roles)
+    if not m:
+        return None
+    seq = _units_joined(text, [t for t in toks if not (t.kind == "empty" or is_page_mark(t.text))])
+    total = _total_at_end(seq)
+    seq = seq[:len(seq) - len(total)]
+    blocks: list[tuple[list[Token], list[Token], list[Token]]] = []  # (levels, names, values)
+    for t in seq:
+        if t.kind.startswith("level"):
+            if not blocks or blocks[-1][1] or blocks[-1][2]:
+                blocks.append(([], [], []))
+            blocks[-1][0].append(t)
+        elif t.kind in ("text", "long", "label"):
+            if not blocks or blocks[-1][2]:
+                return None  # a name after values without a level name between: not block by block
+            blocks[-1][1].append(t)
+        elif t.kind in VALUE_KINDS:
+            if not blocks or not blocks[-1][1]:
+                return None
+            blocks[-1][2].append(t)
+        else:
+            return None
+    if not blocks or max(len(names) for _, names, _ in blocks) < 2 \
+            or any(len(values) != len(names) * m for _, names, values in blocks):
+        return None
+    fit = scores()["fit"]
+    levels = LevelTracker()
+    rows: list[Row] = []
+    for lvs, names, values in blocks:
+        for t in lvs:
+            lv = cell_levels(normalize(t.text))
+            if lv:
+                levels.see(*lv)
+        n = len(names)
+        by_row = [list(zip(roles, values[r * m:(r + 1) * m])) for r in range(n)]
+        by_column = [[(role, values[c * n + r]) for c, role in enumerate(roles)] for r in range(n)]
+        cells = max((by_row, by_column), key=lambda rs: sum(fit.get(_fit_table(role), {}).get(t.kind, -2.0)
+                                                            for row in rs for role, t in row))
+        for name, row in zip(names, cells):
+            rows.append(Row(Cell(name.start, name.end, name.text),
+                            [(role, Cell(v.start, v.end, v.text)) for role, v in row], levels.level1, levels.level2))
+    return rows + _total_rows(total)
 
 
 def _units_joined(text: str, toks: list[Token]) -> list[Token]:

@@ -779,3 +779,18 @@ def test_a_date_among_the_actuals_puts_no_gap_at_the_deadlines_row():
             "≥90%\n实际完成值\n14座\n2023年11月\n100%\n分值\n15\n10\n15\n10\n得分\n15\n10\n15\n0\n")
     got = slots_by_name(run_text(text, "x"))
     assert got.get("群众满意度", (None, None))[1] is None
+
+
+@pytest.mark.parametrize("values", [
+    # each block's values row by row …
+    "≥6处\n6处\n10\n10\n≥85公里\n88.4公里\n10\n9\n",
+    # … or column by column
+    "≥6处\n≥85公里\n6处\n88.4公里\n10\n10\n10\n9\n",
+])
+def test_a_table_printed_block_by_block_reads_each_blocks_names_and_values(values):
+    """Each group's level names, its names, then its values; the total row last: every name takes its row."""
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n新建集中供水工程\n铺设供水管网\n"
+            f"{values}质量指标\n水质检测合格率\n工程验收合格率\n≥95%\n97.5%\n10\n10\n100%\n100%\n10\n10\n总分\n40\n39\n")
+    got = slots_by_name(run_text(text, "x"))
+    assert got["铺设供水管网"] == ("≥85公里", "88.4公里", "10", "9")
+    assert got["工程验收合格率"] == ("100%", "100%", "10", "10")
