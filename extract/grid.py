@@ -1151,9 +1151,10 @@ def _cells(text: str, rows: list[list[tuple[int, Token]]]) -> list[list[tuple[in
 def performance_grid(text: str, toks: list[Token], columns: list[Column], one_line: bool = False,
                      spaced: bool = False) -> list[Row]:
     """Performance rows: a name cell with the levels carried down to it and its value cells by role."""
-    apart = _column_major(text, toks, columns)
+    printed = _units_joined(text, [t for t in toks if not (t.kind == "empty" or is_page_mark(t.text))])
+    apart = _column_major(printed, columns)
     if apart is None:
-        apart = _blocks_in_turn(text, toks, columns)
+        apart = _blocks_in_turn(printed, columns)
     if apart is not None:
         return apart
     levels = LevelTracker()
@@ -1257,7 +1258,6 @@ def _lines_and_places(text: str, toks: list[Token], width: Callable[[str], int] 
     if not toks:
         return [], []
     return _line_numbers(text, toks), [width(text[text.rfind("\n", 0, t.start) + 1:t.start]) for t in toks]
-
 
 
 def _line_numbers(text: str, toks: list[Token]) -> list[int]:
@@ -1556,7 +1556,7 @@ def rows_apart(text: str, toks: list[Token], columns: list[Column]) -> list[Toke
     return out if paired_to >= 0 else written  # (the units stay apart where nothing was put back)
 
 
-def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
+def _column_major(toks: list[Token], columns: list[Column]) -> list[Row] | None:
     """The rows of a body a PDF printed column by column: every row's values first, then the level and indicator
     names (or the names first, then the values). The names block opens with the first level name (values
     first) or ends where as many rows of values follow as it holds names (names first: a value in words or a
@@ -1569,7 +1569,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
     if not m:
         return None
     seq: list[tuple[str, Token]] = []
-    for t in _units_joined(text, [t for t in toks if not (t.kind == "empty" or is_page_mark(t.text))]):
+    for t in toks:  # (empty cells and page marks left out, units joined to their values: performance_grid)
         if t.kind in VALUE_KINDS:
             kind = "value"
         elif t.kind.startswith("level"):
@@ -1614,12 +1614,7 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
         for r in range(n if c >= m - last else n - 1):
             by_column[r].append((role, values[k]))
             k += 1
-    fit = scores()["fit"]
-
-    def plausible(rows: list[list[tuple[str, Token]]]) -> float:
-        return sum(fit.get(_fit_table(role), {}).get(t.kind, -2.0) for row in rows for role, t in row)
-
-    cells = by_column if plausible(by_column) > plausible(by_row) else by_row
+    cells = by_column if _order_fit(by_column) > _order_fit(by_row) else by_row
     levels = LevelTracker()
     rows: list[Row] = []
     for kind, t in names_block:
@@ -1631,6 +1626,13 @@ def _column_major(text: str, toks: list[Token], columns: list[Column]) -> list[R
             row = [(role, Cell(v.start, v.end, v.text)) for role, v in sorted(cells[len(rows)], key=lambda x: x[1].start)]
             rows.append(Row(Cell(t.start, t.end, t.text), row, levels.level1, levels.level2))
     return rows + _total_rows(total)
+
+
+def _order_fit(rows: list[list[tuple[str, Token]]]) -> float:
+    """How well the cells of rows read in one order fit their columns (``[fit]``): of the values printed row by row
+    or column by column, the order that fits better is the one written."""
+    fit = scores()["fit"]
+    return sum(fit.get(_fit_table(role), {}).get(t.kind, -2.0) for row in rows for role, t in row)
 
 
 def _total_at_end(seq: list[Token]) -> list[Token]:
@@ -1651,7 +1653,7 @@ def _total_rows(total: list[Token]) -> list[Row]:
                 [(role, Cell(v.start, v.end, v.text)) for role, v in zip(("weight", "score"), total[1:])])]
 
 
-def _blocks_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list[Row] | None:
+def _blocks_in_turn(toks: list[Token], columns: list[Column]) -> list[Row] | None:
     """The rows of a body a PDF printed block by block: each group's level names, its names, then its values (row by
     row or column by column, whichever fits the columns better), as many as its names have value columns
     (数量指标 / 新建集中供水工程 / 铺设供水管网 / ≥6处 / 6处 / 10 / 10 / ≥85公里 …). None unless every block is so
@@ -1660,9 +1662,8 @@ def _blocks_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list
     m = len(roles)
     if not m:
         return None
-    seq = _units_joined(text, [t for t in toks if not (t.kind == "empty" or is_page_mark(t.text))])
-    total = _total_at_end(seq)
-    seq = seq[:len(seq) - len(total)]
+    total = _total_at_end(toks)
+    seq = toks[:len(toks) - len(total)]
     blocks: list[tuple[list[Token], list[Token], list[Token]]] = []  # (levels, names, values)
     for t in seq:
         if t.kind.startswith("level"):
@@ -1682,7 +1683,6 @@ def _blocks_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list
     if not blocks or max(len(names) for _, names, _ in blocks) < 2 \
             or any(len(values) != len(names) * m for _, names, values in blocks):
         return None
-    fit = scores()["fit"]
     levels = LevelTracker()
     rows: list[Row] = []
     for lvs, names, values in blocks:
@@ -1693,8 +1693,7 @@ def _blocks_in_turn(text: str, toks: list[Token], columns: list[Column]) -> list
         n = len(names)
         by_row = [list(zip(roles, values[r * m:(r + 1) * m])) for r in range(n)]
         by_column = [[(role, values[c * n + r]) for c, role in enumerate(roles)] for r in range(n)]
-        cells = max((by_row, by_column), key=lambda rs: sum(fit.get(_fit_table(role), {}).get(t.kind, -2.0)
-                                                            for row in rs for role, t in row))
+        cells = by_column if _order_fit(by_column) > _order_fit(by_row) else by_row
         for name, row in zip(names, cells):
             rows.append(Row(Cell(name.start, name.end, name.text),
                             [(role, Cell(v.start, v.end, v.text)) for role, v in row], levels.level1, levels.level2))
@@ -1992,7 +1991,7 @@ def _without_caption_pieces(text: str, toks: list[Token]) -> list[Token]:
     for k, t in enumerate(toks):
         alone = t.brk > 0 and (k + 1 == len(toks) or toks[k + 1].brk > 0)
         label = next((x for x in reversed(out) if x.kind in ("label", "text")), None)
-        if alone and label is not None and _CAPTION_PIECE.fullmatch(normalize(t.text).replace(" ", "")) \
+        if alone and label is not None and caption_piece(t.text) \
                 and _column_of(text, t.start) < _column_of(text, label.start):
             continue
         out.append(t)
@@ -2004,18 +2003,19 @@ def _without_margin_caption(text: str, toks: list[Token]) -> list[Token]:
     each line (年度预算 | 其中：财政拨款 … / 资金 | 上年结转资金 … / （万元） | 其他资金 …): the pieces of lines in
     turn that open their lines left of the row labels above them and together read as a fund caption."""
     margin: list[int] = []
+    label: Token | None = None  # the last row label before each token
     for k, t in enumerate(toks):
-        label = next((x for x in reversed(toks[:k]) if x.kind in ("label", "text") and x.brk == 0 or x.kind == "label"),
-                     None)
         if t.brk > 0 and t.kind in ("text", "label") and k + 1 < len(toks) and "\n" not in text[t.end:toks[k + 1].start] \
                 and label is not None and _column_of(text, t.start) < _column_of(text, label.start):
             margin.append(k)
+        if t.kind in ("label", "text") and t.brk == 0 or t.kind == "label":
+            label = t
     drop: set[int] = set()
     group: list[int] = []
     for k in margin + [-1]:
         if group and (k < 0 or text.count("\n", toks[group[-1]].end, toks[k].start) != 1):
-            drop.update(next((group[:n] for n in range(len(group), 1, -1) if _CAPTION_PIECE.fullmatch(
-                "".join(normalize(toks[i].text) for i in group[:n]).replace(" ", ""))), []))  # (a heading after it)
+            drop.update(next((group[:n] for n in range(len(group), 1, -1)  # (a heading after it)
+                              if caption_piece("".join(toks[i].text for i in group[:n]))), []))
             group = []
         if k >= 0:
             group.append(k)

@@ -1113,13 +1113,12 @@ def headed_fund_columns(text: str, captions: list[tuple[int, str, int]]) -> list
     or an empty cell's mark; the caption's unit above holds for the amounts."""
     _, role_of = _header_re()
     points = _fund_points_words()
-    cells = [(m.start(), m.end()) for m in _LINE_CELL.finditer(text)]
-    cells = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
-             for a, b in cells if text[a:b].strip()]
+    cells = _stripped_cells(text, 0, _LINE_CELL)
 
     def role(c: tuple[int, int]) -> str | None:
-        kind, r = role_of.get(normalize(text[c[0]:c[1]]).replace(" ", ""), (None, None))
-        return r if kind == "fund" or normalize(text[c[0]:c[1]]) in points else None
+        norm = normalize(text[c[0]:c[1]])
+        kind, r = role_of.get(norm.replace(" ", ""), (None, None))
+        return r if kind == "fund" or norm in points else None
 
     out: list[Table] = []
     i = 0
@@ -1132,11 +1131,11 @@ def headed_fund_columns(text: str, captions: list[tuple[int, str, int]]) -> list
             i = max(j, i + 1)
             continue
         blocks, k = [], j
-        while k < len(cells) and role(cells[k]) is not None:
+        while k < len(cells) and (head_role := role(cells[k])) is not None:
             body = cells[k + 1:k + 1 + n]
             if len(body) < n or any(grid.kind_of(text[a:b])[0] not in _COLUMN_CELL_KINDS for a, b in body):
                 break
-            blocks.append((role(cells[k]), cells[k], body))
+            blocks.append((head_role, cells[k], body))
             k += 1 + n
         if sum(r in ("budget_initial", "budget", "received", "spent") for r, _, _ in blocks) < 2:
             i = j
@@ -1181,8 +1180,8 @@ def _performance_heads() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[st
     return words, names, levels
 
 
-def _stripped_cells(text: str, start: int, pattern: re.Pattern[str], most: int) -> list[tuple[int, int]]:
-    """The (start, end) of the first ``most`` matches of ``pattern`` from ``start``, white space trimmed."""
+def _stripped_cells(text: str, start: int, pattern: re.Pattern[str], most: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) of the first ``most`` (or every) matches of ``pattern`` from ``start``, white space trimmed."""
     out = []
     for c in itertools.islice(pattern.finditer(text, start), most):
         g = c.group(0)
@@ -3672,7 +3671,6 @@ def _dated_between(text: str, j: int, end: int, slots: list[str], indexed: bool 
     return best
 
 
-_NO_MATCH = re.match("", "")
 #: what a deadline target ends with (9月底前, 2021年12月31日前完成), unlike a date that is a count (9月)
 _DEADLINE_END = re.compile(r"(?:前|底|末|内|完成)$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -3896,7 +3894,7 @@ def _run_readings(text: str, j: int, k: int, slots: list[str]) -> list[tuple[flo
     ends = [k]
     groups = _value_runs(text[j:k])
     if groups and groups[-1][1] < groups[-1][2] and _HAN.match(text, j + groups[-1][1]) \
-            and not _DEADLINE_END.search((_one_date_re().match(text, j + groups[-1][0]) or _NO_MATCH).group(0)):
+            and not ((date := _one_date_re().match(text, j + groups[-1][0])) and _DEADLINE_END.search(date.group(0))):
         ends.append(j + groups[-1][1])  # (not 10 | 月底前: a deadline's month)
     if _RULE_GOES_ON.match(text, k):  # 10≥90%得满分, 15达到80%以上得满分: the value the rule's words go on from is theirs
         ends += [j + a for a, _, _ in groups[1:]]

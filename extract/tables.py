@@ -213,11 +213,12 @@ _CN_COUNT = re.compile(r"(?:百分之)?[零〇一二两三四五六七八九十�
 def _value_in_cell(doc: Document, s: int, e: int) -> tuple[int, int]:
     """The stretch of an actual cell that is its value: the one amount, rate or quantity the tagger found
     in it when words stand beside it (合格率达98% → 98%, 人均480元 → 480元); the whole cell otherwise."""
-    if value_groups(doc.text, s, e) == [(s, e)] and "/" not in doc.text[s:e]:
+    groups = value_groups(doc.text, s, e)
+    if groups == [(s, e)] and "/" not in doc.text[s:e]:
         return s, e  # 0.5个等级, 35个村: the cell is one value with its unit (the noun a classifier counts)
     inner = [x for x in doc.entities if s <= x.start and x.end <= e and x.label in ("MONEY", "PERCENT", "QUANTITY")]
     if not inner and _HAN.match(doc.text, s) and not _CN_COUNT.match(doc.text, s):
-        groups = value_groups(doc.text, s, e)  # 较上年减少1.5%, the tagger silent: the one value the words lead to
+        # 较上年减少1.5%, the tagger silent: the one value the words lead to
         ordinal = len(groups) == 1 and doc.text[groups[0][0] - 1] in "第"  # (全省第3名: a rank, no count)
         return groups[0] if len(groups) == 1 and not ordinal else (s, e)
     if len(inner) != 1:
